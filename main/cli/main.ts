@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { createLogger } from '../logging/logger';
+import { exitWithError } from './fail';
+import { registerMigrateCommand } from './migrate-command';
+
+const logger = createLogger();
+const program = new Command('taskdesk')
+  .description('A local MCP task server for AI agents')
+  .showHelpAfterError()
+  .exitOverride((error) => process.exit(error.exitCode));
+
+registerMigrateCommand(program, logger);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  exitWithError(error, logger);
+}

@@ -1,0 +1,33 @@
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type * as postgresTables from './schema/postgres-tables';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+/**
+ * The one repository is written against Postgres-typed drizzle objects; the
+ * SQLite handle passes its own objects under these types (see
+ * `sqlite/open-sqlite.ts` for why that is sound). Query builders render SQL
+ * for the dialect of the object they are called on, not the declared type.
+ */
+export type QueryDb = NodePgDatabase;
+export type Tables = typeof postgresTables;
+
+/** The few places where the two dialects cannot share SQL. */
+export interface DialectQueries {
+  /** A condition that the row's JSON `tags` array contains `tag`. */
+  tagsContain(tags: Tables['tasks']['tags'], tag: string): import('drizzle-orm').SQL;
+  /** Runs a read, retrying once where a pooled connection may have died idle. */
+  read<T>(query: () => Promise<T>): Promise<T>;
+}
+
+export interface DatabaseHandle {
+  kind: DatabaseKind;
+  /** Where the data lives, safe to show (no password). */
+  location: string;
+  db: QueryDb;
+  tables: Tables;
+  dialect: DialectQueries;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,23 @@
+import { LOCAL_USER_ID } from '../../shared/limits';
+import type { DatabaseLocation } from '../config/database-location';
+import type { Logger } from '../logging/logger';
+import type { DatabaseHandle } from './database';
+import { openPostgres } from './postgres/open-postgres';
+import { openSqlite } from './sqlite/open-sqlite';
+import { createUserRepository } from './user-repository';
+
+/**
+ * Opens the configured database and applies every pending migration before
+ * returning, so nothing can serve requests against an old schema. A default
+ * local user exists afterwards, for single-person installs.
+ */
+export async function openDatabase(location: DatabaseLocation, logger: Logger): Promise<DatabaseHandle> {
+  const handle = location.kind === 'sqlite' ? openSqlite(location.path) : await openPostgres(location.url, logger);
+  try {
+    await createUserRepository(handle).ensure(LOCAL_USER_ID, 'Local user');
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return handle;
+}

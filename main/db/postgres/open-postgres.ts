@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { describePostgresUrl } from '../../config/database-location';
+import type { Logger } from '../../logging/logger';
+import type { DatabaseHandle } from '../database';
+import { DatabaseUnavailableError, describePostgresFailure, isConnectionLost } from '../database-errors';
+import { migrationsDir } from '../migrations-dir';
+import * as postgresTables from '../schema/postgres-tables';
+import { applyPostgresMigrations } from './migrate-postgres';
+
+const CONNECT_TIMEOUT_MS = 5000;
+
+/**
+ * Connects a pool to Postgres and brings the schema up to date. The pool
+ * outlives dropped connections: an idle client killed by the server (restart,
+ * pg_terminate_backend, a network blip) raises an 'error' event that would
+ * crash the process if unhandled; here it is logged, the pool discards that
+ * client, and the next query opens a fresh one.
+ */
+export async function openPostgres(url: string, logger: Logger): Promise<DatabaseHandle> {
+  const location = describePostgresUrl(url);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+    application_name: 'taskdesk',
+  });
+  pool.on('error', (error) => {
+    logger.warn({ err: error, database: location }, 'idle Postgres connection lost');
+  });
+  try {
+    await applyPostgresMigrations(pool, migrationsDir('postgres'));
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new DatabaseUnavailableError(`cannot use Postgres database ${location}: ${describePostgresFailure(error)}`);
+  }
+  return {
+    kind: 'postgres',
+    location,
+    db: drizzle({ client: pool }),
+    tables: postgresTables,
+    dialect: {
+      tagsContain: (tags, tag) => sql`${tags} @> jsonb_build_array(${tag}::text)`,
+      read: (query) => retryReadOnce(query),
+    },
+    ping: async () => {
+      await pool.query('select 1');
+    },
+    close: () => pool.end(),
+  };
+}
+
+/**
+ * A read that fails because its pooled connection had died retries once on a
+ * fresh connection. Writes are never retried: a write whose connection died
+ * may already have committed.
+ */
+async function retryReadOnce<T>(query: () => Promise<T>): Promise<T> {
+  try {
+    return await query();
+  } catch (error) {
+    if (!isConnectionLost(error)) throw error;
+    return query();
+  }
+}

@@ -1,0 +1,23 @@
+import type { InferInsertModel, InferSelectModel } from 'drizzle-orm';
+import type * as postgresTables from './postgres-tables';
+import type * as sqliteTables from './sqlite-tables';
+
+/**
+ * Compile-time proof that a row read from either dialect has exactly the same
+ * TypeScript shape, which is what lets one repository serve both. If a column
+ * is changed in one table file only, type-checking fails here.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the standard exact-equality trick
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Assert<T extends true> = T;
+
+export type TaskRow = InferSelectModel<typeof postgresTables.tasks>;
+export type NewTaskRow = InferInsertModel<typeof postgresTables.tasks>;
+export type UserRow = InferSelectModel<typeof postgresTables.users>;
+
+export type RowTypesMatch = [
+  Assert<Equal<InferSelectModel<typeof sqliteTables.tasks>, TaskRow>>,
+  Assert<Equal<InferInsertModel<typeof sqliteTables.tasks>, NewTaskRow>>,
+  Assert<Equal<InferSelectModel<typeof sqliteTables.users>, UserRow>>,
+  Assert<Equal<InferInsertModel<typeof sqliteTables.users>, InferInsertModel<typeof postgresTables.users>>>,
+];

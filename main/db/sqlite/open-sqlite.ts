@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { DatabaseHandle, QueryDb, Tables } from '../database';
+import { DatabaseUnavailableError } from '../database-errors';
+import { migrationsDir } from '../migrations-dir';
+import * as sqliteTables from '../schema/sqlite-tables';
+import { applySqliteMigrations } from './migrate-sqlite';
+
+/** How long a writer waits for another connection's write lock before failing. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Opens (creating if needed) a SQLite file and brings its schema up to date.
+ *
+ * Pragmas: WAL so readers never block the writer; foreign keys on (SQLite
+ * leaves them off by default); `synchronous = FULL` so a commit is on disk
+ * before it is acknowledged. NORMAL would survive a killed process but can
+ * lose the last commits on power loss, and a task an agent was told is saved
+ * must still be there after a laptop's battery dies. Task writes come at
+ * human and agent pace, so the extra fsync per commit is affordable.
+ */
+export function openSqlite(filePath: string): DatabaseHandle {
+  const client = openFile(filePath);
+  try {
+    client.pragma('journal_mode = WAL');
+    client.pragma('synchronous = FULL');
+    client.pragma('foreign_keys = ON');
+    client.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    applySqliteMigrations(client, migrationsDir('sqlite'));
+  } catch (error) {
+    client.close();
+    throw new DatabaseUnavailableError(`cannot use SQLite database at ${filePath}: ${(error as Error).message}`);
+  }
+  const db = drizzle({ client });
+  return {
+    kind: 'sqlite',
+    location: filePath,
+    // Sound because the row types of both dialects' tables are proven equal
+    // (schema/row-types.ts) and drizzle renders SQL from the runtime object.
+    db: db as unknown as QueryDb,
+    tables: sqliteTables as unknown as Tables,
+    dialect: {
+      tagsContain: (tags, tag) => sql`exists (select 1 from json_each(${tags}) where json_each.value = ${tag})`,
+      read: (query) => query(),
+    },
+    ping: () => {
+      client.prepare('select 1').get();
+      return Promise.resolve();
+    },
+    close: () => {
+      if (client.open) client.close();
+      return Promise.resolve();
+    },
+  };
+}
+
+function openFile(filePath: string): Sqlite.Database {
+  const directory = path.dirname(filePath);
+  if (!fs.existsSync(directory)) {
+    throw new DatabaseUnavailableError(
+      `cannot open SQLite database at ${filePath}: folder ${directory} does not exist`,
+    );
+  }
+  try {
+    return new Sqlite(filePath);
+  } catch (error) {
+    throw new DatabaseUnavailableError(`cannot open SQLite database at ${filePath}: ${(error as Error).message}`);
+  }
+}

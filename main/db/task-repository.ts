@@ -1,0 +1,183 @@
+import { and, asc, desc, eq, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import type { Priority, TaskStatusFilter } from '../../shared/limits';
+import { foldForSearch } from '../../shared/text-rules';
+import type { DatabaseHandle } from './database';
+import type { NewTaskRow, TaskRow } from './schema/row-types';
+
+export type { TaskRow };
+
+/** The stored state of a task that a change may set; the rest is derived. */
+export type TaskState = Omit<TaskRow, 'searchText' | 'idempotencyKey'>;
+
+export interface TaskFilters {
+  status: TaskStatusFilter;
+  query?: string;
+  tag?: string;
+  priority?: Priority;
+  dueBefore?: string;
+  dueAfter?: string;
+}
+
+/** A keyset position: the sort key and id of the last task already returned. */
+export type CreatedPosition = { createdAt: string; id: string };
+export type DuePosition = { dueDate: string | null; id: string };
+
+const SEARCH_JOIN = '\u001f';
+
+/**
+ * The one repository both dialects run through. Every method is a single
+ * statement, so none needs a transaction: concurrency is handled by the
+ * version guard on `replace` and by the unique index behind idempotency keys.
+ */
+export function createTaskRepository(handle: DatabaseHandle) {
+  const { db, dialect } = handle;
+  const { tasks } = handle.tables;
+  const owned = (userId: string, id: string) => and(eq(tasks.userId, userId), eq(tasks.id, id));
+
+  function filterConditions(userId: string, filters: TaskFilters): SQL[] {
+    const conditions: SQL[] = [eq(tasks.userId, userId), isNull(tasks.deletedAt)];
+    if (filters.status !== 'all') conditions.push(eq(tasks.completed, filters.status === 'completed'));
+    if (filters.query) conditions.push(sql`${tasks.searchText} like ${likeContains(filters.query)} escape '\\'`);
+    if (filters.tag) conditions.push(dialect.tagsContain(tasks.tags, filters.tag));
+    if (filters.priority) conditions.push(eq(tasks.priority, filters.priority));
+    if (filters.dueBefore) conditions.push(lte(tasks.dueDate, filters.dueBefore));
+    if (filters.dueAfter) conditions.push(gte(tasks.dueDate, filters.dueAfter));
+    return conditions;
+  }
+
+  return {
+    async insert(state: TaskState): Promise<TaskRow> {
+      const [row] = await db.insert(tasks).values(toRow(state, null)).returning();
+      return required(row);
+    },
+
+    /**
+     * Inserts unless the user already has a task under this key, created after
+     * `expiredBefore`; then returns that task instead. An older holder of the
+     * key first gives it up, so the key can start a new task.
+     */
+    async insertOnce(
+      state: TaskState,
+      key: string,
+      expiredBefore: string,
+    ): Promise<{ row: TaskRow; created: boolean }> {
+      await db
+        .update(tasks)
+        .set({ idempotencyKey: null })
+        .where(
+          and(
+            eq(tasks.userId, state.userId),
+            eq(tasks.idempotencyKey, key),
+            sql`${tasks.createdAt} < ${expiredBefore}`,
+          ),
+        );
+      const [inserted] = await db
+        .insert(tasks)
+        .values(toRow(state, key))
+        .onConflictDoNothing({ target: [tasks.userId, tasks.idempotencyKey] })
+        .returning();
+      if (inserted) return { row: inserted, created: true };
+      const [existing] = await db
+        .select()
+        .from(tasks)
+        .where(and(eq(tasks.userId, state.userId), eq(tasks.idempotencyKey, key)));
+      return { row: required(existing), created: false };
+    },
+
+    async find(userId: string, id: string, which: 'live' | 'deleted' | 'any' = 'live'): Promise<TaskRow | undefined> {
+      const deleted = { live: isNull(tasks.deletedAt), deleted: isNotNull(tasks.deletedAt), any: undefined }[which];
+      const [row] = await dialect.read(() =>
+        db
+          .select()
+          .from(tasks)
+          .where(and(owned(userId, id), deleted)),
+      );
+      return row;
+    },
+
+    /** Writes `next` only if the stored version is still `fromVersion`. */
+    async replace(next: TaskState, fromVersion: number): Promise<TaskRow | undefined> {
+      const { id, userId, createdAt: _createdAt, ...changes } = next;
+      const [row] = await db
+        .update(tasks)
+        .set({ ...changes, searchText: searchTextOf(next) })
+        .where(and(owned(userId, id), eq(tasks.version, fromVersion)))
+        .returning();
+      return row;
+    },
+
+    /** Newest first; `after` is the last task of the previous page. */
+    listByCreated(userId: string, filters: TaskFilters, limit: number, after?: CreatedPosition): Promise<TaskRow[]> {
+      const conditions = filterConditions(userId, filters);
+      if (after) conditions.push(sql`(${tasks.createdAt}, ${tasks.id}) < (${after.createdAt}, ${after.id})`);
+      return dialect.read(() =>
+        db
+          .select()
+          .from(tasks)
+          .where(and(...conditions))
+          .orderBy(desc(tasks.createdAt), desc(tasks.id))
+          .limit(limit),
+      );
+    },
+
+    /**
+     * Soonest due first, then tasks with no due date, oldest first. The two
+     * groups are read as two index ranges: SQLite orders NULLs first and
+     * cannot use an index for NULLS LAST, so one ORDER BY would sort every
+     * matching row on each page.
+     */
+    async listByDue(userId: string, filters: TaskFilters, limit: number, after?: DuePosition): Promise<TaskRow[]> {
+      const rows: TaskRow[] = [];
+      if (!after || after.dueDate !== null) {
+        const conditions = [...filterConditions(userId, filters), isNotNull(tasks.dueDate)];
+        if (after) conditions.push(sql`(${tasks.dueDate}, ${tasks.id}) > (${after.dueDate}, ${after.id})`);
+        rows.push(
+          ...(await dialect.read(() =>
+            db
+              .select()
+              .from(tasks)
+              .where(and(...conditions))
+              .orderBy(asc(tasks.dueDate), asc(tasks.id))
+              .limit(limit),
+          )),
+        );
+      }
+      const undatedCanMatch = !filters.dueBefore && !filters.dueAfter;
+      if (rows.length < limit && undatedCanMatch) {
+        const conditions = [...filterConditions(userId, filters), isNull(tasks.dueDate)];
+        if (after?.dueDate === null) conditions.push(sql`${tasks.id} > ${after.id}`);
+        rows.push(
+          ...(await dialect.read(() =>
+            db
+              .select()
+              .from(tasks)
+              .where(and(...conditions))
+              .orderBy(asc(tasks.id))
+              .limit(limit - rows.length),
+          )),
+        );
+      }
+      return rows;
+    },
+  };
+}
+
+export type TaskRepository = ReturnType<typeof createTaskRepository>;
+
+function toRow(state: TaskState, idempotencyKey: string | null): NewTaskRow {
+  return { ...state, searchText: searchTextOf(state), idempotencyKey };
+}
+
+function searchTextOf(state: Pick<TaskState, 'title' | 'description'>): string {
+  return foldForSearch(state.description ? `${state.title}${SEARCH_JOIN}${state.description}` : state.title);
+}
+
+/** A LIKE pattern matching `text` anywhere, with %, _ and \ taken literally. */
+function likeContains(text: string): string {
+  return `%${foldForSearch(text).replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+function required<T>(row: T | undefined): T {
+  if (!row) throw new Error('database returned no row for a statement that must return one');
+  return row;
+}

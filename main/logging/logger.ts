@@ -1,0 +1,29 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * Structured JSON logs on stderr, so stdout stays free for a command's own
+ * output (`serve --json` prints exactly one line there). Authorization
+ * headers and tokens are redacted wherever they appear in a logged object.
+ */
+export function createLogger(level = process.env.TASKDESK_LOG_LEVEL ?? 'info'): Logger {
+  return pino(
+    {
+      level,
+      base: { app: 'taskdesk' },
+      redact: {
+        paths: [
+          'token',
+          '*.token',
+          'authorization',
+          '*.authorization',
+          'headers.authorization',
+          'req.headers.authorization',
+        ],
+        censor: '[redacted]',
+      },
+    },
+    pino.destination({ dest: 2, sync: true }),
+  );
+}

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { ListTasks } from '../../shared/task-schemas';
+import { fail, ok, type Result } from '../../shared/result';
+import type { CreatedPosition, DuePosition, TaskRow } from '../db/task-repository';
+
+/**
+ * Cursors are opaque to callers: base64url JSON holding the keyset position
+ * of the last task returned and a fingerprint of the filters and sort. A
+ * cursor replayed with different filters would silently skip or repeat
+ * tasks, so it is refused instead.
+ */
+const payload = z.discriminatedUnion('sort', [
+  z.object({ v: z.literal(1), sort: z.literal('created_at'), f: z.string(), createdAt: z.string(), id: z.string() }),
+  z.object({
+    v: z.literal(1),
+    sort: z.literal('due_date'),
+    f: z.string(),
+    dueDate: z.string().nullable(),
+    id: z.string(),
+  }),
+]);
+
+export type ListPosition = { sort: 'created_at'; at: CreatedPosition } | { sort: 'due_date'; at: DuePosition };
+
+const NOT_OURS = 'cursor is not one this server issued; call list_tasks again without cursor';
+const OTHER_LIST =
+  'cursor belongs to a list with different filters or sort; repeat the call with the same filters and sort, or drop cursor to start over';
+
+function fingerprint(input: ListTasks): string {
+  const shape = [input.status, input.query, input.tag, input.priority, input.due_before, input.due_after, input.sort];
+  return createHash('sha256').update(JSON.stringify(shape)).digest('base64url').slice(0, 12);
+}
+
+export function encodeCursor(input: ListTasks, last: TaskRow): string {
+  const f = fingerprint(input);
+  const body =
+    (input.sort ?? 'created_at') === 'created_at'
+      ? { v: 1, sort: 'created_at', f, createdAt: last.createdAt, id: last.id }
+      : { v: 1, sort: 'due_date', f, dueDate: last.dueDate, id: last.id };
+  return Buffer.from(JSON.stringify(body)).toString('base64url');
+}
+
+export function decodeCursor(input: ListTasks): Result<ListPosition | undefined> {
+  if (input.cursor === undefined) return ok(undefined);
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(input.cursor, 'base64url').toString('utf8'));
+  } catch {
+    return fail('validation_error', NOT_OURS);
+  }
+  const parsed = payload.safeParse(decoded);
+  if (!parsed.success) return fail('validation_error', NOT_OURS);
+  const cursor = parsed.data;
+  if (cursor.f !== fingerprint(input) || cursor.sort !== (input.sort ?? 'created_at')) {
+    return fail('validation_error', OTHER_LIST);
+  }
+  return ok(
+    cursor.sort === 'created_at'
+      ? { sort: 'created_at', at: { createdAt: cursor.createdAt, id: cursor.id } }
+      : { sort: 'due_date', at: { dueDate: cursor.dueDate, id: cursor.id } },
+  );
+}

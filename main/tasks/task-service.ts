@@ -1,0 +1,203 @@
+import { v7 as uuidv7 } from 'uuid';
+import { IDEMPOTENCY_WINDOW_MS, LIMITS } from '../../shared/limits';
+import { fail, ok, type Result } from '../../shared/result';
+import type { Task, TaskPage } from '../../shared/task';
+import {
+  addTaskInput,
+  completeTaskInput,
+  listTasksInput,
+  taskIdInput,
+  updateTaskInput,
+  type UpdateTask,
+} from '../../shared/task-schemas';
+import { validate } from '../../shared/validate';
+import type { TaskRepository, TaskRow, TaskState } from '../db/task-repository';
+import { decodeCursor, encodeCursor } from './list-cursor';
+import { toTask } from './task-view';
+
+export interface TaskServiceOptions {
+  tasks: TaskRepository;
+  clock?: () => Date;
+  newId?: () => string;
+}
+
+/** What a change decides: new field values, or that nothing needs to change. */
+type Change = Partial<Omit<TaskState, 'id' | 'userId' | 'createdAt' | 'version' | 'updatedAt'>> | 'unchanged';
+
+// How often a change is re-applied when another writer got there first and
+// the caller did not ask for a specific version.
+const MAX_CHANGE_ATTEMPTS = 5;
+
+const notFound = (id: string) =>
+  fail<Task>('not_found', `no task with id ${id}; it may have been deleted. Call list_tasks to see current tasks`);
+
+/**
+ * The one place task rules live. Every edge (MCP tools, UI API, CLI) calls
+ * these methods with untrusted input and the user the caller's credentials
+ * name; input never chooses the user.
+ */
+export function createTaskService({ tasks, clock = () => new Date(), newId = uuidv7 }: TaskServiceOptions) {
+  /**
+   * Reads the task, asks `decide` what to change, and writes the change only
+   * if nobody changed the task meanwhile (optimistic concurrency on
+   * `version`). Every effective change bumps the version exactly once.
+   */
+  async function change(
+    userId: string,
+    taskId: string,
+    which: 'live' | 'deleted' | 'any',
+    decide: (row: TaskRow) => Change,
+    expectedVersion?: number,
+  ): Promise<Result<Task>> {
+    for (let attempt = 0; attempt < MAX_CHANGE_ATTEMPTS; attempt++) {
+      const current = await tasks.find(userId, taskId, which);
+      if (!current) return notFound(taskId);
+      if (expectedVersion !== undefined && current.version !== expectedVersion) {
+        return versionConflict(taskId, expectedVersion, current.version);
+      }
+      const decision = decide(current);
+      if (decision === 'unchanged') return ok(toTask(current));
+      const now = clock().toISOString();
+      const next: TaskState = { ...current, ...decision, version: current.version + 1, updatedAt: now };
+      const written = await tasks.replace(next, current.version);
+      if (written) return ok(toTask(written));
+    }
+    return fail('conflict', `task ${taskId} is being changed by others right now; get_task and try again`);
+  }
+
+  return {
+    async add(userId: string, input: unknown): Promise<Result<Task>> {
+      const parsed = validate(addTaskInput, input);
+      if (!parsed.ok) return parsed;
+      const { idempotency_key: key, ...fields } = parsed.value;
+      const now = clock();
+      const state: TaskState = {
+        id: newId(),
+        userId,
+        title: fields.title,
+        description: fields.description ?? null,
+        completed: false,
+        completedAt: null,
+        priority: fields.priority ?? 'none',
+        dueDate: fields.due_date ?? null,
+        tags: fields.tags ?? [],
+        version: 1,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        deletedAt: null,
+      };
+      if (key === undefined) return ok(toTask(await tasks.insert(state)));
+      const expiredBefore = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString();
+      const { row } = await tasks.insertOnce(state, key, expiredBefore);
+      if (row.deletedAt) {
+        return fail(
+          'conflict',
+          `idempotency_key '${key}' already created task ${row.id}, which has since been deleted; restore it or use a new key`,
+        );
+      }
+      return ok(toTask(row));
+    },
+
+    async get(userId: string, input: unknown): Promise<Result<Task>> {
+      const parsed = validate(taskIdInput, input);
+      if (!parsed.ok) return parsed;
+      const row = await tasks.find(userId, parsed.value.task_id);
+      return row ? ok(toTask(row)) : notFound(parsed.value.task_id);
+    },
+
+    async list(userId: string, input: unknown): Promise<Result<TaskPage>> {
+      const parsed = validate(listTasksInput, input);
+      if (!parsed.ok) return parsed;
+      const query = parsed.value;
+      const position = decodeCursor(query);
+      if (!position.ok) return position;
+      const limit = query.limit ?? LIMITS.pageSizeDefault;
+      const filters = {
+        status: query.status ?? 'open',
+        query: query.query,
+        tag: query.tag,
+        priority: query.priority,
+        dueBefore: query.due_before,
+        dueAfter: query.due_after,
+      } as const;
+      // One extra row tells whether another page exists without a count query.
+      const rows =
+        (query.sort ?? 'created_at') === 'created_at'
+          ? await tasks.listByCreated(
+              userId,
+              filters,
+              limit + 1,
+              position.value?.sort === 'created_at' ? position.value.at : undefined,
+            )
+          : await tasks.listByDue(
+              userId,
+              filters,
+              limit + 1,
+              position.value?.sort === 'due_date' ? position.value.at : undefined,
+            );
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return ok({
+        tasks: page.map(toTask),
+        next_cursor: rows.length > limit && last ? encodeCursor(query, last) : null,
+      });
+    },
+
+    async update(userId: string, input: unknown): Promise<Result<Task>> {
+      const parsed = validate(updateTaskInput, input);
+      if (!parsed.ok) return parsed;
+      const { task_id: taskId, expected_version: expectedVersion, ...fields } = parsed.value;
+      const changes = updateChanges(fields);
+      if (Object.keys(changes).length === 0) {
+        return fail(
+          'validation_error',
+          'nothing to update; give at least one of title, description, priority, due_date, tags',
+        );
+      }
+      return change(userId, taskId, 'live', () => changes, expectedVersion);
+    },
+
+    async complete(userId: string, input: unknown): Promise<Result<Task>> {
+      const parsed = validate(completeTaskInput, input);
+      if (!parsed.ok) return parsed;
+      const completed = parsed.value.completed ?? true;
+      return change(userId, parsed.value.task_id, 'live', (row) =>
+        row.completed === completed
+          ? 'unchanged'
+          : { completed, completedAt: completed ? clock().toISOString() : null },
+      );
+    },
+
+    /** Soft delete: the task leaves every read but is kept for `restore`. */
+    async delete(userId: string, input: unknown): Promise<Result<Task>> {
+      const parsed = validate(taskIdInput, input);
+      if (!parsed.ok) return parsed;
+      return change(userId, parsed.value.task_id, 'live', () => ({ deletedAt: clock().toISOString() }));
+    },
+
+    async restore(userId: string, input: unknown): Promise<Result<Task>> {
+      const parsed = validate(taskIdInput, input);
+      if (!parsed.ok) return parsed;
+      return change(userId, parsed.value.task_id, 'any', (row) => (row.deletedAt ? { deletedAt: null } : 'unchanged'));
+    },
+  };
+}
+
+export type TaskService = ReturnType<typeof createTaskService>;
+
+function updateChanges(fields: Omit<UpdateTask, 'task_id' | 'expected_version'>): Exclude<Change, 'unchanged'> {
+  const changes: Exclude<Change, 'unchanged'> = {};
+  if (fields.title !== undefined) changes.title = fields.title;
+  if (fields.description !== undefined) changes.description = fields.description;
+  if (fields.priority !== undefined) changes.priority = fields.priority;
+  if (fields.due_date !== undefined) changes.dueDate = fields.due_date;
+  if (fields.tags !== undefined) changes.tags = fields.tags;
+  return changes;
+}
+
+function versionConflict(taskId: string, expected: number, actual: number): Result<Task> {
+  return fail(
+    'conflict',
+    `task ${taskId} is at version ${actual}, not the expected_version ${expected}: someone changed it since you read it. Call get_task, reapply your change, and send expected_version ${actual}`,
+  );
+}

@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import { LIMITS, PRIORITIES, TASK_SORTS, TASK_STATUSES } from './limits';
+import { codePointLength, findTextProblem, foldForSearch } from './text-rules';
+import { describeValue } from './describe-value';
+
+/**
+ * The one schema per input, used by the MCP tools, the UI API and the UI form.
+ * Messages name the field, the rule and what was sent, so a model can fix its
+ * call without guessing ("title must be 1-200 characters; got 245").
+ */
+
+// Clients (models especially) often send null for "not given"; every optional
+// field accepts it and treats it as absent unless the field documents that
+// null clears a value.
+const absentIfNull = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === null ? undefined : value), schema.optional());
+
+interface TextBounds {
+  min: number;
+  max: number;
+  allowTabAndNewline?: boolean;
+}
+
+/** Adds the text-rule problem or the length problem of `value`, if any. */
+function checkText(field: string, bounds: TextBounds) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    const problem = findTextProblem(field, value, { allowTabAndNewline: bounds.allowTabAndNewline ?? false });
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
+      return;
+    }
+    const length = codePointLength(value);
+    if (length < bounds.min || length > bounds.max) {
+      const range = bounds.min === 0 ? `at most ${bounds.max}` : `${bounds.min}-${bounds.max}`;
+      ctx.addIssue({ code: 'custom', message: `${field} must be ${range} characters; got ${length}` });
+    }
+  };
+}
+
+function stringField(field: string) {
+  return z.string({
+    error: (issue) =>
+      issue.input === undefined
+        ? `${field} is required`
+        : `${field} must be a string; got ${describeValue(issue.input)}`,
+  });
+}
+
+const title = stringField('title')
+  .transform((value) => value.trim())
+  .superRefine(checkText('title', { min: 1, max: LIMITS.titleMax }));
+
+/** Empty or whitespace-only descriptions are stored as no description. */
+const description = stringField('description')
+  .transform((value) => value.replace(/\r\n?/g, '\n').trim())
+  .superRefine(checkText('description', { min: 0, max: LIMITS.descriptionMax, allowTabAndNewline: true }))
+  .transform((value) => (value === '' ? null : value));
+
+const priority = z.enum(PRIORITIES, {
+  error: (issue) => `priority must be one of ${PRIORITIES.join(', ')}; got ${describeValue(issue.input)}`,
+});
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isCalendarDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export function calendarDate(field: string) {
+  return stringField(field).refine(isCalendarDate, {
+    error: (issue) => `${field} must be a calendar date in YYYY-MM-DD form; got ${describeValue(issue.input)}`,
+  });
+}
+
+/** Tags compare without regard to case, so they are stored folded. */
+const tag = (field: string) =>
+  stringField(field)
+    .transform((value) => foldForSearch(value.trim()))
+    .superRefine(checkText(field, { min: 1, max: LIMITS.tagMax }));
+
+const tags = z
+  .array(tag('each tag'), { error: (issue) => `tags must be an array of strings; got ${describeValue(issue.input)}` })
+  .superRefine((values, ctx) => {
+    if (values.length > LIMITS.tagsMax) {
+      ctx.addIssue({ code: 'custom', message: `tags may hold at most ${LIMITS.tagsMax} tags; got ${values.length}` });
+    }
+    const repeated = values.find((value, index) => values.indexOf(value) !== index);
+    if (repeated !== undefined) {
+      ctx.addIssue({ code: 'custom', message: `tags must not repeat (case is ignored); '${repeated}' appears twice` });
+    }
+  });
+
+const idempotencyKey = stringField('idempotency_key').superRefine(
+  checkText('idempotency_key', { min: 1, max: LIMITS.idempotencyKeyMax }),
+);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const taskId = stringField('task_id')
+  .transform((value) => value.trim().toLowerCase())
+  .refine((value) => UUID.test(value), {
+    error: (issue) =>
+      `task_id must be a task id (a UUID such as 019abcde-0123-7def-8abc-0123456789ab, as returned by add_task or list_tasks); got ${describeValue(issue.input)}`,
+  });
+
+const expectedVersion = z
+  .number({ error: (issue) => `expected_version must be an integer of at least 1; got ${describeValue(issue.input)}` })
+  .int({ error: (issue) => `expected_version must be an integer of at least 1; got ${describeValue(issue.input)}` })
+  .min(1, { error: (issue) => `expected_version must be an integer of at least 1; got ${describeValue(issue.input)}` });
+
+const pageSize = z
+  .number({ error: (issue) => pageSizeMessage(issue.input) })
+  .int({ error: (issue) => pageSizeMessage(issue.input) })
+  .min(1, { error: (issue) => pageSizeMessage(issue.input) })
+  .max(LIMITS.pageSizeMax, { error: (issue) => pageSizeMessage(issue.input) });
+
+function pageSizeMessage(input: unknown): string {
+  return `limit must be an integer from 1 to ${LIMITS.pageSizeMax}; got ${describeValue(input)}`;
+}
+
+const strict = <T extends z.ZodRawShape>(shape: T) =>
+  z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `'${key}'`).join(', ')}; allowed fields are ${Object.keys(shape).join(', ')}`
+        : `arguments must be an object; got ${describeValue(issue.input)}`,
+  });
+
+export const addTaskInput = strict({
+  title,
+  description: absentIfNull(description),
+  priority: absentIfNull(priority),
+  due_date: absentIfNull(calendarDate('due_date')),
+  tags: absentIfNull(tags),
+  idempotency_key: absentIfNull(idempotencyKey),
+});
+
+export const updateTaskInput = strict({
+  task_id: taskId,
+  title: absentIfNull(title),
+  // null clears these two; absence leaves them as they are.
+  description: description.nullable().optional(),
+  due_date: calendarDate('due_date').nullable().optional(),
+  priority: absentIfNull(priority),
+  tags: absentIfNull(tags),
+  expected_version: absentIfNull(expectedVersion),
+});
+
+export const taskIdInput = strict({ task_id: taskId });
+
+export const completeTaskInput = strict({
+  task_id: taskId,
+  completed: absentIfNull(
+    z.boolean({ error: (issue) => `completed must be true or false; got ${describeValue(issue.input)}` }),
+  ),
+});
+
+const searchQuery = stringField('query')
+  .transform((value) => value.trim())
+  .superRefine(checkText('query', { min: 0, max: LIMITS.queryMax }))
+  .transform((value) => (value === '' ? undefined : value));
+
+export const listTasksInput = strict({
+  status: absentIfNull(
+    z.enum(TASK_STATUSES, {
+      error: (issue) => `status must be one of ${TASK_STATUSES.join(', ')}; got ${describeValue(issue.input)}`,
+    }),
+  ),
+  query: absentIfNull(searchQuery),
+  tag: absentIfNull(tag('tag')),
+  priority: absentIfNull(priority),
+  due_before: absentIfNull(calendarDate('due_before')),
+  due_after: absentIfNull(calendarDate('due_after')),
+  sort: absentIfNull(
+    z.enum(TASK_SORTS, {
+      error: (issue) => `sort must be one of ${TASK_SORTS.join(', ')}; got ${describeValue(issue.input)}`,
+    }),
+  ),
+  limit: absentIfNull(pageSize),
+  cursor: absentIfNull(
+    stringField('cursor').max(LIMITS.cursorMax, {
+      error: 'cursor is not one this server issued; call list_tasks again without cursor',
+    }),
+  ),
+}).superRefine((value, ctx) => {
+  if (value.due_before && value.due_after && value.due_after > value.due_before) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `due_after (${value.due_after}) is later than due_before (${value.due_before}); no task can match`,
+    });
+  }
+});
+
+export type AddTaskInput = z.input<typeof addTaskInput>;
+export type AddTask = z.output<typeof addTaskInput>;
+export type UpdateTaskInput = z.input<typeof updateTaskInput>;
+export type UpdateTask = z.output<typeof updateTaskInput>;
+export type ListTasksInput = z.input<typeof listTasksInput>;
+export type ListTasks = z.output<typeof listTasksInput>;
+export type CompleteTaskInput = z.input<typeof completeTaskInput>;
+export type TaskIdInput = z.input<typeof taskIdInput>;

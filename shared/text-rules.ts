@@ -1,0 +1,53 @@
+/**
+ * Text rules shared by every text field. Postgres rejects NUL bytes that
+ * SQLite stores happily, and lone surrogates cannot be encoded as UTF-8 at all;
+ * checking here makes both databases give the same answer to the same input.
+ */
+
+// C0 controls, DEL and C1 controls; tab (U+0009) and newline (U+000A) are
+// handled separately because descriptions may contain them.
+/* eslint-disable no-control-regex -- matching control characters is the point */
+const CONTROL_CHARACTER = /[\u0000-\u001F\u007F-\u009F]/u;
+const CONTROL_EXCEPT_TAB_NEWLINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
+// With the `u` flag a well-formed surrogate pair is one code point, so this
+// only matches halves that have lost their partner.
+const LONE_SURROGATE = /\p{Cs}/u;
+/* eslint-enable no-control-regex */
+
+export function codePointLength(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+function describeCodePoint(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Returns why `text` is not acceptable for `field`, or undefined when it is. */
+export function findTextProblem(
+  field: string,
+  text: string,
+  options: { allowTabAndNewline?: boolean } = {},
+): string | undefined {
+  const surrogate = LONE_SURROGATE.exec(text);
+  if (surrogate) {
+    return `${field} contains an unpaired surrogate (${describeCodePoint(surrogate[0])}); send valid Unicode text`;
+  }
+  const pattern = options.allowTabAndNewline ? CONTROL_EXCEPT_TAB_NEWLINE : CONTROL_CHARACTER;
+  const control = pattern.exec(text);
+  if (control) {
+    const allowed = options.allowTabAndNewline ? ' (only tab and newline are allowed)' : '';
+    return `${field} contains a control character (${describeCodePoint(control[0])})${allowed}; remove it`;
+  }
+  return undefined;
+}
+
+/**
+ * The form of text that search compares: NFC so that composed and decomposed
+ * accents match, lower case so that search ignores case the same way on both
+ * databases (SQLite's own LIKE only folds ASCII).
+ */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFC').toLowerCase();
+}
