@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { LOCAL_USER_ID } from '../../../shared/limits';
+import { createLogger } from '../../logging/logger';
+import { createTaskService } from '../../tasks/task-service';
+import { createTestDatabase, describePostgres, runAdminQuery } from '../../testing/postgres';
+import { runCli } from '../../testing/run-cli';
+import { openDatabase } from '../open-database';
+import { createTaskRepository } from '../task-repository';
+import type { DatabaseHandle } from '../database';
+
+describePostgres('Postgres operations', () => {
+  it('lets several processes migrate one fresh database at the same time', async () => {
+    const database = await createTestDatabase();
+    try {
+      const results = await Promise.all(Array.from({ length: 4 }, () => runCli(['migrate', '--db', database.url])));
+      expect(results.map((result) => [result.code, result.stderr])).toEqual(results.map(() => [0, '']));
+      const applied = await runAdminQuery(database.url, 'select count(*)::int as n from drizzle.__drizzle_migrations');
+      const journal = await import('../migrations/postgres/meta/_journal.json', { with: { type: 'json' } });
+      expect(applied.rows[0]).toEqual({ n: journal.default.entries.length });
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('lets many pools migrate one fresh database at the same instant', async () => {
+    const database = await createTestDatabase();
+    try {
+      const handles = await Promise.all(
+        Array.from({ length: 8 }, () => openDatabase({ kind: 'postgres', url: database.url }, createLogger('silent'))),
+      );
+      await Promise.all(handles.map((handle) => handle.close()));
+      const tables = await runAdminQuery(
+        database.url,
+        "select count(*)::int as n from information_schema.tables where table_schema = 'public'",
+      );
+      expect(tables.rows[0]).toEqual({ n: 2 });
+    } finally {
+      await database.drop();
+    }
+  });
+
+  describePostgres('a pool whose connections the server kills', () => {
+    let database: Awaited<ReturnType<typeof createTestDatabase>>;
+    let handle: DatabaseHandle;
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      handle = await openDatabase({ kind: 'postgres', url: database.url }, createLogger('silent'));
+    });
+    afterAll(async () => {
+      await handle.close();
+      await database.drop();
+    });
+
+    it('keeps serving reads and writes after every connection is terminated', async () => {
+      const service = createTaskService({ tasks: createTaskRepository(handle) });
+      const before = await service.add(LOCAL_USER_ID, { title: 'before the outage' });
+      expect(before.ok).toBe(true);
+      // Several concurrent reads make the pool hold several idle connections to kill.
+      await Promise.all(Array.from({ length: 5 }, () => service.list(LOCAL_USER_ID, {})));
+
+      const killed = await runAdminQuery(
+        database.url,
+        `select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
+          where datname = current_database() and application_name = 'taskdesk'`,
+      );
+      expect(killed.rows[0]).toMatchObject({ n: expect.any(Number) as number });
+      expect((killed.rows[0] as { n: number }).n).toBeGreaterThan(0);
+
+      const listed = await service.list(LOCAL_USER_ID, {});
+      expect(listed.ok && listed.value.tasks.map((task) => task.title)).toEqual(['before the outage']);
+      const after = await service.add(LOCAL_USER_ID, { title: 'after the outage' });
+      expect(after.ok).toBe(true);
+      await expect(handle.ping()).resolves.toBeUndefined();
+    });
+  });
+});
