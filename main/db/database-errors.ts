@@ -11,6 +11,19 @@ interface ErrorWithCode {
   code?: unknown;
   message?: unknown;
   errors?: unknown;
+  cause?: unknown;
+}
+
+/**
+ * The driver's own error: drizzle wraps every failed query in an error of its
+ * own ("Failed query: ...") whose `cause` is what pg threw.
+ */
+function rootCause(error: unknown): ErrorWithCode | undefined {
+  let current = error as ErrorWithCode | undefined;
+  for (let depth = 0; depth < 5 && current?.cause !== undefined && current.code === undefined; depth++) {
+    current = current.cause as ErrorWithCode;
+  }
+  return current;
 }
 
 const NETWORK_CAUSES: Record<string, string> = {
@@ -33,7 +46,7 @@ const POSTGRES_CAUSES: Record<string, string> = {
 };
 
 function codeOf(error: unknown): string | undefined {
-  const candidate = error as ErrorWithCode | undefined;
+  const candidate = rootCause(error);
   if (typeof candidate?.code === 'string') return candidate.code;
   // Node reports a refused dual-stack connect as an AggregateError of attempts.
   if (Array.isArray(candidate?.errors)) return codeOf(candidate.errors[0]);
@@ -45,7 +58,7 @@ export function describePostgresFailure(error: unknown): string {
   const code = codeOf(error);
   if (code && NETWORK_CAUSES[code]) return NETWORK_CAUSES[code];
   if (code && POSTGRES_CAUSES[code]) return POSTGRES_CAUSES[code];
-  const message = (error as ErrorWithCode | undefined)?.message;
+  const message = rootCause(error)?.message;
   if (typeof message === 'string' && message.length > 0) return message.split('\n')[0] ?? message;
   return 'unknown error';
 }
@@ -56,6 +69,6 @@ const LOST_CONNECTION_CODES = new Set(['57P01', '57P02', '08000', '08003', '0800
 export function isConnectionLost(error: unknown): boolean {
   const code = codeOf(error);
   if (code && LOST_CONNECTION_CODES.has(code)) return true;
-  const message = (error as ErrorWithCode | undefined)?.message;
+  const message = rootCause(error)?.message;
   return typeof message === 'string' && /Connection terminated|not queryable|Client was closed/i.test(message);
 }

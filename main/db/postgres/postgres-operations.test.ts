@@ -53,23 +53,21 @@ describePostgres('Postgres operations', () => {
 
     it('keeps serving reads and writes after every connection is terminated', async () => {
       const service = createTaskService({ tasks: createTaskRepository(handle) });
-      const before = await service.add(LOCAL_USER_ID, { title: 'before the outage' });
-      expect(before.ok).toBe(true);
-      // Several concurrent reads make the pool hold several idle connections to kill.
-      await Promise.all(Array.from({ length: 5 }, () => service.list(LOCAL_USER_ID, {})));
-
-      const killed = await runAdminQuery(
-        database.url,
-        `select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
-          where datname = current_database() and application_name = 'taskdesk'`,
-      );
-      expect(killed.rows[0]).toMatchObject({ n: expect.any(Number) as number });
-      expect((killed.rows[0] as { n: number }).n).toBeGreaterThan(0);
-
-      const listed = await service.list(LOCAL_USER_ID, {});
-      expect(listed.ok && listed.value.tasks.map((task) => task.title)).toEqual(['before the outage']);
-      const after = await service.add(LOCAL_USER_ID, { title: 'after the outage' });
-      expect(after.ok).toBe(true);
+      expect((await service.add(LOCAL_USER_ID, { title: 'before the outages' })).ok).toBe(true);
+      // Whether the pool notices a killed idle connection before the next
+      // query takes it is a race; several rounds make both orders likely.
+      for (let round = 0; round < 8; round++) {
+        await Promise.all(Array.from({ length: 5 }, () => service.list(LOCAL_USER_ID, {})));
+        const killed = await runAdminQuery(
+          database.url,
+          `select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
+            where datname = current_database() and application_name = 'taskdesk'`,
+        );
+        expect((killed.rows[0] as { n: number }).n).toBeGreaterThan(0);
+        const listed = await service.list(LOCAL_USER_ID, {});
+        expect(listed.ok && listed.value.tasks[0]?.title).toBe('before the outages');
+      }
+      expect((await service.add(LOCAL_USER_ID, { title: 'after the outages' })).ok).toBe(true);
       await expect(handle.ping()).resolves.toBeUndefined();
     });
   });
