@@ -15,6 +15,7 @@ export const LIMITS = {
   userIdMax: 64,
   displayNameMax: 100,
   cursorMax: 1000,
+  tokenLabelMax: 100,
 } as const;
 
 /** How long an idempotency key keeps returning the task it first created. */
@@ -31,3 +32,6 @@ export type TaskSort = (typeof TASK_SORTS)[number];
 
 /** The user every single-person install acts as until tokens name others. */
 export const LOCAL_USER_ID = 'local';
+
+export const TOOL_CALL_OUTCOMES = ['success', 'error'] as const;
+export type ToolCallOutcome = (typeof TOOL_CALL_OUTCOMES)[number];

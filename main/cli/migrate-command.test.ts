@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { TABLE_SPECS } from '../db/schema/spec';
 import { introspect } from '../testing/introspect';
 import { createTestDatabase, describePostgres } from '../testing/postgres';
 import { runCli } from '../testing/run-cli';
@@ -98,7 +99,7 @@ describe('taskdesk migrate', () => {
               { columns: columns.map(({ name, notNull, primaryKey }) => ({ name, notNull, primaryKey })), indexes },
             ]),
           );
-        expect(Object.keys(sqlite).sort()).toEqual(['tasks', 'users']);
+        expect(Object.keys(sqlite).sort()).toEqual(TABLE_SPECS.map((table) => table.name).sort());
         expect(shape(postgres)).toEqual(shape(sqlite));
       } finally {
         await database.drop();

@@ -5,6 +5,7 @@ import { createTaskService } from '../../tasks/task-service';
 import { createTestDatabase, describePostgres, runAdminQuery } from '../../testing/postgres';
 import { runCli } from '../../testing/run-cli';
 import { openDatabase } from '../open-database';
+import { TABLE_SPECS } from '../schema/spec';
 import { createTaskRepository } from '../task-repository';
 import type { DatabaseHandle } from '../database';
 
@@ -33,7 +34,7 @@ describePostgres('Postgres operations', () => {
         database.url,
         "select count(*)::int as n from information_schema.tables where table_schema = 'public'",
       );
-      expect(tables.rows[0]).toEqual({ n: 2 });
+      expect(tables.rows[0]).toEqual({ n: TABLE_SPECS.length });
     } finally {
       await database.drop();
     }

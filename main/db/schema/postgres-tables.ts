@@ -1,7 +1,17 @@
-import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { PRIORITIES } from '../../../shared/limits';
+import {
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { PRIORITIES, TOOL_CALL_OUTCOMES } from '../../../shared/limits';
 import { buildConstraints } from './constraints';
-import { TASKS, USERS } from './spec';
+import { API_TOKENS, TASKS, TOOL_CALLS, USERS } from './spec';
 
 const U = USERS.columns;
 const T = TASKS.columns;
@@ -36,4 +46,44 @@ export const tasks = pgTable(
     deletedAt: text(T.deletedAt.name),
   },
   (table) => buildConstraints(TASKS, table, { index, uniqueIndex, check }),
+);
+
+const K = API_TOKENS.columns;
+
+export const apiTokens = pgTable(
+  API_TOKENS.name,
+  {
+    id: text(K.id.name).primaryKey(),
+    userId: text(K.userId.name)
+      .notNull()
+      .references(() => users.id),
+    label: text(K.label.name).notNull(),
+    secretHash: text(K.secretHash.name).notNull(),
+    createdAt: text(K.createdAt.name).notNull(),
+    lastUsedAt: text(K.lastUsedAt.name),
+    callCount: integer(K.callCount.name).notNull(),
+    revokedAt: text(K.revokedAt.name),
+  },
+  (table) => buildConstraints(API_TOKENS, table, { index, uniqueIndex, check }),
+);
+
+const C = TOOL_CALLS.columns;
+
+export const toolCalls = pgTable(
+  TOOL_CALLS.name,
+  {
+    id: text(C.id.name).primaryKey(),
+    userId: text(C.userId.name).notNull(),
+    tokenId: text(C.tokenId.name),
+    clientLabel: text(C.clientLabel.name).notNull(),
+    tool: text(C.tool.name).notNull(),
+    arguments: jsonb(C.arguments.name).$type<unknown>().notNull(),
+    outcome: text(C.outcome.name, { enum: TOOL_CALL_OUTCOMES }).notNull(),
+    errorCode: text(C.errorCode.name),
+    result: jsonb(C.result.name).$type<unknown>(),
+    durationMs: doublePrecision(C.durationMs.name).notNull(),
+    taskId: text(C.taskId.name),
+    createdAt: text(C.createdAt.name).notNull(),
+  },
+  (table) => buildConstraints(TOOL_CALLS, table, { index, uniqueIndex, check }),
 );

@@ -14,10 +14,16 @@ type Assert<T extends true> = T;
 export type TaskRow = InferSelectModel<typeof postgresTables.tasks>;
 export type NewTaskRow = InferInsertModel<typeof postgresTables.tasks>;
 export type UserRow = InferSelectModel<typeof postgresTables.users>;
+export type ApiTokenRow = InferSelectModel<typeof postgresTables.apiTokens>;
+export type ToolCallRow = InferSelectModel<typeof postgresTables.toolCalls>;
 
 export type RowTypesMatch = [
   Assert<Equal<InferSelectModel<typeof sqliteTables.tasks>, TaskRow>>,
   Assert<Equal<InferInsertModel<typeof sqliteTables.tasks>, NewTaskRow>>,
   Assert<Equal<InferSelectModel<typeof sqliteTables.users>, UserRow>>,
   Assert<Equal<InferInsertModel<typeof sqliteTables.users>, InferInsertModel<typeof postgresTables.users>>>,
+  Assert<Equal<InferSelectModel<typeof sqliteTables.apiTokens>, ApiTokenRow>>,
+  Assert<Equal<InferInsertModel<typeof sqliteTables.apiTokens>, InferInsertModel<typeof postgresTables.apiTokens>>>,
+  Assert<Equal<InferSelectModel<typeof sqliteTables.toolCalls>, ToolCallRow>>,
+  Assert<Equal<InferInsertModel<typeof sqliteTables.toolCalls>, InferInsertModel<typeof postgresTables.toolCalls>>>,
 ];

@@ -11,6 +11,14 @@ import { TABLE_SPECS, type TableSpec } from './spec';
 
 type Dialect = 'sqlite' | 'postgres';
 
+/** Which export of the table files holds each spec'd table. */
+const TABLE_EXPORTS: Record<string, 'users' | 'tasks' | 'apiTokens' | 'toolCalls'> = {
+  users: 'users',
+  tasks: 'tasks',
+  api_tokens: 'apiTokens',
+  tool_calls: 'toolCalls',
+};
+
 /** The tables the spec says a migrated database of `dialect` must hold. */
 function expectedSchema(dialect: Dialect): LiveSchema {
   return Object.fromEntries(
@@ -31,7 +39,9 @@ function expectedSchema(dialect: Dialect): LiveSchema {
 
 /** What a drizzle table declares, reduced to what the spec states. */
 function declared(spec: TableSpec, dialect: Dialect) {
-  const table = dialect === 'sqlite' ? sqliteTables[spec.name as 'tasks'] : postgresTables[spec.name as 'tasks'];
+  const name = TABLE_EXPORTS[spec.name];
+  if (!name) throw new Error(`no table export for ${spec.name}`);
+  const table = dialect === 'sqlite' ? sqliteTables[name] : postgresTables[name];
   const config = dialect === 'sqlite' ? getSqliteTableConfig(table as never) : getPostgresTableConfig(table as never);
   return {
     name: config.name,

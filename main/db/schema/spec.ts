@@ -10,7 +10,7 @@ import { LIMITS, PRIORITIES } from '../../../shared/limits';
  * `sqliteTable` and `pgTable` use unrelated builder types, so a function that
  * produced both from one literal would lose the row types drizzle infers.
  */
-export type ColumnKind = 'text' | 'integer' | 'boolean' | 'json';
+export type ColumnKind = 'text' | 'integer' | 'real' | 'boolean' | 'json';
 
 export interface ColumnSpec {
   name: string;
@@ -95,4 +95,46 @@ export const TASKS = {
   },
 } as const satisfies TableSpec;
 
-export const TABLE_SPECS: readonly TableSpec[] = [USERS, TASKS];
+/**
+ * One row per client credential. Only a SHA-256 of the token's secret is
+ * kept: the secret is 256 random bits, so a fast hash is enough and the
+ * stored value is useless to whoever reads the database.
+ */
+export const API_TOKENS = {
+  name: 'api_tokens',
+  columns: {
+    id: col('id', 'text', true, { primaryKey: true }),
+    userId: col('user_id', 'text', true, { references: { table: 'users', column: 'id' } }),
+    label: col('label', 'text', true),
+    secretHash: col('secret_hash', 'text', true),
+    createdAt: col('created_at', 'text', true),
+    lastUsedAt: col('last_used_at', 'text', false),
+    callCount: col('call_count', 'integer', true),
+    revokedAt: col('revoked_at', 'text', false),
+  },
+  indexes: [{ name: 'api_tokens_user_idx', columns: ['user_id', 'created_at'] }],
+  checks: {},
+} as const satisfies TableSpec;
+
+/** The tool-call log: what agents did, newest kept, bounded per user. */
+export const TOOL_CALLS = {
+  name: 'tool_calls',
+  columns: {
+    id: col('id', 'text', true, { primaryKey: true }),
+    userId: col('user_id', 'text', true),
+    tokenId: col('token_id', 'text', false),
+    clientLabel: col('client_label', 'text', true),
+    tool: col('tool', 'text', true),
+    arguments: col('arguments', 'json', true),
+    outcome: col('outcome', 'text', true),
+    errorCode: col('error_code', 'text', false),
+    result: col('result', 'json', false),
+    durationMs: col('duration_ms', 'real', true),
+    taskId: col('task_id', 'text', false),
+    createdAt: col('created_at', 'text', true),
+  },
+  indexes: [{ name: 'tool_calls_user_created_idx', columns: ['user_id', 'created_at', 'id'] }],
+  checks: { tool_calls_outcome_ck: "outcome IN ('success', 'error')" },
+} as const satisfies TableSpec;
+
+export const TABLE_SPECS: readonly TableSpec[] = [USERS, TASKS, API_TOKENS, TOOL_CALLS];
