@@ -48,17 +48,28 @@ function stringField(field: string) {
 
 const title = stringField('title')
   .transform((value) => value.trim())
-  .superRefine(checkText('title', { min: 1, max: LIMITS.titleMax }));
+  .superRefine(checkText('title', { min: 1, max: LIMITS.titleMax }))
+  .meta({
+    description: `What needs doing, 1-${LIMITS.titleMax} characters (surrounding spaces are trimmed).`,
+    minLength: 1,
+    maxLength: LIMITS.titleMax,
+  });
 
 /** Empty or whitespace-only descriptions are stored as no description. */
 const description = stringField('description')
   .transform((value) => value.replace(/\r\n?/g, '\n').trim())
   .superRefine(checkText('description', { min: 0, max: LIMITS.descriptionMax, allowTabAndNewline: true }))
-  .transform((value) => (value === '' ? null : value));
+  .transform((value) => (value === '' ? null : value))
+  .meta({
+    description: `Details, at most ${LIMITS.descriptionMax} characters; newlines and tabs allowed.`,
+    maxLength: LIMITS.descriptionMax,
+  });
 
-const priority = z.enum(PRIORITIES, {
-  error: (issue) => `priority must be one of ${PRIORITIES.join(', ')}; got ${describeValue(issue.input)}`,
-});
+const priority = z
+  .enum(PRIORITIES, {
+    error: (issue) => `priority must be one of ${PRIORITIES.join(', ')}; got ${describeValue(issue.input)}`,
+  })
+  .meta({ description: "How urgent the task is; 'none' unless set." });
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -70,17 +81,20 @@ function isCalendarDate(value: string): boolean {
   return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-export function calendarDate(field: string) {
-  return stringField(field).refine(isCalendarDate, {
-    error: (issue) => `${field} must be a calendar date in YYYY-MM-DD form; got ${describeValue(issue.input)}`,
-  });
+export function calendarDate(field: string, description: string) {
+  return stringField(field)
+    .refine(isCalendarDate, {
+      error: (issue) => `${field} must be a calendar date in YYYY-MM-DD form; got ${describeValue(issue.input)}`,
+    })
+    .meta({ description, format: 'date' });
 }
 
 /** Tags compare without regard to case, so they are stored folded. */
 const tag = (field: string) =>
   stringField(field)
     .transform((value) => foldForSearch(value.trim()))
-    .superRefine(checkText(field, { min: 1, max: LIMITS.tagMax }));
+    .superRefine(checkText(field, { min: 1, max: LIMITS.tagMax }))
+    .meta({ minLength: 1, maxLength: LIMITS.tagMax });
 
 const tags = z
   .array(tag('each tag'), { error: (issue) => `tags must be an array of strings; got ${describeValue(issue.input)}` })
@@ -92,11 +106,21 @@ const tags = z
     if (repeated !== undefined) {
       ctx.addIssue({ code: 'custom', message: `tags must not repeat (case is ignored); '${repeated}' appears twice` });
     }
+  })
+  .meta({
+    description: `Up to ${LIMITS.tagsMax} labels, each 1-${LIMITS.tagMax} characters; stored lower-case, no repeats.`,
+    maxItems: LIMITS.tagsMax,
+    uniqueItems: true,
   });
 
-const idempotencyKey = stringField('idempotency_key').superRefine(
-  checkText('idempotency_key', { min: 1, max: LIMITS.idempotencyKeyMax }),
-);
+const idempotencyKey = stringField('idempotency_key')
+  .superRefine(checkText('idempotency_key', { min: 1, max: LIMITS.idempotencyKeyMax }))
+  .meta({
+    description:
+      'Any unique string you choose for this request. Retrying add_task with the same key within 24 hours returns the task the first call created instead of adding a duplicate.',
+    minLength: 1,
+    maxLength: LIMITS.idempotencyKeyMax,
+  });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -105,18 +129,24 @@ export const taskId = stringField('task_id')
   .refine((value) => UUID.test(value), {
     error: (issue) =>
       `task_id must be a task id (a UUID such as 019abcde-0123-7def-8abc-0123456789ab, as returned by add_task or list_tasks); got ${describeValue(issue.input)}`,
-  });
+  })
+  .meta({ description: 'The task id (a UUID) from add_task or list_tasks.', format: 'uuid' });
 
 const expectedVersion = z
   .number({ error: (issue) => `expected_version must be an integer of at least 1; got ${describeValue(issue.input)}` })
   .int({ error: (issue) => `expected_version must be an integer of at least 1; got ${describeValue(issue.input)}` })
-  .min(1, { error: (issue) => `expected_version must be an integer of at least 1; got ${describeValue(issue.input)}` });
+  .min(1, { error: (issue) => `expected_version must be an integer of at least 1; got ${describeValue(issue.input)}` })
+  .meta({
+    description:
+      "The task's version as you last read it. If the task has changed since, nothing is written and a conflict error says the current version.",
+  });
 
 const pageSize = z
   .number({ error: (issue) => pageSizeMessage(issue.input) })
   .int({ error: (issue) => pageSizeMessage(issue.input) })
   .min(1, { error: (issue) => pageSizeMessage(issue.input) })
-  .max(LIMITS.pageSizeMax, { error: (issue) => pageSizeMessage(issue.input) });
+  .max(LIMITS.pageSizeMax, { error: (issue) => pageSizeMessage(issue.input) })
+  .meta({ description: `Tasks per page, 1-${LIMITS.pageSizeMax}; default ${LIMITS.pageSizeDefault}.` });
 
 function pageSizeMessage(input: unknown): string {
   return `limit must be an integer from 1 to ${LIMITS.pageSizeMax}; got ${describeValue(input)}`;
@@ -134,7 +164,7 @@ export const addTaskInput = strict({
   title,
   description: absentIfNull(description),
   priority: absentIfNull(priority),
-  due_date: absentIfNull(calendarDate('due_date')),
+  due_date: absentIfNull(calendarDate('due_date', 'When the task is due, as YYYY-MM-DD.')),
   tags: absentIfNull(tags),
   idempotency_key: absentIfNull(idempotencyKey),
 });
@@ -144,7 +174,9 @@ export const updateTaskInput = strict({
   title: absentIfNull(title),
   // null clears these two; absence leaves them as they are.
   description: description.nullable().optional(),
-  due_date: calendarDate('due_date').nullable().optional(),
+  due_date: calendarDate('due_date', 'When the task is due, as YYYY-MM-DD; null removes the due date.')
+    .nullable()
+    .optional(),
   priority: absentIfNull(priority),
   tags: absentIfNull(tags),
   expected_version: absentIfNull(expectedVersion),
@@ -155,36 +187,48 @@ export const taskIdInput = strict({ task_id: taskId });
 export const completeTaskInput = strict({
   task_id: taskId,
   completed: absentIfNull(
-    z.boolean({ error: (issue) => `completed must be true or false; got ${describeValue(issue.input)}` }),
+    z
+      .boolean({ error: (issue) => `completed must be true or false; got ${describeValue(issue.input)}` })
+      .meta({ description: 'true (the default) marks the task done; false reopens it.' }),
   ),
 });
 
 const searchQuery = stringField('query')
   .transform((value) => value.trim())
   .superRefine(checkText('query', { min: 0, max: LIMITS.queryMax }))
-  .transform((value) => (value === '' ? undefined : value));
+  .transform((value) => (value === '' ? undefined : value))
+  .meta({
+    description: 'Text to find in title or description, ignoring case; % and _ are matched literally.',
+    maxLength: LIMITS.queryMax,
+  });
 
 export const listTasksInput = strict({
   status: absentIfNull(
-    z.enum(TASK_STATUSES, {
-      error: (issue) => `status must be one of ${TASK_STATUSES.join(', ')}; got ${describeValue(issue.input)}`,
-    }),
+    z
+      .enum(TASK_STATUSES, {
+        error: (issue) => `status must be one of ${TASK_STATUSES.join(', ')}; got ${describeValue(issue.input)}`,
+      })
+      .meta({ description: "Which tasks: 'open' (default), 'completed' or 'all'." }),
   ),
   query: absentIfNull(searchQuery),
-  tag: absentIfNull(tag('tag')),
+  tag: absentIfNull(tag('tag').meta({ description: 'Only tasks carrying this tag (case is ignored).' })),
   priority: absentIfNull(priority),
-  due_before: absentIfNull(calendarDate('due_before')),
-  due_after: absentIfNull(calendarDate('due_after')),
+  due_before: absentIfNull(calendarDate('due_before', 'Only tasks due on or before this date (YYYY-MM-DD).')),
+  due_after: absentIfNull(calendarDate('due_after', 'Only tasks due on or after this date (YYYY-MM-DD).')),
   sort: absentIfNull(
-    z.enum(TASK_SORTS, {
-      error: (issue) => `sort must be one of ${TASK_SORTS.join(', ')}; got ${describeValue(issue.input)}`,
-    }),
+    z
+      .enum(TASK_SORTS, {
+        error: (issue) => `sort must be one of ${TASK_SORTS.join(', ')}; got ${describeValue(issue.input)}`,
+      })
+      .meta({
+        description: "'created_at' (newest first, the default) or 'due_date' (soonest first, undated last).",
+      }),
   ),
   limit: absentIfNull(pageSize),
   cursor: absentIfNull(
-    stringField('cursor').max(LIMITS.cursorMax, {
-      error: 'cursor is not one this server issued; call list_tasks again without cursor',
-    }),
+    stringField('cursor')
+      .max(LIMITS.cursorMax, { error: 'cursor is not one this server issued; call list_tasks again without cursor' })
+      .meta({ description: 'next_cursor from the previous page, with the same filters; omit for the first page.' }),
   ),
 }).superRefine((value, ctx) => {
   if (value.due_before && value.due_after && value.due_after > value.due_before) {

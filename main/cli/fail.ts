@@ -1,5 +1,4 @@
-import { ConfigError } from '../config/database-location';
-import { DatabaseUnavailableError } from '../db/database-errors';
+import { UserFacingError } from '../errors';
 import type { Logger } from '../logging/logger';
 
 /**
@@ -8,7 +7,7 @@ import type { Logger } from '../logging/logger';
  * else is a bug and is logged in full as structured JSON.
  */
 export function exitWithError(error: unknown, logger: Logger): never {
-  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError) {
+  if (error instanceof UserFacingError) {
     process.stderr.write(`taskdesk: ${error.message}\n`);
   } else {
     logger.error({ err: error }, 'command failed');

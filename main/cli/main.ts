@@ -2,6 +2,9 @@ import { Command } from 'commander';
 import { createLogger } from '../logging/logger';
 import { exitWithError } from './fail';
 import { registerMigrateCommand } from './migrate-command';
+import { registerServeCommand } from './serve-command';
+import { registerStdioCommand } from './stdio-command';
+import { registerTokenCommands } from './token-command';
 
 const logger = createLogger();
 const program = new Command('taskdesk')
@@ -10,6 +13,9 @@ const program = new Command('taskdesk')
   .exitOverride((error) => process.exit(error.exitCode));
 
 registerMigrateCommand(program, logger);
+registerServeCommand(program, logger);
+registerTokenCommands(program, logger);
+registerStdioCommand(program, logger);
 
 try {
   await program.parseAsync(process.argv);

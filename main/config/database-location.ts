@@ -1,8 +1,9 @@
 import path from 'node:path';
+import { UserFacingError } from '../errors';
 
 export type DatabaseLocation = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
-export class ConfigError extends Error {
+export class ConfigError extends UserFacingError {
   override readonly name = 'ConfigError';
 }
 

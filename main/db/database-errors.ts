@@ -3,7 +3,9 @@
  * the database and the cause. The CLI prints the message as it is, so it must
  * never carry a password or a stack trace.
  */
-export class DatabaseUnavailableError extends Error {
+import { UserFacingError } from '../errors';
+
+export class DatabaseUnavailableError extends UserFacingError {
   override readonly name = 'DatabaseUnavailableError';
 }
 

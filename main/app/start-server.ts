@@ -1,0 +1,107 @@
+import http from 'node:http';
+import { isIP } from 'node:net';
+import type { DatabaseLocation } from '../config/database-location';
+import type { DatabaseKind } from '../db/database';
+import { openDatabase } from '../db/open-database';
+import { createRequestHandler } from '../http/request-handler';
+import type { Logger } from '../logging/logger';
+import { createMcpHttpEndpoint } from '../mcp/http-endpoint';
+import { createMetrics } from '../metrics/metrics';
+import { createServices, type Services } from './create-services';
+import { createHealth } from './health';
+import { listen, stopListening } from './listen';
+import { recordToolCall } from './record-tool-call';
+import { VERSION } from './version';
+
+export const DEFAULT_PORT = 7410;
+export const DEFAULT_HOST = '127.0.0.1';
+
+export interface ServerOptions {
+  location: DatabaseLocation;
+  logger: Logger;
+  host?: string;
+  port?: number;
+  allowedHosts?: string[];
+  toolLogRetention?: number;
+}
+
+export interface RunningServer {
+  port: number;
+  mcpUrl: string;
+  uiUrl: string;
+  database: DatabaseKind;
+  services: Services;
+  close: () => Promise<void>;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** How the listening address is written in a URL people and agents can use. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return isIP(host) === 6 ? `[${host}]` : host;
+}
+
+/**
+ * The one server core: `taskdesk serve` and the desktop app both start it.
+ * Migrations are applied before it listens, so nothing is served from an old schema.
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { logger, host = DEFAULT_HOST, port = DEFAULT_PORT } = options;
+  if (!LOOPBACK_HOSTS.has(host)) {
+    logger.warn({ host }, 'listening beyond loopback: anyone who can reach this address can try tokens against it');
+  }
+  const handle = await openDatabase(options.location, logger);
+  const services = createServices(handle, logger, { toolLogRetention: options.toolLogRetention });
+  const metrics = createMetrics();
+  const health = createHealth(handle, logger);
+
+  const mcp = await createMcpHttpEndpoint({
+    deps: { tasks: services.tasks, health: health.report },
+    version: VERSION,
+    logger,
+    onToolCall: recordToolCall(services.toolLog, metrics),
+  });
+
+  let boundPort = port;
+  const extraHosts = [...(options.allowedHosts ?? []), ...(LOOPBACK_HOSTS.has(host) ? [] : [urlHost(host)])].map(
+    (name) => name.toLowerCase(),
+  );
+  const server = http.createServer(
+    createRequestHandler({
+      mcp,
+      tokens: services.tokens,
+      metrics,
+      databaseReachable: health.databaseReachable,
+      hostPolicy: { extraHosts, port: () => boundPort },
+      logger,
+    }),
+  );
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
+
+  try {
+    boundPort = await listen(server, port, host);
+  } catch (error) {
+    await services.toolLog.close();
+    await handle.close();
+    throw error;
+  }
+  const base = `http://${urlHost(host)}:${boundPort}`;
+  logger.info({ url: `${base}/mcp`, database: handle.kind, location: handle.location }, 'TaskDesk is serving');
+
+  return {
+    port: boundPort,
+    mcpUrl: `${base}/mcp`,
+    uiUrl: `${base}/`,
+    database: handle.kind,
+    services,
+    close: async () => {
+      await stopListening(server);
+      await mcp.close();
+      await services.toolLog.close();
+      await handle.close();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { DEFAULT_HOST, DEFAULT_PORT, startServer, type RunningServer } from '../app/start-server';
+import { ConfigError } from '../config/database-location';
+import type { Logger } from '../logging/logger';
+import { resolveDatabase, withDatabaseOptions, type DatabaseOptions } from './database-options';
+import { collect, parsePort } from './options';
+
+interface ServeOptions extends DatabaseOptions {
+  host: string;
+  port?: number;
+  allowedHost: string[];
+  json?: boolean;
+}
+
+// Past this, a shutdown that is still waiting on something gives up.
+const SHUTDOWN_DEADLINE_MS = 8000;
+
+function portFromEnvironment(): number | undefined {
+  const value = process.env.TASKDESK_PORT?.trim();
+  if (!value) return undefined;
+  try {
+    return parsePort(value);
+  } catch {
+    throw new ConfigError(`TASKDESK_PORT must be a whole number from 0 to 65535; got "${value}"`);
+  }
+}
+
+function announce(running: RunningServer, json: boolean | undefined): void {
+  if (json) {
+    const ready = { mcpUrl: running.mcpUrl, uiUrl: running.uiUrl, port: running.port, database: running.database };
+    process.stdout.write(`${JSON.stringify(ready)}\n`);
+    return;
+  }
+  process.stdout.write(
+    `TaskDesk is serving MCP at ${running.mcpUrl} (${running.database}).\n` +
+      `Give each agent its own token: npx taskdesk token create --label "Claude Code"\n` +
+      'Press Ctrl+C to stop.\n',
+  );
+}
+
+/** Resolves on the first SIGINT or SIGTERM; a second one ends the process at once. */
+function untilStopped(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.once(signal, () => process.exit(130));
+      resolve(signal);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+export function registerServeCommand(program: Command, logger: Logger): void {
+  withDatabaseOptions(program.command('serve'))
+    .description('run the MCP server (headless) until stopped')
+    .option('--host <address>', 'address to listen on; keep loopback unless you mean to expose it', DEFAULT_HOST)
+    .option(
+      '--port <number>',
+      `port to listen on (env TASKDESK_PORT; default ${DEFAULT_PORT}; 0 picks a free one)`,
+      parsePort,
+    )
+    .option('--allowed-host <name>', 'also accept requests addressed to this host name (repeatable)', collect, [])
+    .option('--json', 'print one JSON line with the URLs once ready (logs stay on stderr)')
+    .action(async (options: ServeOptions) => {
+      const { dataDir, location } = resolveDatabase(options);
+      fs.mkdirSync(dataDir, { recursive: true });
+      const running = await startServer({
+        location,
+        logger,
+        host: options.host,
+        port: options.port ?? portFromEnvironment() ?? DEFAULT_PORT,
+        allowedHosts: options.allowedHost,
+      });
+      announce(running, options.json);
+      const signal = await untilStopped();
+      logger.info({ signal }, 'stopping: finishing requests in flight');
+      setTimeout(() => {
+        logger.error('shutdown took too long; exiting anyway');
+        process.exit(1);
+      }, SHUTDOWN_DEADLINE_MS).unref();
+      await running.close();
+      logger.info('stopped');
+    });
+}

@@ -1,0 +1,64 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { DatabaseHandle } from './database';
+import type { ApiTokenRow } from './schema/row-types';
+
+export type { ApiTokenRow };
+
+export interface TokenUse {
+  tokenId: string;
+  calls: number;
+  lastUsedAt: string;
+}
+
+export function createTokenRepository(handle: DatabaseHandle) {
+  const { db, dialect } = handle;
+  const { apiTokens } = handle.tables;
+  return {
+    async insert(row: ApiTokenRow): Promise<ApiTokenRow> {
+      const [inserted] = await db.insert(apiTokens).values(row).returning();
+      if (!inserted) throw new Error('database returned no row for an inserted token');
+      return inserted;
+    },
+
+    /** The token with this id if it has not been revoked. Read on every request, so revocation is immediate. */
+    async findActive(id: string): Promise<ApiTokenRow | undefined> {
+      const [row] = await dialect.read(() =>
+        db
+          .select()
+          .from(apiTokens)
+          .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))),
+      );
+      return row;
+    },
+
+    list(): Promise<ApiTokenRow[]> {
+      return dialect.read(() => db.select().from(apiTokens).orderBy(asc(apiTokens.createdAt), asc(apiTokens.id)));
+    },
+
+    async revoke(id: string, at: string): Promise<ApiTokenRow | undefined> {
+      const [row] = await db
+        .update(apiTokens)
+        .set({ revokedAt: at })
+        .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+        .returning();
+      return row;
+    },
+
+    async find(id: string): Promise<ApiTokenRow | undefined> {
+      const [row] = await dialect.read(() => db.select().from(apiTokens).where(eq(apiTokens.id, id)));
+      return row;
+    },
+
+    /** Adds batched usage; called off the request path by the tool-call log. */
+    async recordUse(uses: TokenUse[]): Promise<void> {
+      for (const use of uses) {
+        await db
+          .update(apiTokens)
+          .set({ callCount: sql`${apiTokens.callCount} + ${use.calls}`, lastUsedAt: use.lastUsedAt })
+          .where(eq(apiTokens.id, use.tokenId));
+      }
+    },
+  };
+}
+
+export type TokenRepository = ReturnType<typeof createTokenRepository>;

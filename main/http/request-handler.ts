@@ -1,0 +1,84 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from '../logging/logger';
+import type { Caller, TokenService } from '../tokens/token-service';
+import { bearerToken } from './bearer';
+import { isAllowedHost, isAllowedOrigin, type HostPolicy } from './host-origin';
+import { sendAndClose, sendError, sendJson } from './responses';
+
+export interface RequestHandlerDeps {
+  mcp: { handle: (req: IncomingMessage, res: ServerResponse, caller: Caller) => Promise<void> };
+  tokens: Pick<TokenService, 'authenticate'>;
+  metrics: { contentType: string; render: () => Promise<string> };
+  databaseReachable: () => Promise<boolean>;
+  hostPolicy: HostPolicy;
+  logger: Logger;
+}
+
+const UNAUTHORIZED =
+  "missing or invalid bearer token: send 'Authorization: Bearer <token>'; create one with 'taskdesk token create --label NAME'";
+
+/**
+ * The HTTP listener's whole job: refuse what must not be served (host,
+ * origin, route, credentials) before doing any work, then hand the request to
+ * its route. No business rules live here.
+ */
+export function createRequestHandler(deps: RequestHandlerDeps) {
+  const { logger } = deps;
+
+  /** The caller a request's token names, or undefined after answering 401. */
+  async function authenticate(req: IncomingMessage, res: ServerResponse): Promise<Caller | undefined> {
+    const token = bearerToken(req);
+    const caller = token ? await deps.tokens.authenticate(token) : undefined;
+    if (!caller) {
+      sendAndClose(res, (r) => sendError(r, 401, UNAUTHORIZED, { 'www-authenticate': 'Bearer realm="TaskDesk"' }));
+    }
+    return caller;
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isAllowedHost(req.headers.host, deps.hostPolicy)) {
+      sendAndClose(res, (r) => sendError(r, 403, 'forbidden: this host name is not allowed (see --allowed-host)'));
+      return;
+    }
+    if (!isAllowedOrigin(req.headers.origin, deps.hostPolicy)) {
+      sendAndClose(res, (r) => sendError(r, 403, 'forbidden: requests from other origins are refused'));
+      return;
+    }
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/mcp') {
+      if (req.method !== 'POST') {
+        sendAndClose(res, (r) =>
+          sendError(r, 405, 'use POST for MCP requests (stateless server, no SSE stream)', { allow: 'POST' }),
+        );
+        return;
+      }
+      const caller = await authenticate(req, res);
+      if (caller) await deps.mcp.handle(req, res, caller);
+      return;
+    }
+    if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const reachable = await deps.databaseReachable();
+      sendJson(res, reachable ? 200 : 503, {
+        status: reachable ? 'ok' : 'unavailable',
+        database: reachable ? 'reachable' : 'unreachable',
+      });
+      return;
+    }
+    if (path === '/metrics' && req.method === 'GET') {
+      if (!(await authenticate(req, res))) return;
+      const text = await deps.metrics.render();
+      res.writeHead(200, { 'content-type': deps.metrics.contentType, 'cache-control': 'no-store' }).end(text);
+      return;
+    }
+    // Clients probe /.well-known/ for OAuth metadata; they must get a plain 404, not a page.
+    sendAndClose(res, (r) => sendError(r, 404, 'not found'));
+  }
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    route(req, res).catch((error: unknown) => {
+      logger.error({ err: error, method: req.method, path: req.url?.split('?')[0] }, 'request failed');
+      if (res.headersSent) res.destroy();
+      else sendError(res, 500, 'internal server error; the server log has the details');
+    });
+  };
+}

@@ -1,0 +1,48 @@
+import type { ServerResponse } from 'node:http';
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
+  res.end(text);
+}
+
+/** A plain JSON error for routes outside JSON-RPC (host, origin, auth, routing). */
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(res, status, { error: message }, headers);
+}
+
+export function sendJsonRpcError(
+  res: ServerResponse,
+  status: number,
+  code: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(res, status, { jsonrpc: '2.0', id: null, error: { code, message } }, headers);
+}
+
+/**
+ * Answers before the body has been read: the connection is closed after the
+ * answer, so the rest of an oversized upload is never read or buffered.
+ */
+export function sendAndClose(res: ServerResponse, send: (res: ServerResponse) => void): void {
+  res.shouldKeepAlive = false;
+  res.on('finish', () => res.req.socket.destroySoon());
+  send(res);
+}

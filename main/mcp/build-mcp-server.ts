@@ -1,0 +1,121 @@
+/* eslint-disable @typescript-eslint/no-deprecated -- The low-level Server is the SDK's API "for advanced use
+   cases". This is one: McpServer validates arguments with its own schemas and answers failures in its own
+   words, while every tool here must answer in TaskDesk's envelope with the task service's messages, and it
+   builds a validator per instance, which a long-lived server shared by all requests does not need. */
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  ListToolsRequestSchema,
+  McpError,
+  type CallToolResult,
+  type ListToolsResult,
+  type ServerNotification,
+  type ServerRequest,
+} from '@modelcontextprotocol/sdk/types.js';
+import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
+import { toEnvelope, type Envelope } from '../../shared/envelope';
+import { fail } from '../../shared/result';
+import type { Logger } from '../logging/logger';
+import type { Caller } from '../tokens/token-service';
+import { SERVER_INSTRUCTIONS, TOOL_DEFINITIONS, type ToolDeps, type ToolRun } from './tool-definitions';
+import { toToolResult } from './tool-result';
+
+export type RequestExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+/** What the server reports about each finished tool call (for the log and metrics). */
+export interface FinishedToolCall {
+  id: string;
+  caller: Caller;
+  tool: string;
+  args: unknown;
+  envelope: Envelope<unknown>;
+  durationMs: number;
+  taskId: string | null;
+  startedAt: Date;
+}
+
+export interface McpServerOptions {
+  deps: ToolDeps;
+  version: string;
+  logger: Logger;
+  /** Who the request acts for; over HTTP from the token, over stdio from the process's options. */
+  callerOf: (extra: RequestExtra, server: Server) => Caller;
+  onToolCall: (call: FinishedToolCall) => void;
+  /** A reason to refuse every tool call (e.g. agents paused), or undefined to serve them. */
+  refusal?: () => string | undefined;
+}
+
+// Built once per process: JSON Schemas for the tool list never change while it runs.
+const LISTED_TOOLS: ListToolsResult = {
+  tools: TOOL_DEFINITIONS.map((tool) => ({
+    name: tool.name,
+    title: tool.title,
+    description: tool.description,
+    annotations: { title: tool.title, ...tool.annotations },
+    inputSchema: z.toJSONSchema(tool.input, {
+      io: 'input',
+      unrepresentable: 'any',
+    }) as ListToolsResult['tools'][number]['inputSchema'],
+    outputSchema: z.toJSONSchema(tool.output, {
+      io: 'output',
+      unrepresentable: 'any',
+    }) as ListToolsResult['tools'][number]['outputSchema'],
+  })),
+};
+const TOOLS_BY_NAME = new Map(TOOL_DEFINITIONS.map((tool) => [tool.name, tool]));
+
+/**
+ * The MCP server: the SDK's low-level Server with the seven tools. Tool
+ * arguments are validated once, by the task service's zod schemas, so a bad
+ * argument comes back as a tool result in the envelope (isError) that a model
+ * can act on, never as a protocol error; an unknown tool is a protocol error.
+ */
+export function buildMcpServer(options: McpServerOptions): Server {
+  const { deps, version, logger, callerOf, onToolCall, refusal } = options;
+  const server = new Server(
+    { name: 'taskdesk', title: 'TaskDesk', version },
+    { capabilities: { tools: { listChanged: false } }, instructions: SERVER_INSTRUCTIONS },
+  );
+
+  server.setRequestHandler(ListToolsRequestSchema, () => LISTED_TOOLS);
+
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
+    const tool = TOOLS_BY_NAME.get(request.params.name);
+    if (!tool) {
+      throw new McpError(
+        ErrorCode.InvalidParams,
+        `Unknown tool: ${request.params.name.slice(0, 100)}. Tools: ${[...TOOLS_BY_NAME.keys()].join(', ')}`,
+      );
+    }
+    const caller = callerOf(extra, server);
+    const args = request.params.arguments;
+    const startedAt = new Date();
+    const started = performance.now();
+    const id = uuidv7();
+    let envelope: Envelope<unknown>;
+    let taskId: string | null = null;
+    try {
+      const refused = refusal?.();
+      const run: ToolRun = refused
+        ? { result: fail('conflict', refused), taskId: null }
+        : await tool.run(deps, caller, args);
+      envelope = toEnvelope(run.result);
+      taskId = run.taskId;
+    } catch (error) {
+      logger.error({ err: error, tool: tool.name, callId: id, client: caller.clientLabel }, 'tool call failed');
+      envelope = { status: 'error', error: { code: 'internal', message: internalMessage(tool.name, id) } };
+    }
+    const durationMs = performance.now() - started;
+    onToolCall({ id, caller, tool: tool.name, args, envelope, durationMs, taskId, startedAt });
+    return toToolResult(envelope);
+  });
+
+  return server;
+}
+
+function internalMessage(tool: string, callId: string): string {
+  return `TaskDesk hit an internal error running ${tool}; nothing more is known to the caller. The server log has the details under reference ${callId}. Try again shortly; call health_check if it keeps failing.`;
+}

@@ -1,0 +1,90 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
+import { readBody } from '../http/read-body';
+import { sendAndClose, sendError, sendJson, sendJsonRpcError } from '../http/responses';
+import type { Caller } from '../tokens/token-service';
+import { buildMcpServer, type McpServerOptions } from './build-mcp-server';
+import { classifyBody, INVALID_REQUEST } from './json-rpc';
+import { connectBridge } from './request-bridge';
+
+export interface McpHttpEndpoint {
+  /** Answers one authenticated POST /mcp. */
+  handle: (req: IncomingMessage, res: ServerResponse, caller: Caller) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+// The versions this server has been tested against, the newest first. The
+// SDK negotiates within its own list; a header naming anything else is refused.
+export const PROTOCOL_VERSIONS = SUPPORTED_PROTOCOL_VERSIONS.filter((version) => version >= '2025-03-26');
+
+function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
+/** Clients must accept JSON; a missing Accept header is taken as accepting anything. */
+function acceptsJson(accept: string | undefined): boolean {
+  if (!accept) return true;
+  return accept
+    .split(',')
+    .map((part) => part.split(';')[0]?.trim().toLowerCase())
+    .some((type) => type === 'application/json' || type === 'application/*' || type === '*/*');
+}
+
+function callerOf(extra: { authInfo?: { extra?: Record<string, unknown> } }): Caller {
+  const caller = extra.authInfo?.extra?.caller as Caller | undefined;
+  if (!caller) throw new Error('an MCP request reached a tool without an authenticated caller');
+  return caller;
+}
+
+/**
+ * Streamable HTTP, stateless, JSON responses only: one long-lived server and
+ * bridge serve every request (see RequestBridge for why that is safe).
+ */
+export async function createMcpHttpEndpoint(options: Omit<McpServerOptions, 'callerOf'>): Promise<McpHttpEndpoint> {
+  const server = buildMcpServer({ ...options, callerOf });
+  const bridge = await connectBridge(server);
+
+  return {
+    async handle(req, res, caller) {
+      // Refusing any other type also stops cross-site form posts, which cannot send application/json.
+      if (!isJson(req.headers['content-type'])) {
+        sendAndClose(res, (r) => sendError(r, 415, 'Content-Type must be application/json'));
+        return;
+      }
+      if (!acceptsJson(req.headers.accept)) {
+        sendAndClose(res, (r) => sendError(r, 406, 'Accept must allow application/json'));
+        return;
+      }
+      const version = req.headers['mcp-protocol-version'];
+      if (version !== undefined && !PROTOCOL_VERSIONS.includes(String(version))) {
+        const message = `Bad Request: unsupported MCP-Protocol-Version ${String(version).slice(0, 40)}; supported: ${PROTOCOL_VERSIONS.join(', ')}`;
+        sendAndClose(res, (r) => sendJsonRpcError(r, 400, INVALID_REQUEST, message));
+        return;
+      }
+      const body = await readBody(req);
+      if (!body.ok) {
+        if (body.reason === 'too_large') {
+          sendAndClose(res, (r) => sendJsonRpcError(r, 413, INVALID_REQUEST, 'Request body is larger than 1 MiB'));
+        }
+        return;
+      }
+      const message = classifyBody(body.body);
+      switch (message.kind) {
+        case 'invalid':
+          sendJsonRpcError(res, 400, message.code, message.message);
+          return;
+        case 'notification':
+        case 'response':
+          // Nothing to answer in stateless mode: no session holds server-side requests to respond to.
+          res.writeHead(202).end();
+          return;
+        case 'request': {
+          const authInfo = { token: '', clientId: caller.clientLabel, scopes: [], extra: { caller } };
+          sendJson(res, 200, await bridge.dispatch(message.request, { authInfo }));
+          return;
+        }
+      }
+    },
+    close: () => server.close(),
+  };
+}

@@ -1,0 +1,79 @@
+import type { JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
+
+export const PARSE_ERROR = -32700;
+export const INVALID_REQUEST = -32600;
+
+const MAX_DEPTH = 32;
+
+export type IncomingMessageKind =
+  | { kind: 'request'; request: JSONRPCRequest }
+  | { kind: 'notification' }
+  | { kind: 'response' }
+  | { kind: 'invalid'; code: number; message: string };
+
+/** Whether `value` nests objects or arrays deeper than `limit`, checked without recursion. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number];
+    if (current === null || typeof current !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * Classifies one HTTP body as a JSON-RPC message. Batches are refused (the
+ * 2025-06-18 protocol dropped them) and deep nesting is refused before any
+ * code that recurses can see it.
+ */
+export function classifyBody(body: Buffer): IncomingMessageKind {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    return { kind: 'invalid', code: PARSE_ERROR, message: 'Parse error: the body is not valid JSON' };
+  }
+  if (Array.isArray(parsed)) {
+    return {
+      kind: 'invalid',
+      code: INVALID_REQUEST,
+      message: 'Invalid Request: JSON-RPC batches are not supported; send one message per request',
+    };
+  }
+  if (parsed === null || typeof parsed !== 'object' || (parsed as { jsonrpc?: unknown }).jsonrpc !== '2.0') {
+    return {
+      kind: 'invalid',
+      code: INVALID_REQUEST,
+      message: 'Invalid Request: expected a JSON-RPC 2.0 message object',
+    };
+  }
+  if (nestsDeeperThan(parsed, MAX_DEPTH)) {
+    return {
+      kind: 'invalid',
+      code: INVALID_REQUEST,
+      message: `Invalid Request: JSON nests deeper than ${MAX_DEPTH} levels`,
+    };
+  }
+  const message = parsed as Record<string, unknown>;
+  const hasId = typeof message.id === 'string' || (typeof message.id === 'number' && Number.isFinite(message.id));
+  if (typeof message.method === 'string') {
+    if (!('id' in message)) return { kind: 'notification' };
+    if (!hasId)
+      return { kind: 'invalid', code: INVALID_REQUEST, message: 'Invalid Request: id must be a string or a number' };
+    if (
+      message.params !== undefined &&
+      (message.params === null || typeof message.params !== 'object' || Array.isArray(message.params))
+    ) {
+      return { kind: 'invalid', code: INVALID_REQUEST, message: 'Invalid Request: params must be an object' };
+    }
+    return { kind: 'request', request: message as unknown as JSONRPCRequest };
+  }
+  if (hasId && ('result' in message || 'error' in message)) return { kind: 'response' };
+  return {
+    kind: 'invalid',
+    code: INVALID_REQUEST,
+    message: 'Invalid Request: not a JSON-RPC request, notification or response',
+  };
+}

@@ -1,0 +1,24 @@
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { buildMcpServer, type McpServerOptions } from './build-mcp-server';
+
+/**
+ * The same tools over stdio, for clients that only start local processes
+ * (Claude Desktop). The process acts for one user; the client's name, from
+ * its initialize request, labels its calls in the log. Resolves when the
+ * client closes the pipe.
+ */
+export async function runStdioServer(options: Omit<McpServerOptions, 'callerOf'> & { userId: string }): Promise<void> {
+  const server = buildMcpServer({
+    ...options,
+    callerOf: (_extra, self) => ({
+      tokenId: null,
+      userId: options.userId,
+      clientLabel: self.getClientVersion()?.name.slice(0, 100) ?? 'stdio client',
+    }),
+  });
+  const closed = new Promise<void>((resolve) => {
+    server.onclose = resolve;
+  });
+  await server.connect(new StdioServerTransport());
+  await closed;
+}

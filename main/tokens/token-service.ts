@@ -1,0 +1,95 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { LOCAL_USER_ID } from '../../shared/limits';
+import { fail, ok, type Result } from '../../shared/result';
+import { createTokenInput, type CreatedToken, type TokenInfo } from '../../shared/token-schemas';
+import { validate } from '../../shared/validate';
+import type { ApiTokenRow, TokenRepository } from '../db/token-repository';
+import type { UserRepository } from '../db/user-repository';
+
+/** Who a request acts for, as its token says. */
+export interface Caller {
+  tokenId: string | null;
+  userId: string;
+  clientLabel: string;
+}
+
+// tdk_<12-character id>_<256-bit secret, base64url>. The id finds the row;
+// the secret is compared in constant time against its stored hash.
+const TOKEN_PATTERN = /^tdk_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+function newTokenId(): string {
+  return Array.from(randomBytes(12), (byte) => ID_ALPHABET[byte % ID_ALPHABET.length]).join('');
+}
+
+function hashSecret(secret: string): Buffer {
+  return createHash('sha256').update(secret).digest();
+}
+
+// Compared against when the id is unknown, so a miss costs what a hit does.
+const DECOY_HASH = hashSecret('decoy');
+
+function toInfo(row: ApiTokenRow): TokenInfo {
+  return {
+    id: row.id,
+    label: row.label,
+    user: row.userId,
+    created_at: row.createdAt,
+    last_used_at: row.lastUsedAt,
+    call_count: row.callCount,
+    revoked_at: row.revokedAt,
+  };
+}
+
+export function createTokenService(deps: { tokens: TokenRepository; users: UserRepository; clock?: () => Date }) {
+  const { tokens, users, clock = () => new Date() } = deps;
+  return {
+    /** Creates a token for a client; the secret exists only in the value returned. */
+    async create(input: unknown): Promise<Result<CreatedToken>> {
+      const parsed = validate(createTokenInput, input);
+      if (!parsed.ok) return parsed;
+      const userId = parsed.value.user ?? LOCAL_USER_ID;
+      const now = clock().toISOString();
+      await users.ensure(userId, userId);
+      const id = newTokenId();
+      const secret = randomBytes(32).toString('base64url');
+      const row = await tokens.insert({
+        id,
+        userId,
+        label: parsed.value.label,
+        secretHash: hashSecret(secret).toString('hex'),
+        createdAt: now,
+        lastUsedAt: null,
+        callCount: 0,
+        revokedAt: null,
+      });
+      return ok({ ...toInfo(row), token: `tdk_${id}_${secret}` });
+    },
+
+    async list(): Promise<TokenInfo[]> {
+      return (await tokens.list()).map(toInfo);
+    },
+
+    async revoke(id: string): Promise<Result<TokenInfo>> {
+      const revoked = await tokens.revoke(id, clock().toISOString());
+      if (revoked) return ok(toInfo(revoked));
+      const existing = await tokens.find(id);
+      return existing
+        ? ok(toInfo(existing))
+        : fail('not_found', `no token with id ${id}; run 'taskdesk token list' to see token ids`);
+    },
+
+    /** The caller a presented token stands for, or undefined when it is unknown, malformed or revoked. */
+    async authenticate(presented: string): Promise<Caller | undefined> {
+      const match = TOKEN_PATTERN.exec(presented);
+      if (!match) return undefined;
+      const [, id = '', secret = ''] = match;
+      const row = await tokens.findActive(id);
+      const expected = row ? Buffer.from(row.secretHash, 'hex') : DECOY_HASH;
+      const matches = timingSafeEqual(hashSecret(secret), expected);
+      return row && matches ? { tokenId: row.id, userId: row.userId, clientLabel: row.label } : undefined;
+    },
+  };
+}
+
+export type TokenService = ReturnType<typeof createTokenService>;

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { ERROR_CODES, type ErrorCode, type Result } from './result';
+import { PRIORITIES } from './limits';
+
+/**
+ * The one response envelope every tool answers with, as structured content
+ * and mirrored as JSON text (some clients read only one of the two).
+ */
+export type Envelope<T> =
+  | { status: 'success'; data: T }
+  | { status: 'error'; error: { code: ErrorCode; message: string } };
+
+export function toEnvelope<T>(result: Result<T>): Envelope<T> {
+  return result.ok ? { status: 'success', data: result.value } : { status: 'error', error: result.error };
+}
+
+const timestamp = z.string().meta({ description: 'ISO 8601 UTC time.' });
+const nullableTimestamp = z.string().nullable().meta({ description: 'ISO 8601 UTC time, or null.' });
+
+export const taskSchema = z.object({
+  id: z.string().meta({ format: 'uuid' }),
+  title: z.string(),
+  description: z.string().nullable(),
+  completed: z.boolean(),
+  completed_at: nullableTimestamp,
+  priority: z.enum(PRIORITIES),
+  due_date: z.string().nullable().meta({ description: 'YYYY-MM-DD, or null.' }),
+  tags: z.array(z.string()),
+  created_at: timestamp,
+  updated_at: timestamp,
+  version: z.int().meta({ description: 'Starts at 1 and grows by one on every change.' }),
+  deleted_at: nullableTimestamp,
+});
+
+export const healthSchema = z.object({
+  version: z.string(),
+  database: z.object({ kind: z.enum(['sqlite', 'postgres']), reachable: z.boolean() }),
+  uptime_seconds: z.number(),
+});
+export type Health = z.infer<typeof healthSchema>;
+
+const errorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+
+/**
+ * An envelope schema whose `data` is `data` on success. MCP requires an
+ * object at the top, so success and failure share one object shape whose
+ * `status` says which of `data` and `error` is present.
+ */
+export function envelopeSchema<T extends z.ZodType>(data: T) {
+  return z.object({
+    status: z.enum(['success', 'error']),
+    data: data.optional(),
+    error: errorSchema.optional(),
+  });
+}
+
+export const singleTaskData = z.object({ task: taskSchema });
+export const taskPageData = z.object({
+  tasks: z.array(taskSchema),
+  next_cursor: z.string().nullable().meta({ description: 'Pass as cursor for the next page; null on the last.' }),
+});
