@@ -7,8 +7,7 @@ import { PRIORITIES } from './limits';
  * and mirrored as JSON text (some clients read only one of the two).
  */
 export type Envelope<T> =
-  | { status: 'success'; data: T }
-  | { status: 'error'; error: { code: ErrorCode; message: string } };
+  { status: 'success'; data: T } | { status: 'error'; error: { code: ErrorCode; message: string } };
 
 export function toEnvelope<T>(result: Result<T>): Envelope<T> {
   return result.ok ? { status: 'success', data: result.value } : { status: 'error', error: result.error };

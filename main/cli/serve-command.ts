@@ -63,6 +63,9 @@ export function registerServeCommand(program: Command, logger: Logger): void {
     .option('--allowed-host <name>', 'also accept requests addressed to this host name (repeatable)', collect, [])
     .option('--json', 'print one JSON line with the URLs once ready (logs stay on stderr)')
     .action(async (options: ServeOptions) => {
+      // Listening for signals before anything starts means a stop requested at any moment, even
+      // during start-up or right after the ready line, is a clean stop and never the default kill.
+      const stopped = untilStopped();
       const { dataDir, location } = resolveDatabase(options);
       fs.mkdirSync(dataDir, { recursive: true });
       const running = await startServer({
@@ -73,7 +76,7 @@ export function registerServeCommand(program: Command, logger: Logger): void {
         allowedHosts: options.allowedHost,
       });
       announce(running, options.json);
-      const signal = await untilStopped();
+      const signal = await stopped;
       logger.info({ signal }, 'stopping: finishing requests in flight');
       setTimeout(() => {
         logger.error('shutdown took too long; exiting anyway');

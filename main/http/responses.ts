@@ -42,7 +42,7 @@ export function sendJsonRpcError(
  * answer, so the rest of an oversized upload is never read or buffered.
  */
 export function sendAndClose(res: ServerResponse, send: (res: ServerResponse) => void): void {
+  // Node then sends Connection: close and ends the socket once the answer is out.
   res.shouldKeepAlive = false;
-  res.on('finish', () => res.req.socket.destroySoon());
   send(res);
 }

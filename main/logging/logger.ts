@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -7,7 +7,10 @@ export type { Logger };
  * output (`serve --json` prints exactly one line there). Authorization
  * headers and tokens are redacted wherever they appear in a logged object.
  */
-export function createLogger(level = process.env.TASKDESK_LOG_LEVEL ?? 'info'): Logger {
+export function createLogger(
+  level = process.env.TASKDESK_LOG_LEVEL ?? 'info',
+  destination: DestinationStream = pino.destination({ dest: 2, sync: true }),
+): Logger {
   return pino(
     {
       level,
@@ -24,6 +27,6 @@ export function createLogger(level = process.env.TASKDESK_LOG_LEVEL ?? 'info'): 
         censor: '[redacted]',
       },
     },
-    pino.destination({ dest: 2, sync: true }),
+    destination,
   );
 }

@@ -1,10 +1,12 @@
 import { startServer, type RunningServer } from '../app/start-server';
-import { createLogger } from '../logging/logger';
+import type { DatabaseLocation } from '../config/database-location';
+import { createLogger, type Logger } from '../logging/logger';
 import { connectClient, type Client } from '../mcp/testing/connect-client';
 import type { DatabaseTarget } from './database-targets';
 
 export interface TestServer {
   server: RunningServer;
+  location: DatabaseLocation;
   /** A fresh token for a client; `user` defaults to the local user. */
   createToken: (label: string, user?: string) => Promise<string>;
   /** An official SDK client, connected over real HTTP with `token`. */
@@ -15,13 +17,15 @@ export interface TestServer {
 /** A real server on a free port over a fresh database of the target's dialect. */
 export async function startTestServer(
   target: DatabaseTarget,
-  options: { toolLogRetention?: number; allowedHosts?: string[] } = {},
+  options: { toolLogRetention?: number; allowedHosts?: string[]; logger?: Logger } = {},
 ): Promise<TestServer> {
   const { location, cleanup } = await target.createLocation();
   const server = await startServer({ location, logger: createLogger('silent'), port: 0, ...options });
+  const databaseLocation = location;
   const clients: Client[] = [];
   return {
     server,
+    location: databaseLocation,
     createToken: async (label, user) => {
       const created = await server.services.tokens.create({ label, ...(user ? { user } : {}) });
       if (!created.ok) throw new Error(created.error.message);

@@ -46,19 +46,10 @@ export function createToolCallLog(options: ToolCallLogOptions) {
   let queue: ToolCallRow[] = [];
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
-  const sincePrune = new Map<string, number>();
-  // Pruning reads an index position, so it runs every so many inserts rather than on every flush.
-  const pruneEvery = Math.max(1, Math.min(100, retention));
-
   async function write(batch: ToolCallRow[]): Promise<void> {
     await calls.insertMany(batch);
     await tokens.recordUse(tokenUses(batch));
-    for (const row of batch) sincePrune.set(row.userId, (sincePrune.get(row.userId) ?? 0) + 1);
-    for (const [userId, count] of sincePrune) {
-      if (count < pruneEvery) continue;
-      sincePrune.set(userId, 0);
-      await calls.prune(userId, retention);
-    }
+    for (const userId of new Set(batch.map((row) => row.userId))) await calls.prune(userId, retention);
   }
 
   function flush(): Promise<void> {

@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqliteTarget } from '../testing/database-targets';
+import { rawRequest, type RawRequest } from '../testing/raw-http';
+import { startTestServer, type TestServer } from '../testing/test-server';
+
+const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+const listTools = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' });
+
+describe('HTTP security', () => {
+  let server: TestServer;
+  let token: string;
+  let port: number;
+  const send = (options: Omit<RawRequest, 'port'>) => rawRequest({ port, ...options });
+  const authorized = (extra: Record<string, string> = {}) => ({
+    ...JSON_HEADERS,
+    authorization: `Bearer ${token}`,
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    server = await startTestServer(sqliteTarget, { allowedHosts: ['taskdesk.test'] });
+    token = await server.createToken('Security Test');
+    port = server.server.port;
+  });
+  afterAll(() => server.close());
+
+  describe('host check (DNS rebinding)', () => {
+    it('serves loopback names on any port and names added with --allowed-host', async () => {
+      for (const host of [
+        `127.0.0.1:${port}`,
+        'localhost:9999',
+        `[::1]:${port}`,
+        'LOCALHOST',
+        `taskdesk.test:${port}`,
+      ]) {
+        const response = await send({ headers: authorized({ host }), body: listTools });
+        expect([host, response.status]).toEqual([host, 200]);
+      }
+    });
+
+    it('refuses any other host name with 403 before looking at credentials', async () => {
+      for (const host of ['evil.example', `evil.example:${port}`, '127.0.0.1.evil.example', `localhost.evil:${port}`]) {
+        const response = await send({ headers: { ...JSON_HEADERS, host }, body: listTools });
+        expect([host, response.status]).toEqual([host, 403]);
+      }
+    });
+  });
+
+  describe('origin check', () => {
+    it('accepts the server’s own origins', async () => {
+      for (const origin of [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`]) {
+        expect((await send({ headers: authorized({ origin }), body: listTools })).status).toBe(200);
+      }
+    });
+
+    it('refuses every other origin, null included, and grants no CORS', async () => {
+      for (const origin of [
+        'https://evil.example',
+        'null',
+        `http://localhost:${port + 1}`,
+        `https://localhost:${port}`,
+      ]) {
+        const response = await send({ headers: authorized({ origin }), body: listTools });
+        expect([origin, response.status]).toEqual([origin, 403]);
+        expect(response.headers['access-control-allow-origin']).toBeUndefined();
+      }
+      const preflight = await send({ method: 'OPTIONS', headers: { origin: 'https://evil.example' } });
+      expect(preflight.status).toBe(403);
+      expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    });
+  });
+
+  describe('bearer tokens', () => {
+    it('answers a request without a token 401 with WWW-Authenticate: Bearer', async () => {
+      const response = await send({ headers: JSON_HEADERS, body: listTools });
+      expect(response.status).toBe(401);
+      expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
+      expect(response.headers['www-authenticate']).not.toMatch(/resource_metadata/);
+    });
+
+    it('never accepts a token from the query string or a cookie', async () => {
+      expect((await send({ path: `/mcp?token=${token}`, headers: JSON_HEADERS, body: listTools })).status).toBe(401);
+      expect((await send({ path: `/mcp?access_token=${token}`, headers: JSON_HEADERS, body: listTools })).status).toBe(
+        401,
+      );
+      expect((await send({ headers: { ...JSON_HEADERS, cookie: `token=${token}` }, body: listTools })).status).toBe(
+        401,
+      );
+    });
+
+    it('refuses malformed, guessed and tampered tokens', async () => {
+      const tampered = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+      for (const bad of [
+        'nonsense',
+        `Basic ${token}`,
+        `Bearer ${tampered}`,
+        'Bearer tdk_aaaaaaaaaaaa_' + 'x'.repeat(43),
+      ]) {
+        const response = await send({ headers: { ...JSON_HEADERS, authorization: bad }, body: listTools });
+        expect(response.status).toBe(401);
+      }
+    });
+
+    it('stores only a hash of the token', async () => {
+      const [info] = await server.server.services.tokens.list();
+      expect(JSON.stringify(info)).not.toContain(token.split('_')[2]);
+    });
+
+    it('requires a token for /metrics, and serves Prometheus text with one', async () => {
+      expect((await send({ method: 'GET', path: '/metrics' })).status).toBe(401);
+      const metrics = await send({ method: 'GET', path: '/metrics', headers: { authorization: `Bearer ${token}` } });
+      expect(metrics.status).toBe(200);
+      expect(metrics.headers['content-type']).toMatch(/^text\/plain/);
+      expect(metrics.body).toContain('# TYPE taskdesk_tool_call_duration_seconds histogram');
+    });
+
+    it('answers /healthz without a token and without data', async () => {
+      const health = await send({ method: 'GET', path: '/healthz' });
+      expect([health.status, JSON.parse(health.body)]).toEqual([200, { status: 'ok', database: 'reachable' }]);
+    });
+  });
+
+  describe('requests the endpoint refuses', () => {
+    it('answers GET and DELETE on /mcp with 405', async () => {
+      for (const method of ['GET', 'DELETE', 'PUT']) {
+        const response = await send({ method, headers: authorized() });
+        expect([method, response.status, response.headers.allow]).toEqual([method, 405, 'POST']);
+      }
+    });
+
+    it('answers bodies that are not application/json with 415, cross-site form posts included', async () => {
+      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+        const response = await send({ headers: authorized({ 'content-type': type }), body: listTools });
+        expect([type, response.status]).toEqual([type, 415]);
+      }
+      expect(
+        (await send({ headers: authorized({ 'content-type': 'application/json; charset=utf-8' }), body: listTools }))
+          .status,
+      ).toBe(200);
+    });
+
+    it('answers an Accept that excludes JSON with 406', async () => {
+      expect((await send({ headers: authorized({ accept: 'text/html' }), body: listTools })).status).toBe(406);
+    });
+
+    it('answers a body over 1 MiB with 413, whether declared or streamed', async () => {
+      const big = Buffer.alloc(1024 * 1024 + 1, 32);
+      expect((await send({ headers: authorized(), body: big })).status).toBe(413);
+      // 32 MiB offered in 64 KiB pieces: the answer must come long before the client has sent it all.
+      const chunks = Array.from({ length: 512 }, () => Buffer.alloc(64 * 1024, 32));
+      const streamed = await send({ headers: authorized({ 'transfer-encoding': 'chunked' }), chunks });
+      expect(streamed.status).toBe(413);
+      expect(streamed.chunksSent).toBeLessThan(256);
+    });
+
+    it('answers malformed JSON with 400 and JSON-RPC -32700', async () => {
+      const response = await send({ headers: authorized(), body: '{"jsonrpc": "2.0", "id": 1,' });
+      expect(response.status).toBe(400);
+      expect(JSON.parse(response.body)).toMatchObject({ jsonrpc: '2.0', id: null, error: { code: -32700 } });
+    });
+
+    it('refuses JSON-RPC batches', async () => {
+      const response = await send({ headers: authorized(), body: `[${listTools},${listTools}]` });
+      expect(response.status).toBe(400);
+      expect(JSON.parse(response.body)).toMatchObject({
+        error: { code: -32600, message: expect.stringMatching(/batch/) as string },
+      });
+    });
+
+    it('answers an unknown method with -32601', async () => {
+      const response = await send({
+        headers: authorized(),
+        body: JSON.stringify({ jsonrpc: '2.0', id: 'x', method: 'tasks/explode' }),
+      });
+      expect(JSON.parse(response.body)).toMatchObject({ id: 'x', error: { code: -32601 } });
+    });
+
+    it('answers a notification with 202 and no body', async () => {
+      const response = await send({
+        headers: authorized(),
+        body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
+      });
+      expect([response.status, response.body]).toEqual([202, '']);
+    });
+
+    it('accepts protocol versions 2025-06-18 and 2025-11-25 and refuses an unsupported one with 400', async () => {
+      for (const version of ['2025-06-18', '2025-11-25']) {
+        const initialize = JSON.stringify({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'initialize',
+          params: { protocolVersion: version, capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+        });
+        const response = await send({ headers: authorized({ 'mcp-protocol-version': version }), body: initialize });
+        expect(JSON.parse(response.body)).toMatchObject({ result: { protocolVersion: version } });
+      }
+      expect(
+        (await send({ headers: authorized({ 'mcp-protocol-version': '1999-01-01' }), body: listTools })).status,
+      ).toBe(400);
+    });
+
+    it('answers deeply nested JSON with a 4xx and keeps serving', async () => {
+      const depth = 100_000;
+      const nested = `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"add_task","arguments":{"title":${'['.repeat(depth)}${']'.repeat(depth)}}}}`;
+      const response = await send({ headers: authorized(), body: nested });
+      expect(response.status).toBe(400);
+      expect((await send({ headers: authorized(), body: listTools })).status).toBe(200);
+    });
+
+    it('answers paths that are not routes with a plain 404, OAuth discovery included', async () => {
+      for (const path of [
+        '/.well-known/oauth-protected-resource',
+        '/.well-known/oauth-authorization-server',
+        '/register',
+        '/mcp/extra',
+      ]) {
+        const response = await send({ method: 'GET', path });
+        expect([path, response.status, response.headers['content-type']]).toEqual([path, 404, 'application/json']);
+      }
+    });
+  });
+});
