@@ -1,7 +1,7 @@
 import type { FinishedToolCall } from '../mcp/build-mcp-server';
 import type { Metrics } from '../metrics/metrics';
 import type { ToolCallLog } from '../tool-log/tool-call-log';
-import { truncateForLog } from '../tool-log/truncate';
+import { ARGUMENT_LIMITS, RESULT_LIMITS, truncateForLog } from '../tool-log/truncate';
 
 /** Sends every finished tool call to the log (and its live subscribers) and to the metrics. */
 export function recordToolCall(log: ToolCallLog, metrics: Metrics | undefined) {
@@ -13,10 +13,10 @@ export function recordToolCall(log: ToolCallLog, metrics: Metrics | undefined) {
       tokenId: call.caller.tokenId,
       clientLabel: call.caller.clientLabel,
       tool: call.tool,
-      arguments: truncateForLog(call.args ?? {}),
+      arguments: truncateForLog(call.args ?? {}, ARGUMENT_LIMITS),
       outcome: call.envelope.status,
       errorCode,
-      result: truncateForLog(call.envelope),
+      result: truncateForLog(call.envelope, RESULT_LIMITS),
       durationMs: Math.round(call.durationMs * 1000) / 1000,
       taskId: call.taskId,
       createdAt: call.startedAt.toISOString(),

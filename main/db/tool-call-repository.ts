@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from './database';
 import type { ToolCallRow } from './schema/row-types';
 
@@ -30,26 +30,25 @@ export function createToolCallRepository(handle: DatabaseHandle) {
       );
     },
 
-    /** Deletes all but the newest `keep` calls of a user; returns how many went. */
-    async prune(userId: string, keep: number): Promise<number> {
-      const [boundary] = await db
-        .select({ createdAt: toolCalls.createdAt, id: toolCalls.id })
+    async count(userId: string): Promise<number> {
+      const [row] = await dialect.read(() =>
+        db
+          .select({ n: sql<number | string>`count(*)` })
+          .from(toolCalls)
+          .where(eq(toolCalls.userId, userId)),
+      );
+      return Number(row?.n ?? 0);
+    },
+
+    /** Deletes a user's `count` oldest calls: an index range from the old end, however long the log. */
+    async deleteOldest(userId: string, count: number): Promise<void> {
+      const oldest = db
+        .select({ id: toolCalls.id })
         .from(toolCalls)
         .where(eq(toolCalls.userId, userId))
-        .orderBy(desc(toolCalls.createdAt), desc(toolCalls.id))
-        .limit(1)
-        .offset(keep);
-      if (!boundary) return 0;
-      const deleted = await db
-        .delete(toolCalls)
-        .where(
-          and(
-            eq(toolCalls.userId, userId),
-            sql`(${toolCalls.createdAt}, ${toolCalls.id}) <= (${boundary.createdAt}, ${boundary.id})`,
-          ),
-        )
-        .returning({ id: toolCalls.id });
-      return deleted.length;
+        .orderBy(asc(toolCalls.createdAt), asc(toolCalls.id))
+        .limit(count);
+      await db.delete(toolCalls).where(and(eq(toolCalls.userId, userId), inArray(toolCalls.id, oldest)));
     },
   };
 }

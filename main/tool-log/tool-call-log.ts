@@ -15,6 +15,7 @@ export interface ToolCallLogOptions {
 }
 
 export const DEFAULT_RETENTION = 10_000;
+const RECOUNT_EVERY_FLUSHES = 1000;
 
 export function toToolCall(row: ToolCallRow): ToolCall {
   return {
@@ -46,10 +47,30 @@ export function createToolCallLog(options: ToolCallLogOptions) {
   let queue: ToolCallRow[] = [];
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
+  // How many calls each user has stored, counted once and then kept up to
+  // date, so retention costs a small delete from the old end of the index
+  // rather than a scan of the whole log. Recounted now and then, because
+  // another process sharing a Postgres database may be logging too.
+  const stored = new Map<string, number>();
+  let flushesSinceRecount = 0;
+
+  async function enforceRetention(userId: string, added: number): Promise<void> {
+    const known = stored.get(userId);
+    const count = known === undefined ? await calls.count(userId) : known + added;
+    if (count > retention) await calls.deleteOldest(userId, count - retention);
+    stored.set(userId, Math.min(count, retention));
+  }
+
   async function write(batch: ToolCallRow[]): Promise<void> {
     await calls.insertMany(batch);
     await tokens.recordUse(tokenUses(batch));
-    for (const userId of new Set(batch.map((row) => row.userId))) await calls.prune(userId, retention);
+    if (++flushesSinceRecount >= RECOUNT_EVERY_FLUSHES) {
+      flushesSinceRecount = 0;
+      stored.clear();
+    }
+    const added = new Map<string, number>();
+    for (const row of batch) added.set(row.userId, (added.get(row.userId) ?? 0) + 1);
+    for (const [userId, count] of added) await enforceRetention(userId, count);
   }
 
   function flush(): Promise<void> {

@@ -1,13 +1,20 @@
 const MAX_STRING = 500;
-const MAX_ITEMS = 50;
 const MAX_DEPTH = 8;
+
+export interface TruncateLimits {
+  /** Array items kept; the rest are counted. Results keep few (a page of 50 tasks is not worth storing). */
+  maxItems: number;
+}
+
+export const ARGUMENT_LIMITS: TruncateLimits = { maxItems: 50 };
+export const RESULT_LIMITS: TruncateLimits = { maxItems: 5 };
 
 /**
  * A copy of a logged value small enough to keep: long strings are cut (with
  * how much was cut), long arrays and deep nesting are summarised. The log
  * must stay bounded however large a caller's arguments were.
  */
-export function truncateForLog(value: unknown, depth = 0): unknown {
+export function truncateForLog(value: unknown, limits: TruncateLimits, depth = 0): unknown {
   if (typeof value === 'string') {
     return value.length > MAX_STRING
       ? `${value.slice(0, MAX_STRING)}… (${value.length - MAX_STRING} more characters)`
@@ -16,9 +23,9 @@ export function truncateForLog(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH) return '[nested too deeply]';
   if (Array.isArray(value)) {
-    const kept = value.slice(0, MAX_ITEMS).map((item) => truncateForLog(item, depth + 1));
-    return value.length > MAX_ITEMS ? [...kept, `… (${value.length - MAX_ITEMS} more items)`] : kept;
+    const kept = value.slice(0, limits.maxItems).map((item) => truncateForLog(item, limits, depth + 1));
+    return value.length > limits.maxItems ? [...kept, `… (${value.length - limits.maxItems} more items)`] : kept;
   }
-  const entries = Object.entries(value).slice(0, MAX_ITEMS);
-  return Object.fromEntries(entries.map(([key, item]) => [key.slice(0, 100), truncateForLog(item, depth + 1)]));
+  const entries = Object.entries(value).slice(0, 50);
+  return Object.fromEntries(entries.map(([key, item]) => [key.slice(0, 100), truncateForLog(item, limits, depth + 1)]));
 }

@@ -57,6 +57,35 @@ export function openSqlite(filePath: string): DatabaseHandle {
   };
 }
 
+// Enough for every statement shape the repositories build, with room to spare.
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * drizzle prepares a statement for every query it runs; preparing costs as
+ * much as running a small query. This connection hands back the statement it
+ * prepared last time for the same SQL. drizzle switches a statement into raw
+ * mode when it wants rows as arrays and never switches it back, so a reused
+ * statement is reset to the default first.
+ */
+class StatementCachingDatabase extends Sqlite {
+  private readonly statements = new Map<string, Sqlite.Statement>();
+
+  override prepare<P extends unknown[] | object = unknown[], R = unknown>(source: string): Sqlite.Statement<P, R> {
+    const cached = this.statements.get(source);
+    if (cached) {
+      if (cached.reader) cached.raw(false);
+      return cached as Sqlite.Statement<P, R>;
+    }
+    const statement = super.prepare<P, R>(source);
+    if (this.statements.size >= STATEMENT_CACHE_SIZE) {
+      const oldest = this.statements.keys().next().value;
+      if (oldest !== undefined) this.statements.delete(oldest);
+    }
+    this.statements.set(source, statement);
+    return statement;
+  }
+}
+
 function openFile(filePath: string): Sqlite.Database {
   const directory = path.dirname(filePath);
   if (!fs.existsSync(directory)) {
@@ -65,7 +94,7 @@ function openFile(filePath: string): Sqlite.Database {
     );
   }
   try {
-    return new Sqlite(filePath);
+    return new StatementCachingDatabase(filePath);
   } catch (error) {
     throw new DatabaseUnavailableError(`cannot open SQLite database at ${filePath}: ${(error as Error).message}`);
   }
