@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { createPreparedQueries, type PlaceholderValues } from './prepared-queries';
 import type { Priority, TaskStatusFilter } from '../../shared/limits';
 import { foldForSearch } from '../../shared/text-rules';
 import type { DatabaseHandle } from './database';
@@ -34,15 +35,39 @@ export function createTaskRepository(handle: DatabaseHandle) {
   const { tasks } = handle.tables;
   const owned = (userId: string, id: string) => and(eq(tasks.userId, userId), eq(tasks.id, id));
 
-  function filterConditions(userId: string, filters: TaskFilters): SQL[] {
-    const conditions: SQL[] = [eq(tasks.userId, userId), isNull(tasks.deletedAt)];
+  const prepared = createPreparedQueries('tasks');
+  const placeholder = (name: string) => sql.placeholder(name);
+
+  /**
+   * The WHERE conditions of a list, with every caller-supplied value as a
+   * placeholder, and the shape key that says which SQL they make.
+   */
+  function filterConditions(filters: TaskFilters): { conditions: SQL[]; shape: string; values: PlaceholderValues } {
+    const conditions: SQL[] = [eq(tasks.userId, placeholder('userId')), isNull(tasks.deletedAt)];
+    const values: PlaceholderValues = {};
     if (filters.status !== 'all') conditions.push(eq(tasks.completed, filters.status === 'completed'));
-    if (filters.query) conditions.push(sql`${tasks.searchText} like ${likeContains(filters.query)} escape '\\'`);
-    if (filters.tag) conditions.push(dialect.tagsContain(tasks.tags, filters.tag));
-    if (filters.priority) conditions.push(eq(tasks.priority, filters.priority));
-    if (filters.dueBefore) conditions.push(lte(tasks.dueDate, filters.dueBefore));
-    if (filters.dueAfter) conditions.push(gte(tasks.dueDate, filters.dueAfter));
-    return conditions;
+    if (filters.query) {
+      conditions.push(sql`${tasks.searchText} like ${placeholder('pattern')} escape '\\'`);
+      values.pattern = likeContains(filters.query);
+    }
+    if (filters.tag) {
+      conditions.push(dialect.tagsContain(tasks.tags, placeholder('tag')));
+      values.tag = filters.tag;
+    }
+    if (filters.priority) {
+      conditions.push(eq(tasks.priority, placeholder('priority')));
+      values.priority = filters.priority;
+    }
+    if (filters.dueBefore) {
+      conditions.push(lte(tasks.dueDate, placeholder('dueBefore')));
+      values.dueBefore = filters.dueBefore;
+    }
+    if (filters.dueAfter) {
+      conditions.push(gte(tasks.dueDate, placeholder('dueAfter')));
+      values.dueAfter = filters.dueAfter;
+    }
+    const shape = [filters.status, ...Object.keys(values)].join(',');
+    return { conditions, shape, values };
   }
 
   return {
@@ -86,13 +111,18 @@ export function createTaskRepository(handle: DatabaseHandle) {
 
     async find(userId: string, id: string, which: 'live' | 'deleted' | 'any' = 'live'): Promise<TaskRow | undefined> {
       const deleted = { live: isNull(tasks.deletedAt), deleted: isNotNull(tasks.deletedAt), any: undefined }[which];
-      const [row] = await dialect.read(() =>
-        db
-          .select()
-          .from(tasks)
-          .where(and(owned(userId, id), deleted)),
+      const rows = await dialect.read(() =>
+        prepared(
+          `find:${which}`,
+          () =>
+            db
+              .select()
+              .from(tasks)
+              .where(and(eq(tasks.userId, placeholder('userId')), eq(tasks.id, placeholder('id')), deleted)),
+          { userId, id },
+        ),
       );
-      return row;
+      return rows[0];
     },
 
     /** Writes `next` only if the stored version is still `fromVersion`. */
@@ -108,16 +138,26 @@ export function createTaskRepository(handle: DatabaseHandle) {
 
     /** Newest first; `after` is the last task of the previous page. */
     listByCreated(userId: string, filters: TaskFilters, limit: number, after?: CreatedPosition): Promise<TaskRow[]> {
-      const conditions = filterConditions(userId, filters);
-      if (after) conditions.push(sql`(${tasks.createdAt}, ${tasks.id}) < (${after.createdAt}, ${after.id})`);
-      return dialect.read(() =>
+      const { conditions, shape, values } = filterConditions(filters);
+      if (after) {
+        conditions.push(
+          sql`(${tasks.createdAt}, ${tasks.id}) < (${placeholder('afterCreatedAt')}, ${placeholder('afterId')})`,
+        );
+      }
+      const build = () =>
         db
           .select()
           .from(tasks)
           .where(and(...conditions))
           .orderBy(desc(tasks.createdAt), desc(tasks.id))
-          .limit(limit),
-      );
+          .limit(placeholder('limit'));
+      const run = {
+        ...values,
+        userId,
+        limit,
+        ...(after ? { afterCreatedAt: after.createdAt, afterId: after.id } : {}),
+      };
+      return dialect.read(() => prepared(`created:${shape}:${after ? 'after' : 'first'}`, build, run));
     },
 
     /**
@@ -129,32 +169,38 @@ export function createTaskRepository(handle: DatabaseHandle) {
     async listByDue(userId: string, filters: TaskFilters, limit: number, after?: DuePosition): Promise<TaskRow[]> {
       const rows: TaskRow[] = [];
       if (!after || after.dueDate !== null) {
-        const conditions = [...filterConditions(userId, filters), isNotNull(tasks.dueDate)];
-        if (after) conditions.push(sql`(${tasks.dueDate}, ${tasks.id}) > (${after.dueDate}, ${after.id})`);
-        rows.push(
-          ...(await dialect.read(() =>
-            db
-              .select()
-              .from(tasks)
-              .where(and(...conditions))
-              .orderBy(asc(tasks.dueDate), asc(tasks.id))
-              .limit(limit),
-          )),
-        );
+        const { conditions, shape, values } = filterConditions(filters);
+        conditions.push(isNotNull(tasks.dueDate));
+        if (after)
+          conditions.push(
+            sql`(${tasks.dueDate}, ${tasks.id}) > (${placeholder('afterDue')}, ${placeholder('afterId')})`,
+          );
+        const build = () =>
+          db
+            .select()
+            .from(tasks)
+            .where(and(...conditions))
+            .orderBy(asc(tasks.dueDate), asc(tasks.id))
+            .limit(placeholder('limit'));
+        const run = { ...values, userId, limit, ...(after ? { afterDue: after.dueDate, afterId: after.id } : {}) };
+        rows.push(...(await dialect.read(() => prepared(`dated:${shape}:${after ? 'after' : 'first'}`, build, run))));
       }
       const undatedCanMatch = !filters.dueBefore && !filters.dueAfter;
       if (rows.length < limit && undatedCanMatch) {
-        const conditions = [...filterConditions(userId, filters), isNull(tasks.dueDate)];
-        if (after?.dueDate === null) conditions.push(sql`${tasks.id} > ${after.id}`);
+        const { conditions, shape, values } = filterConditions(filters);
+        conditions.push(isNull(tasks.dueDate));
+        const continuing = after?.dueDate === null;
+        if (continuing) conditions.push(sql`${tasks.id} > ${placeholder('afterId')}`);
+        const build = () =>
+          db
+            .select()
+            .from(tasks)
+            .where(and(...conditions))
+            .orderBy(asc(tasks.id))
+            .limit(placeholder('limit'));
+        const run = { ...values, userId, limit: limit - rows.length, ...(continuing ? { afterId: after.id } : {}) };
         rows.push(
-          ...(await dialect.read(() =>
-            db
-              .select()
-              .from(tasks)
-              .where(and(...conditions))
-              .orderBy(asc(tasks.id))
-              .limit(limit - rows.length),
-          )),
+          ...(await dialect.read(() => prepared(`undated:${shape}:${continuing ? 'after' : 'first'}`, build, run))),
         );
       }
       return rows;

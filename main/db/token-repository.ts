@@ -13,6 +13,11 @@ export interface TokenUse {
 export function createTokenRepository(handle: DatabaseHandle) {
   const { db, dialect } = handle;
   const { apiTokens } = handle.tables;
+  const findActive = db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.id, sql.placeholder('id')), isNull(apiTokens.revokedAt)))
+    .prepare('api_tokens_find_active');
   return {
     async insert(row: ApiTokenRow): Promise<ApiTokenRow> {
       const [inserted] = await db.insert(apiTokens).values(row).returning();
@@ -22,13 +27,8 @@ export function createTokenRepository(handle: DatabaseHandle) {
 
     /** The token with this id if it has not been revoked. Read on every request, so revocation is immediate. */
     async findActive(id: string): Promise<ApiTokenRow | undefined> {
-      const [row] = await dialect.read(() =>
-        db
-          .select()
-          .from(apiTokens)
-          .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))),
-      );
-      return row;
+      const rows = await dialect.read(() => findActive.execute({ id }));
+      return rows[0];
     },
 
     list(): Promise<ApiTokenRow[]> {
