@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TABLE_SPECS } from '../db/schema/spec';
 import { introspect } from '../testing/introspect';
 import { createTestDatabase, describePostgres } from '../testing/postgres';
 import { runCli } from '../testing/run-cli';
-import { makeTempDir } from '../testing/temp-dir';
+import { useTempDirs } from '../testing/temp-dir';
 
 /** A failure must be one line a person can act on: no stack trace, no JSON dump. */
 function expectOneClearLine(stderr: string, mentions: RegExp): void {
@@ -17,13 +17,7 @@ function expectOneClearLine(stderr: string, mentions: RegExp): void {
 }
 
 describe('taskdesk migrate', () => {
-  const temps: (() => void)[] = [];
-  afterEach(() => temps.splice(0).forEach((remove) => remove()));
-  const tempDir = () => {
-    const temp = makeTempDir();
-    temps.push(temp.remove);
-    return temp.dir;
-  };
+  const tempDir = useTempDirs();
 
   it('creates and migrates taskdesk.db in a new data directory, and is idempotent', async () => {
     const dataDir = path.join(tempDir(), 'nested', 'data');

@@ -1,12 +1,12 @@
 import net from 'node:net';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DatabaseTarget } from '../testing/database-targets';
 import { postgresTarget, sqliteTarget } from '../testing/database-targets';
 import { describePostgres } from '../testing/postgres';
 import { rawRequest } from '../testing/raw-http';
 import { runCli, startServeProcess } from '../testing/run-cli';
-import { makeTempDir } from '../testing/temp-dir';
+import { makeTempDir, useTempDirs } from '../testing/temp-dir';
 
 const listTasks = JSON.stringify({
   jsonrpc: '2.0',
@@ -67,13 +67,7 @@ function describeServe(target: DatabaseTarget): void {
 }
 
 describe('taskdesk serve', () => {
-  const temps: (() => void)[] = [];
-  afterEach(() => temps.splice(0).forEach((remove) => remove()));
-  const dataDir = () => {
-    const temp = makeTempDir();
-    temps.push(temp.remove);
-    return temp.dir;
-  };
+  const dataDir = useTempDirs();
 
   describe('on SQLite', () => describeServe(sqliteTarget));
   describePostgres('on Postgres', () => describeServe(postgresTarget));

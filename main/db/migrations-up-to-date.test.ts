@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../testing/temp-dir';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../testing/temp-dir';
 import { migrationsDir } from './migrations-dir';
 
 const run = promisify(execFile);
@@ -21,20 +21,18 @@ function listFiles(dir: string): string[] {
 }
 
 describe('committed migrations', () => {
-  const temps: (() => void)[] = [];
-  afterEach(() => temps.splice(0).forEach((remove) => remove()));
+  const tempDir = useTempDirs();
 
   for (const { kind, dialect, schema } of DIALECTS) {
     it(`match what drizzle-kit would generate now for ${kind}`, async () => {
-      const temp = makeTempDir();
-      temps.push(temp.remove);
-      const copy = path.join(temp.dir, kind);
+      const dir = tempDir();
+      const copy = path.join(dir, kind);
       fs.cpSync(migrationsDir(kind), copy, { recursive: true });
       // drizzle-kit resolves --out against the working directory, so it runs inside the copy's parent.
       const { stdout } = await run(
         DRIZZLE_KIT,
         ['generate', '--dialect', dialect, '--schema', path.join(ROOT, schema), '--out', `./${kind}`],
-        { cwd: temp.dir },
+        { cwd: dir },
       );
       expect(stdout).toContain('No schema changes');
       expect(listFiles(copy)).toEqual(listFiles(migrationsDir(kind)));

@@ -92,7 +92,7 @@ export function createToolCallLog(options: ToolCallLogOptions) {
   return {
     record(row: ToolCallRow): void {
       queue.push(row);
-      events.emit('call', toToolCall(row));
+      if (events.listenerCount('call') > 0) events.emit('call', toToolCall(row));
       timer ??= setTimeout(() => void flush(), flushIntervalMs);
     },
 
