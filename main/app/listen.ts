@@ -3,8 +3,17 @@ import { UserFacingError } from '../errors';
 
 export class ListenError extends UserFacingError {}
 
-/** Starts listening, turning the usual failures into one line that says what to do. */
-export function listen(server: Server, port: number, host: string): Promise<number> {
+/**
+ * Starts listening, turning the usual failures into one line that says what
+ * to do. Once listening, later server errors (running out of file handles,
+ * say) are reported to `onLaterError` instead of crashing the process.
+ */
+export function listen(
+  server: Server,
+  port: number,
+  host: string,
+  onLaterError: (error: Error) => void,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       server.off('listening', onListening);
@@ -26,6 +35,7 @@ export function listen(server: Server, port: number, host: string): Promise<numb
     };
     const onListening = () => {
       server.off('error', onError);
+      server.on('error', onLaterError);
       const address = server.address();
       resolve(typeof address === 'object' && address ? address.port : port);
     };

@@ -82,7 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.keepAliveTimeout = 5_000;
 
   try {
-    boundPort = await listen(server, port, host);
+    boundPort = await listen(server, port, host, (error) => logger.error({ err: error }, 'HTTP server error'));
   } catch (error) {
     await services.toolLog.close();
     await handle.close();

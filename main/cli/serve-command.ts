@@ -39,15 +39,20 @@ function announce(running: RunningServer, json: boolean | undefined): void {
   );
 }
 
-/** Resolves on the first SIGINT or SIGTERM; a second one ends the process at once. */
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+const EXIT_CODES: Record<(typeof SIGNALS)[number], number> = { SIGINT: 130, SIGTERM: 143 };
+
+/** Resolves on the first SIGINT or SIGTERM; any second signal ends the process at once. */
 function untilStopped(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.once(signal, () => process.exit(130));
+    const stop = (signal: (typeof SIGNALS)[number]) => {
+      for (const each of SIGNALS) {
+        process.off(each, stop);
+        process.once(each, () => process.exit(EXIT_CODES[each]));
+      }
       resolve(signal);
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    for (const signal of SIGNALS) process.on(signal, stop);
   });
 }
 

@@ -175,6 +175,18 @@ describe('HTTP security', () => {
       expect(JSON.parse(response.body)).toMatchObject({ id: 'x', error: { code: -32601 } });
     });
 
+    it('answers requests the SDK would silently drop (stray fields, a malformed _meta) instead of hanging', async () => {
+      const strays = [
+        { jsonrpc: '2.0', id: 1, method: 'tools/list', extra: true },
+        { jsonrpc: '2.0', id: 2, method: 'tools/list', params: { _meta: 'not an object' } },
+      ];
+      for (const message of strays) {
+        const response = await send({ headers: authorized(), body: JSON.stringify(message) });
+        expect(response.status).toBeLessThan(500);
+        expect(JSON.parse(response.body)).toHaveProperty('jsonrpc', '2.0');
+      }
+    });
+
     it('answers a notification with 202 and no body', async () => {
       const response = await send({
         headers: authorized(),

@@ -13,9 +13,9 @@ export interface McpHttpEndpoint {
   close: () => Promise<void>;
 }
 
-// The versions this server has been tested against, the newest first. The
-// SDK negotiates within its own list; a header naming anything else is refused.
-export const PROTOCOL_VERSIONS = SUPPORTED_PROTOCOL_VERSIONS.filter((version) => version >= '2025-03-26');
+// The versions the SDK negotiates at initialize; a later request naming any
+// other version in its MCP-Protocol-Version header is refused.
+export const PROTOCOL_VERSIONS: readonly string[] = SUPPORTED_PROTOCOL_VERSIONS;
 
 function isJson(contentType: string | undefined): boolean {
   return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';

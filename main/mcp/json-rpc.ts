@@ -1,4 +1,4 @@
-import type { JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
+import { isJSONRPCRequest, type JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
 
 export const PARSE_ERROR = -32700;
 export const INVALID_REQUEST = -32600;
@@ -68,7 +68,23 @@ export function classifyBody(body: Buffer): IncomingMessageKind {
     ) {
       return { kind: 'invalid', code: INVALID_REQUEST, message: 'Invalid Request: params must be an object' };
     }
-    return { kind: 'request', request: message as unknown as JSONRPCRequest };
+    // Only the four request fields go on. The SDK silently drops a message its
+    // own schema refuses (stray fields, a malformed _meta), which would leave
+    // the HTTP request waiting forever, so its schema is checked here first.
+    const request = {
+      jsonrpc: '2.0',
+      id: message.id,
+      method: message.method,
+      ...(message.params === undefined ? {} : { params: message.params }),
+    };
+    if (!isJSONRPCRequest(request)) {
+      return {
+        kind: 'invalid',
+        code: INVALID_REQUEST,
+        message: 'Invalid Request: params do not have the shape MCP requires',
+      };
+    }
+    return { kind: 'request', request };
   }
   if (hasId && ('result' in message || 'error' in message)) return { kind: 'response' };
   return {

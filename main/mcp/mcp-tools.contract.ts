@@ -173,6 +173,21 @@ export function describeMcpToolContract(target: DatabaseTarget): void {
     expect(listed).toMatchObject({ call_count: 2, last_used_at: expect.any(String) as string });
   });
 
+  it('logs arguments no database could store as visible stand-ins, cut at whole characters', async () => {
+    const token = await server.createToken('Messy Client', 'messy-user');
+    const messy = await server.connect(token);
+    await call(messy, 'add_task', { title: 'nul\u0000inside', description: `${'x'.repeat(499)}😀tail` });
+    await call(messy, 'add_task', { title: 'half \ud83d pair' });
+    const entries = await server.server.services.toolLog.recent('messy-user', 10);
+    expect(entries.map((entry) => (entry.arguments as { title: string }).title)).toEqual([
+      'half \uFFFD pair',
+      'nul\uFFFDinside',
+    ]);
+    expect((entries[1]?.arguments as { description: string }).description).toBe(
+      `${'x'.repeat(499)}… (5 more characters)`,
+    );
+  });
+
   it('streams each call to live subscribers as it happens', async () => {
     const seen: string[] = [];
     const stop = server.server.services.toolLog.subscribe((entry) => seen.push(`${entry.client_label}:${entry.tool}`));

@@ -9,6 +9,9 @@ import type {
 
 export type JsonRpcReply = JSONRPCResultResponse | JSONRPCErrorResponse;
 
+const REPLY_TIMEOUT_MS = 30_000;
+const INTERNAL_ERROR = -32603;
+
 /**
  * A transport built for stateless JSON-over-HTTP: it hands one request at a
  * time to a long-lived SDK server and resolves with that request's reply, so
@@ -48,11 +51,29 @@ export class RequestBridge implements Transport {
     return Promise.resolve();
   }
 
-  /** Sends one request through the server and resolves with its reply, under the caller's own id. */
+  constructor(private readonly replyTimeoutMs = REPLY_TIMEOUT_MS) {}
+
+  /**
+   * Sends one request through the server and resolves with its reply, under
+   * the caller's own id. A reply that never comes (a request the server
+   * dropped) is answered with an error after a while, so no HTTP request and
+   * no waiting entry can be stranded.
+   */
   dispatch(request: JSONRPCRequest, extra: MessageExtraInfo): Promise<JsonRpcReply> {
     const internalId = ++this.nextId;
     return new Promise((resolve) => {
-      this.waiting.set(internalId, (reply) => resolve({ ...reply, id: request.id }));
+      const timer = setTimeout(() => {
+        this.waiting.delete(internalId);
+        resolve({
+          jsonrpc: '2.0',
+          id: request.id,
+          error: { code: INTERNAL_ERROR, message: 'the server did not answer this request in time' },
+        });
+      }, this.replyTimeoutMs);
+      this.waiting.set(internalId, (reply) => {
+        clearTimeout(timer);
+        resolve({ ...reply, id: request.id });
+      });
       this.onmessage?.({ ...request, id: internalId }, extra);
     });
   }

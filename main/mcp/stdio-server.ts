@@ -19,6 +19,12 @@ export async function runStdioServer(options: Omit<McpServerOptions, 'callerOf'>
   const closed = new Promise<void>((resolve) => {
     server.onclose = resolve;
   });
+  // The SDK's stdio transport does not watch for the end of stdin; a client
+  // closing the pipe, or a signal, must still end the server so the caller can
+  // flush the log and close the database.
+  const close = () => void server.close();
+  process.stdin.once('end', close).once('close', close);
+  process.once('SIGINT', close).once('SIGTERM', close);
   await server.connect(new StdioServerTransport());
   await closed;
 }

@@ -1,5 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createServices } from '../app/create-services';
@@ -8,7 +9,71 @@ import { createLogger } from '../logging/logger';
 import { BIN } from '../testing/run-cli';
 import { makeTempDir } from '../testing/temp-dir';
 
+/** Runs `taskdesk stdio`, writes the given JSON-RPC lines, then closes stdin as a client does when it quits. */
+function runStdioSession(
+  db: string,
+  messages: unknown[],
+): Promise<{ code: number | null; ms: number; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, 'stdio', '--db', db], {
+      env: { ...process.env, TASKDESK_LOG_LEVEL: 'warn' },
+    });
+    let stdout = '';
+    let closedAt = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      // Close the pipe once every request has been answered.
+      if (
+        stdout.split('\n').filter(Boolean).length ===
+        messages.filter((m) => (m as { id?: unknown }).id !== undefined).length
+      ) {
+        closedAt = Date.now();
+        child.stdin.end();
+      }
+    });
+    child.on('exit', (code) => resolve({ code, ms: Date.now() - closedAt, stdout }));
+    for (const message of messages) child.stdin.write(`${JSON.stringify(message)}\n`);
+  });
+}
+
 describe('taskdesk stdio', () => {
+  it('exits cleanly when the client closes the pipe, having written its log', async () => {
+    const temp = makeTempDir();
+    const db = path.join(temp.dir, 'closing.db');
+    try {
+      const session = await runStdioSession(db, [
+        {
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'initialize',
+          params: {
+            protocolVersion: '2025-11-25',
+            capabilities: {},
+            clientInfo: { name: 'Pipe Closer', version: '1' },
+          },
+        },
+        { jsonrpc: '2.0', method: 'notifications/initialized' },
+        {
+          jsonrpc: '2.0',
+          id: 2,
+          method: 'tools/call',
+          params: { name: 'add_task', arguments: { title: 'written before closing' } },
+        },
+      ]);
+      expect(session.code).toBe(0);
+      expect(session.ms).toBeLessThan(3000);
+      const handle = await openDatabase({ kind: 'sqlite', path: db }, createLogger('silent'));
+      try {
+        const calls = await createServices(handle, createLogger('silent')).toolLog.recent('local', 10);
+        expect(calls.map((call) => [call.client_label, call.tool])).toEqual([['Pipe Closer', 'add_task']]);
+      } finally {
+        await handle.close();
+      }
+    } finally {
+      temp.remove();
+    }
+  });
+
   it('serves the same tools over stdio as the given user, logging calls under the client’s name', async () => {
     const temp = makeTempDir();
     const db = path.join(temp.dir, 'stdio.db');

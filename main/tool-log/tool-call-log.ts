@@ -61,9 +61,23 @@ export function createToolCallLog(options: ToolCallLogOptions) {
     stored.set(userId, Math.min(count, retention));
   }
 
+  /** Inserts a batch; if the batch is refused, inserts row by row so one bad row costs only itself. */
+  async function insert(batch: ToolCallRow[]): Promise<void> {
+    try {
+      await calls.insertMany(batch);
+    } catch (error) {
+      if (batch.length === 1) throw error;
+      for (const row of batch) {
+        await calls.insertMany([row]).catch((rowError: unknown) => {
+          logger.error({ err: rowError, callId: row.id, tool: row.tool }, 'could not write a tool-call log entry');
+        });
+      }
+    }
+  }
+
   async function write(batch: ToolCallRow[]): Promise<void> {
-    await calls.insertMany(batch);
     await tokens.recordUse(tokenUses(batch));
+    await insert(batch);
     if (++flushesSinceRecount >= RECOUNT_EVERY_FLUSHES) {
       flushesSinceRecount = 0;
       stored.clear();
