@@ -1,6 +1,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { secretOf } from '../testing/token-secret';
 import type { DatabaseTarget } from '../testing/database-targets';
 import { postgresTarget, sqliteTarget } from '../testing/database-targets';
 import { describePostgres } from '../testing/postgres';
@@ -59,7 +60,7 @@ function describeServe(target: DatabaseTarget): void {
       }
       expect(serve.stdoutLines).toHaveLength(1);
       for (const line of serve.stderr().trim().split('\n')) expect(() => JSON.parse(line) as unknown).not.toThrow();
-      expect(serve.stderr()).not.toContain(token.token.split('_')[2]);
+      expect(serve.stderr()).not.toContain(secretOf(token.token));
     } finally {
       await cleanup();
     }
@@ -130,7 +131,7 @@ describe('taskdesk token', () => {
         ['Cursor', 'dana', null],
         ['VS Code', 'local', null],
       ]);
-      expect(listed.stdout).not.toContain(first.token.split('_')[2]);
+      expect(listed.stdout).not.toContain(secretOf(first.token));
 
       expect((await runCli(['token', 'revoke', first.id, '--db', db])).stdout).toBe(
         `Revoked token ${first.id} ("Cursor").\n`,

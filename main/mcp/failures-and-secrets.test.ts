@@ -1,5 +1,6 @@
 import Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { secretOf } from '../testing/token-secret';
 import { capturedLogger } from '../testing/captured-logger';
 import { sqliteTarget } from '../testing/database-targets';
 import { rawRequest } from '../testing/raw-http';
@@ -50,7 +51,7 @@ describe('internal failures and secrets', () => {
     });
     await rawRequest({ port: server.server.port, method: 'GET', path: `/mcp?token=${token}` });
     await server.server.services.toolLog.flush();
-    const secret = token.split('_')[2] ?? token;
+    const secret = secretOf(token);
     expect(log.text().length).toBeGreaterThan(0);
     expect(log.text()).not.toContain(secret);
   });
