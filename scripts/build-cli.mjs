@@ -9,9 +9,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}dist/cli`;
 
 fs.rmSync(out, { recursive: true, force: true });
-await build({
-  entryPoints: [`${root}main/cli/main.ts`],
-  outfile: `${out}/taskdesk.mjs`,
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -20,6 +18,13 @@ await build({
   packages: 'external',
   sourcemap: true,
   logLevel: 'warning',
+};
+await build({ ...common, entryPoints: [`${root}main/cli/main.ts`], outfile: `${out}/taskdesk.mjs` });
+// The SQLite background writer runs in a worker thread; it finds this file beside the CLI.
+await build({
+  ...common,
+  entryPoints: [`${root}main/db/sqlite/background-writer-worker.ts`],
+  outfile: `${out}/background-writer-worker.mjs`,
 });
 // The bundle finds its migrations beside itself (see main/db/migrations-dir.ts).
 fs.cpSync(`${root}main/db/migrations`, `${out}/migrations`, { recursive: true });

@@ -6,7 +6,12 @@ import { createUserRepository } from '../db/user-repository';
 import type { Logger } from '../logging/logger';
 import { createTaskService } from '../tasks/task-service';
 import { createTokenService } from '../tokens/token-service';
-import { createToolCallLog } from '../tool-log/tool-call-log';
+import { createSqliteBackgroundWriter } from '../db/sqlite/background-writer';
+import { createRepositorySink } from '../tool-log/repository-sink';
+import { createToolCallLog, DEFAULT_RETENTION } from '../tool-log/tool-call-log';
+
+// SQLite's own default, restored when the background writer stops.
+const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
 
 export interface ServiceOptions {
   toolLogRetention?: number;
@@ -16,16 +21,24 @@ export interface ServiceOptions {
 export function createServices(handle: DatabaseHandle, logger: Logger, options: ServiceOptions = {}) {
   const users = createUserRepository(handle);
   const tokenRepository = createTokenRepository(handle);
+  const calls = createToolCallRepository(handle);
+  const retention = options.toolLogRetention ?? DEFAULT_RETENTION;
+  const background = handle.sqlite
+    ? createSqliteBackgroundWriter({
+        path: handle.sqlite.path,
+        retention,
+        onStart: () => handle.sqlite?.setAutoCheckpoint(0),
+        onStop: () => handle.sqlite?.setAutoCheckpoint(SQLITE_DEFAULT_AUTOCHECKPOINT),
+      })
+    : undefined;
+  const sink = background ?? createRepositorySink({ calls, tokens: tokenRepository, retention, logger });
   return {
     tasks: createTaskService({ tasks: createTaskRepository(handle) }),
     tokens: createTokenService({ tokens: tokenRepository, users }),
-    toolLog: createToolCallLog({
-      calls: createToolCallRepository(handle),
-      tokens: tokenRepository,
-      logger,
-      ...(options.toolLogRetention === undefined ? {} : { retention: options.toolLogRetention }),
-    }),
+    toolLog: createToolCallLog({ sink, calls, logger }),
     users,
+    /** For a long-running server: start background work now rather than on first use. */
+    startBackgroundWork: () => background?.start(),
   };
 }
 

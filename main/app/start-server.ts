@@ -53,6 +53,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const handle = await openDatabase(options.location, logger);
   const services = createServices(handle, logger, { toolLogRetention: options.toolLogRetention });
+  services.startBackgroundWork();
   const metrics = createMetrics();
   const health = createHealth(handle, logger);
 

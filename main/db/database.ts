@@ -30,6 +30,11 @@ export interface DatabaseHandle {
   db: QueryDb;
   tables: Tables;
   dialect: DialectQueries;
+  /**
+   * SQLite only: the file, and control of the request connection's automatic
+   * WAL checkpoints, which the background writer takes over while it runs.
+   */
+  sqlite?: { path: string; setAutoCheckpoint: (pages: number) => void };
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

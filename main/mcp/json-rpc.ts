@@ -1,9 +1,11 @@
-import { isJSONRPCRequest, type JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
 
 export const PARSE_ERROR = -32700;
 export const INVALID_REQUEST = -32600;
 
 const MAX_DEPTH = 32;
+
+const isPlainObject = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 export type IncomingMessageKind =
   | { kind: 'request'; request: JSONRPCRequest }
@@ -68,22 +70,19 @@ export function classifyBody(body: Buffer): IncomingMessageKind {
     ) {
       return { kind: 'invalid', code: INVALID_REQUEST, message: 'Invalid Request: params must be an object' };
     }
-    // Only the four request fields go on. The SDK silently drops a message its
-    // own schema refuses (stray fields, a malformed _meta), which would leave
-    // the HTTP request waiting forever, so its schema is checked here first.
-    const request = {
-      jsonrpc: '2.0',
-      id: message.id,
-      method: message.method,
-      ...(message.params === undefined ? {} : { params: message.params }),
-    };
-    if (!isJSONRPCRequest(request)) {
-      return {
-        kind: 'invalid',
-        code: INVALID_REQUEST,
-        message: 'Invalid Request: params do not have the shape MCP requires',
-      };
+    // Only the four request fields go on, and _meta must be an object: the SDK
+    // silently drops a request its schema refuses (stray fields, a malformed
+    // _meta), which would leave the HTTP request without an answer.
+    const meta = (message.params as { _meta?: unknown } | undefined)?._meta;
+    if (meta !== undefined && !isPlainObject(meta)) {
+      return { kind: 'invalid', code: INVALID_REQUEST, message: 'Invalid Request: params._meta must be an object' };
     }
+    const request = {
+      jsonrpc: '2.0' as const,
+      id: message.id as string | number,
+      method: message.method,
+      ...(message.params === undefined ? {} : { params: message.params as JSONRPCRequest['params'] }),
+    };
     return { kind: 'request', request };
   }
   if (hasId && ('result' in message || 'error' in message)) return { kind: 'response' };

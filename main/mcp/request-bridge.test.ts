@@ -2,7 +2,7 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
-import { connectBridge } from './request-bridge';
+import { connectBridge, RequestBridge } from './request-bridge';
 
 /** A real SDK server whose tool answers only when the test says so, in any order. */
 function serverWithHeldAnswers() {
@@ -37,6 +37,16 @@ describe('RequestBridge', () => {
     expect(await first).toEqual({ jsonrpc: '2.0', id: 1, result: { content: [{ type: 'text', text: 'first' }] } });
     expect(await second).toEqual({ jsonrpc: '2.0', id: 1, result: { content: [{ type: 'text', text: 'second' }] } });
     expect(bridge.inFlight).toBe(0);
+  });
+
+  it('answers a request the server never replies to with an error once its time is up', async () => {
+    const { server } = serverWithHeldAnswers();
+    const bridge = new RequestBridge(50);
+    await server.connect(bridge);
+    const reply = await bridge.dispatch(callWithId(9, 'never released'), {});
+    expect(reply).toMatchObject({ id: 9, error: { code: -32603 } });
+    expect(bridge.inFlight).toBe(0);
+    await bridge.close();
   });
 
   it('returns the caller’s own id, string or number, on errors too', async () => {

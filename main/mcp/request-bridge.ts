@@ -28,8 +28,9 @@ export class RequestBridge implements Transport {
   onclose?: () => void;
   onerror?: (error: Error) => void;
 
-  private readonly waiting = new Map<number, (reply: JsonRpcReply) => void>();
+  private readonly waiting = new Map<number, { deliver: (reply: JsonRpcReply) => void; deadline: number }>();
   private nextId = 0;
+  private sweeper: NodeJS.Timeout | undefined;
 
   start(): Promise<void> {
     return Promise.resolve();
@@ -39,14 +40,15 @@ export class RequestBridge implements Transport {
     // Only replies have a waiting HTTP request. Server-initiated requests and
     // notifications have nowhere to go in stateless JSON mode, so they drop.
     if (('result' in message || 'error' in message) && typeof message.id === 'number') {
-      const deliver = this.waiting.get(message.id);
+      const pending = this.waiting.get(message.id);
       this.waiting.delete(message.id);
-      deliver?.(message);
+      pending?.deliver(message);
     }
     return Promise.resolve();
   }
 
   close(): Promise<void> {
+    clearInterval(this.sweeper);
     this.onclose?.();
     return Promise.resolve();
   }
@@ -57,25 +59,32 @@ export class RequestBridge implements Transport {
    * Sends one request through the server and resolves with its reply, under
    * the caller's own id. A reply that never comes (a request the server
    * dropped) is answered with an error after a while, so no HTTP request and
-   * no waiting entry can be stranded.
+   * no waiting entry can be stranded. One sweeper checks the deadlines,
+   * rather than a timer per request.
    */
   dispatch(request: JSONRPCRequest, extra: MessageExtraInfo): Promise<JsonRpcReply> {
     const internalId = ++this.nextId;
+    this.sweeper ??= setInterval(() => this.expireOverdue(), Math.min(this.replyTimeoutMs, 1000)).unref();
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.waiting.delete(internalId);
-        resolve({
-          jsonrpc: '2.0',
-          id: request.id,
-          error: { code: INTERNAL_ERROR, message: 'the server did not answer this request in time' },
-        });
-      }, this.replyTimeoutMs);
-      this.waiting.set(internalId, (reply) => {
-        clearTimeout(timer);
-        resolve({ ...reply, id: request.id });
+      this.waiting.set(internalId, {
+        deliver: (reply) => resolve({ ...reply, id: request.id }),
+        deadline: Date.now() + this.replyTimeoutMs,
       });
       this.onmessage?.({ ...request, id: internalId }, extra);
     });
+  }
+
+  private expireOverdue(): void {
+    const now = Date.now();
+    for (const [id, pending] of this.waiting) {
+      if (pending.deadline > now) continue;
+      this.waiting.delete(id);
+      pending.deliver({
+        jsonrpc: '2.0',
+        id,
+        error: { code: INTERNAL_ERROR, message: 'the server did not answer this request in time' },
+      });
+    }
   }
 
   get inFlight(): number {
