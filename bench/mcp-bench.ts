@@ -6,7 +6,8 @@
  * to the floor. It asserts nothing: it reports.
  *
  * Options (env): BENCH_SECONDS (default 5 per run), BENCH_RUNS (default 1;
- * the median run is reported), BENCH_CONNECTIONS (default "1,8,64").
+ * the median run is reported), BENCH_CONNECTIONS (default "1,8,64"),
+ * BENCH_NODE_FLAGS (node flags for the TaskDesk server).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,6 +24,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 1);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,8,64').split(',').map(Number);
 const SEEDED_TASKS = 10_000;
+// Node flags for the TaskDesk server process only, e.g. "--max-semi-space-size=2".
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 
 interface Target {
   name: string;
@@ -109,7 +112,7 @@ async function startTaskDesk(dir: string): Promise<Target> {
   seed(db, SEEDED_TASKS);
   const token = (JSON.parse(run(['token', 'create', '--label', 'Bench', '--json', '--db', db])) as { token: string })
     .token;
-  const child = spawn(process.execPath, [BIN, 'serve', '--json', '--port', '0', '--db', db], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, BIN, 'serve', '--json', '--port', '0', '--db', db], {
     env: { ...process.env, TASKDESK_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -9,8 +9,17 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}dist/cli`;
 
 fs.rmSync(out, { recursive: true, force: true });
-const common = {
+await build({
+  entryPoints: {
+    taskdesk: `${root}main/cli/main.ts`,
+    // The SQLite background writer runs in a worker thread; it is found beside the CLI.
+    'background-writer-worker': `${root}main/db/sqlite/background-writer-worker.ts`,
+  },
+  outdir: out,
+  outExtension: { '.js': '.mjs' },
   bundle: true,
+  // Separate chunks keep code that is imported lazily (the Postgres driver) out of a SQLite server's memory.
+  splitting: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
@@ -18,13 +27,6 @@ const common = {
   packages: 'external',
   sourcemap: true,
   logLevel: 'warning',
-};
-await build({ ...common, entryPoints: [`${root}main/cli/main.ts`], outfile: `${out}/taskdesk.mjs` });
-// The SQLite background writer runs in a worker thread; it finds this file beside the CLI.
-await build({
-  ...common,
-  entryPoints: [`${root}main/db/sqlite/background-writer-worker.ts`],
-  outfile: `${out}/background-writer-worker.mjs`,
 });
 // The bundle finds its migrations beside itself (see main/db/migrations-dir.ts).
 fs.cpSync(`${root}main/db/migrations`, `${out}/migrations`, { recursive: true });

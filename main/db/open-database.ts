@@ -2,7 +2,6 @@ import { LOCAL_USER_ID } from '../../shared/limits';
 import type { DatabaseLocation } from '../config/database-location';
 import type { Logger } from '../logging/logger';
 import type { DatabaseHandle } from './database';
-import { openPostgres } from './postgres/open-postgres';
 import { openSqlite } from './sqlite/open-sqlite';
 import { createUserRepository } from './user-repository';
 
@@ -12,7 +11,11 @@ import { createUserRepository } from './user-repository';
  * local user exists afterwards, for single-person installs.
  */
 export async function openDatabase(location: DatabaseLocation, logger: Logger): Promise<DatabaseHandle> {
-  const handle = location.kind === 'sqlite' ? openSqlite(location.path) : await openPostgres(location.url, logger);
+  // The Postgres driver and its drizzle dialect (about 8 MB resident) load only when used.
+  const handle =
+    location.kind === 'sqlite'
+      ? openSqlite(location.path)
+      : await (await import('./postgres/open-postgres')).openPostgres(location.url, logger);
   try {
     await createUserRepository(handle).ensure(LOCAL_USER_ID, 'Local user');
   } catch (error) {
