@@ -14,7 +14,7 @@ import { createToolCallLog, DEFAULT_RETENTION } from '../tool-log/tool-call-log'
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
 
 export interface ServiceOptions {
-  toolLogRetention?: number;
+  toolLogRetention?: number | undefined;
 }
 
 /** Every service over one open database; each edge (HTTP, stdio, CLI) uses these and nothing below them. */

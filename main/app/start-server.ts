@@ -22,7 +22,7 @@ export interface ServerOptions {
   host?: string;
   port?: number;
   allowedHosts?: string[];
-  toolLogRetention?: number;
+  toolLogRetention?: number | undefined;
 }
 
 export interface RunningServer {

@@ -1,3 +1,4 @@
+import Sqlite from 'better-sqlite3';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -94,6 +95,26 @@ describe('taskdesk serve', () => {
     const serve = await startServeProcess(['--data-dir', dataDir()], { TASKDESK_PORT: '0' });
     expect(serve.ready.port).toBeGreaterThan(0);
     expect((await serve.stop('SIGINT')).code).toBe(0);
+  });
+
+  it('keeps as many log entries per user as --log-retention says', async () => {
+    const dir = dataDir();
+    const token = JSON.parse(
+      (await runCli(['token', 'create', '--label', 'Kept', '--json', '--data-dir', dir])).stdout,
+    ) as {
+      token: string;
+    };
+    const serve = await startServeProcess(['--port', '0', '--data-dir', dir, '--log-retention', '3']);
+    for (let i = 0; i < 6; i++) expect((await mcpCall(serve.ready.port, token.token)).status).toBe(200);
+    expect((await serve.stop()).code).toBe(0);
+    const db = new Sqlite(path.join(dir, 'taskdesk.db'), { readonly: true });
+    try {
+      expect(db.prepare('select count(*) as n from tool_calls').get()).toEqual({ n: 3 });
+    } finally {
+      db.close();
+    }
+    const bad = await runCli(['serve', '--data-dir', dir, '--log-retention', '0']);
+    expect([bad.code, bad.stderr]).toEqual([1, expect.stringMatching(/--log-retention.*at least 1/) as string]);
   });
 
   it('warns when listening beyond loopback', async () => {

@@ -4,11 +4,13 @@ import { DEFAULT_HOST, DEFAULT_PORT, startServer, type RunningServer } from '../
 import { ConfigError } from '../config/database-location';
 import type { Logger } from '../logging/logger';
 import { resolveDatabase, withDatabaseOptions, type DatabaseOptions } from './database-options';
-import { collect, parsePort } from './options';
+import { DEFAULT_RETENTION } from '../tool-log/tool-call-log';
+import { collect, parsePort, parseRetention } from './options';
 
 interface ServeOptions extends DatabaseOptions {
   host: string;
   port?: number;
+  logRetention?: number;
   allowedHost: string[];
   json?: boolean;
 }
@@ -23,6 +25,16 @@ function portFromEnvironment(): number | undefined {
     return parsePort(value);
   } catch {
     throw new ConfigError(`TASKDESK_PORT must be a whole number from 0 to 65535; got "${value}"`);
+  }
+}
+
+function retentionFromEnvironment(): number | undefined {
+  const value = process.env.TASKDESK_LOG_RETENTION?.trim();
+  if (!value) return undefined;
+  try {
+    return parseRetention(value);
+  } catch {
+    throw new ConfigError(`TASKDESK_LOG_RETENTION must be a whole number of at least 1; got "${value}"`);
   }
 }
 
@@ -66,6 +78,11 @@ export function registerServeCommand(program: Command, logger: Logger): void {
       parsePort,
     )
     .option('--allowed-host <name>', 'also accept requests addressed to this host name (repeatable)', collect, [])
+    .option(
+      '--log-retention <calls>',
+      `tool calls kept in the log per user (env TASKDESK_LOG_RETENTION; default ${DEFAULT_RETENTION})`,
+      parseRetention,
+    )
     .option('--json', 'print one JSON line with the URLs once ready (logs stay on stderr)')
     .action(async (options: ServeOptions) => {
       // Listening for signals before anything starts means a stop requested at any moment, even
@@ -79,6 +96,7 @@ export function registerServeCommand(program: Command, logger: Logger): void {
         host: options.host,
         port: options.port ?? portFromEnvironment() ?? DEFAULT_PORT,
         allowedHosts: options.allowedHost,
+        toolLogRetention: options.logRetention ?? retentionFromEnvironment(),
       });
       announce(running, options.json);
       const signal = await stopped;

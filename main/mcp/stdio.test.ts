@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { createServices } from '../app/create-services';
 import { openDatabase } from '../db/open-database';
 import { createLogger } from '../logging/logger';
+import { postgresTarget, sqliteTarget, type DatabaseTarget } from '../testing/database-targets';
+import { describePostgres } from '../testing/postgres';
 import { BIN } from '../testing/run-cli';
 import { makeTempDir } from '../testing/temp-dir';
 
@@ -73,10 +75,12 @@ describe('taskdesk stdio', () => {
       temp.remove();
     }
   });
+});
 
+function describeStdioSession(target: DatabaseTarget): void {
   it('serves the same tools over stdio as the given user, logging calls under the client’s name', async () => {
-    const temp = makeTempDir();
-    const db = path.join(temp.dir, 'stdio.db');
+    const { location, cleanup } = await target.createLocation();
+    const db = location.kind === 'sqlite' ? location.path : location.url;
     try {
       const client = new Client({ name: 'Claude Desktop', version: '0.9.0' });
       const transport = new StdioClientTransport({
@@ -94,10 +98,10 @@ describe('taskdesk stdio', () => {
         data: { task: { title: 'from the desktop' } },
       });
       const health = await client.callTool({ name: 'health_check', arguments: {} });
-      expect(health.structuredContent).toMatchObject({ data: { database: { kind: 'sqlite', reachable: true } } });
+      expect(health.structuredContent).toMatchObject({ data: { database: { kind: target.kind, reachable: true } } });
       await client.close();
 
-      const handle = await openDatabase({ kind: 'sqlite', path: db }, createLogger('silent'));
+      const handle = await openDatabase(location, createLogger('silent'));
       try {
         const services = createServices(handle, createLogger('silent'));
         const listed = await services.tasks.list('desk-user', {});
@@ -111,7 +115,12 @@ describe('taskdesk stdio', () => {
         await handle.close();
       }
     } finally {
-      temp.remove();
+      await cleanup();
     }
   });
+}
+
+describe('taskdesk stdio on SQLite', () => describeStdioSession(sqliteTarget));
+describePostgres('taskdesk stdio on Postgres', () => {
+  describeStdioSession(postgresTarget);
 });
