@@ -10,6 +10,9 @@ export type { TaskRow };
 /** The stored state of a task that a change may set; the rest is derived. */
 export type TaskState = Omit<TaskRow, 'searchText' | 'idempotencyKey'>;
 
+/** What a list reads of each task: what a task shows, not its search and idempotency columns. */
+export type ListedTask = Omit<TaskState, 'userId'>;
+
 export interface TaskFilters {
   status: TaskStatusFilter;
   query?: string;
@@ -35,6 +38,22 @@ export function createTaskRepository(handle: DatabaseHandle) {
   const { tasks } = handle.tables;
   const owned = (userId: string, id: string) => and(eq(tasks.userId, userId), eq(tasks.id, id));
 
+  // Lists read only the columns a task shows: search_text alone can be
+  // longer than the rest of the row, and every column read costs per row.
+  const listedColumns = {
+    id: tasks.id,
+    title: tasks.title,
+    description: tasks.description,
+    completed: tasks.completed,
+    completedAt: tasks.completedAt,
+    priority: tasks.priority,
+    dueDate: tasks.dueDate,
+    tags: tasks.tags,
+    version: tasks.version,
+    createdAt: tasks.createdAt,
+    updatedAt: tasks.updatedAt,
+    deletedAt: tasks.deletedAt,
+  };
   const prepared = createPreparedQueries('tasks');
   const placeholder = (name: string) => sql.placeholder(name);
 
@@ -137,7 +156,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
     },
 
     /** Newest first; `after` is the last task of the previous page. */
-    listByCreated(userId: string, filters: TaskFilters, limit: number, after?: CreatedPosition): Promise<TaskRow[]> {
+    listByCreated(userId: string, filters: TaskFilters, limit: number, after?: CreatedPosition): Promise<ListedTask[]> {
       const { conditions, shape, values } = filterConditions(filters);
       if (after) {
         conditions.push(
@@ -146,7 +165,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
       }
       const build = () =>
         db
-          .select()
+          .select(listedColumns)
           .from(tasks)
           .where(and(...conditions))
           .orderBy(desc(tasks.createdAt), desc(tasks.id))
@@ -166,8 +185,8 @@ export function createTaskRepository(handle: DatabaseHandle) {
      * cannot use an index for NULLS LAST, so one ORDER BY would sort every
      * matching row on each page.
      */
-    async listByDue(userId: string, filters: TaskFilters, limit: number, after?: DuePosition): Promise<TaskRow[]> {
-      const rows: TaskRow[] = [];
+    async listByDue(userId: string, filters: TaskFilters, limit: number, after?: DuePosition): Promise<ListedTask[]> {
+      const rows: ListedTask[] = [];
       if (!after || after.dueDate !== null) {
         const { conditions, shape, values } = filterConditions(filters);
         conditions.push(isNotNull(tasks.dueDate));
@@ -177,7 +196,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
           );
         const build = () =>
           db
-            .select()
+            .select(listedColumns)
             .from(tasks)
             .where(and(...conditions))
             .orderBy(asc(tasks.dueDate), asc(tasks.id))
@@ -193,7 +212,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
         if (continuing) conditions.push(sql`${tasks.id} > ${placeholder('afterId')}`);
         const build = () =>
           db
-            .select()
+            .select(listedColumns)
             .from(tasks)
             .where(and(...conditions))
             .orderBy(asc(tasks.id))

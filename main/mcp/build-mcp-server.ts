@@ -14,7 +14,7 @@ import {
   type ServerNotification,
   type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
-import { v7 as uuidv7 } from 'uuid';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { toEnvelope, type Envelope } from '../../shared/envelope';
 import { fail } from '../../shared/result';
@@ -94,7 +94,9 @@ export function buildMcpServer(options: McpServerOptions): Server {
     const args = request.params.arguments;
     const startedAt = new Date();
     const started = performance.now();
-    const id = uuidv7();
+    // Log ids only break ties between calls of the same millisecond; randomUUID
+    // draws from a cached entropy pool, where a v7 id would read fresh random bytes each time.
+    const id = randomUUID();
     let envelope: Envelope<unknown>;
     let taskId: string | null = null;
     try {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { ListTasks } from '../../shared/task-schemas';
 import { fail, ok, type Result } from '../../shared/result';
-import type { CreatedPosition, DuePosition, TaskRow } from '../db/task-repository';
+import type { CreatedPosition, DuePosition, ListedTask } from '../db/task-repository';
 
 /**
  * Cursors are opaque to callers: base64url JSON holding the keyset position
@@ -32,7 +32,7 @@ function fingerprint(input: ListTasks): string {
   return createHash('sha256').update(JSON.stringify(shape)).digest('base64url').slice(0, 12);
 }
 
-export function encodeCursor(input: ListTasks, last: TaskRow): string {
+export function encodeCursor(input: ListTasks, last: ListedTask): string {
   const f = fingerprint(input);
   const body =
     (input.sort ?? 'created_at') === 'created_at'

@@ -1,8 +1,8 @@
 import type { Task } from '../../shared/task';
-import type { TaskRow } from '../db/task-repository';
+import type { ListedTask } from '../db/task-repository';
 
 /** The stored row as every edge shows it; internal columns stay inside. */
-export function toTask(row: TaskRow): Task {
+export function toTask(row: ListedTask): Task {
   return {
     id: row.id,
     title: row.title,
