@@ -18,23 +18,14 @@ interface ServeOptions extends DatabaseOptions {
 // Past this, a shutdown that is still waiting on something gives up.
 const SHUTDOWN_DEADLINE_MS = 8000;
 
-function portFromEnvironment(): number | undefined {
-  const value = process.env.TASKDESK_PORT?.trim();
+/** A number from the environment, parsed like its flag; a bad value is a configuration error naming the variable. */
+function numberFromEnvironment(name: string, parse: (value: string) => number, rule: string): number | undefined {
+  const value = process.env[name]?.trim();
   if (!value) return undefined;
   try {
-    return parsePort(value);
+    return parse(value);
   } catch {
-    throw new ConfigError(`TASKDESK_PORT must be a whole number from 0 to 65535; got "${value}"`);
-  }
-}
-
-function retentionFromEnvironment(): number | undefined {
-  const value = process.env.TASKDESK_LOG_RETENTION?.trim();
-  if (!value) return undefined;
-  try {
-    return parseRetention(value);
-  } catch {
-    throw new ConfigError(`TASKDESK_LOG_RETENTION must be a whole number of at least 1; got "${value}"`);
+    throw new ConfigError(`${name} must be ${rule}; got "${value}"`);
   }
 }
 
@@ -94,9 +85,14 @@ export function registerServeCommand(program: Command, logger: Logger): void {
         location,
         logger,
         host: options.host,
-        port: options.port ?? portFromEnvironment() ?? DEFAULT_PORT,
+        port:
+          options.port ??
+          numberFromEnvironment('TASKDESK_PORT', parsePort, 'a whole number from 0 to 65535') ??
+          DEFAULT_PORT,
         allowedHosts: options.allowedHost,
-        toolLogRetention: options.logRetention ?? retentionFromEnvironment(),
+        toolLogRetention:
+          options.logRetention ??
+          numberFromEnvironment('TASKDESK_LOG_RETENTION', parseRetention, 'a whole number of at least 1'),
       });
       announce(running, options.json);
       const signal = await stopped;

@@ -1,3 +1,4 @@
+import type { Placeholder, SQL } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type * as postgresTables from './schema/postgres-tables';
 
