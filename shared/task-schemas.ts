@@ -77,7 +77,9 @@ function isCalendarDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
   const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
+  // setUTCFullYear, because Date.UTC reads years 0-99 as 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
   return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
@@ -92,8 +94,10 @@ export function calendarDate(field: string, description: string) {
 /** Tags compare without regard to case, so they are stored folded. */
 const tag = (field: string) =>
   stringField(field)
-    .transform((value) => foldForSearch(value.trim()))
+    .transform((value) => value.trim())
+    // Lengths are checked on what the caller wrote; the stored form is folded.
     .superRefine(checkText(field, { min: 1, max: LIMITS.tagMax }))
+    .transform(foldForSearch)
     .meta({ minLength: 1, maxLength: LIMITS.tagMax });
 
 const tags = z

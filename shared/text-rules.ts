@@ -44,10 +44,17 @@ export function findTextProblem(
 }
 
 /**
- * The form of text that search compares: NFC so that composed and decomposed
- * accents match, lower case so that search ignores case the same way on both
- * databases (SQLite's own LIKE only folds ASCII).
+ * The form of text that search and tags compare: NFC so that composed and
+ * decomposed accents match, then lower case one code point at a time, the
+ * same way on both databases (SQLite's own LIKE only folds ASCII).
+ * String.toLowerCase is context-sensitive (a final capital sigma becomes ς,
+ * an inner one σ) and turns İ into two code points, so the same letter could
+ * fold two ways; folding per code point, with ς as σ and İ as i, cannot.
  */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFC').toLowerCase();
+  let folded = '';
+  for (const char of text.normalize('NFC')) {
+    folded += char === '\u0130' ? 'i' : char.toLowerCase();
+  }
+  return folded.replace(/\u03C2/g, '\u03C3');
 }

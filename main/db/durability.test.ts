@@ -29,6 +29,11 @@ async function acknowledgeThenKill(location: DatabaseLocation): Promise<string[]
   return acknowledged;
 }
 
+/**
+ * What this proves is that an acknowledged task was committed, not buffered
+ * in the process: a killed process loses nothing it acknowledged. Surviving
+ * a power cut (synchronous = FULL on SQLite) cannot be simulated here.
+ */
 function describeDurability(target: DatabaseTarget): void {
   it('keeps every acknowledged task after the server process is killed', async () => {
     const { location, cleanup } = await target.createLocation();

@@ -111,6 +111,7 @@ describePostgres('list query plans on Postgres', () => {
         (logger) => drizzlePostgres({ client: pool, logger }),
         shape,
       );
+      expect(statements.length).toBeGreaterThan(0);
       for (const statement of statements) {
         const result = await pool.query(`explain ${statement.sql}`, statement.params);
         const plan = (result.rows as { 'QUERY PLAN': string }[]).map((row) => row['QUERY PLAN']).join('\n');

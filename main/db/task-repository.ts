@@ -146,10 +146,26 @@ export function createTaskRepository(handle: DatabaseHandle) {
 
     /** Writes `next` only if the stored version is still `fromVersion`. */
     async replace(next: TaskState, fromVersion: number): Promise<TaskRow | undefined> {
-      const { id, userId, createdAt: _createdAt, ...changes } = next;
+      // Named field by field: `next` is often a row read earlier, and spreading it
+      // would write back columns it does not own (an idempotency key that has
+      // since been released, say).
+      const changes = {
+        title: next.title,
+        description: next.description,
+        completed: next.completed,
+        completedAt: next.completedAt,
+        priority: next.priority,
+        dueDate: next.dueDate,
+        tags: next.tags,
+        version: next.version,
+        updatedAt: next.updatedAt,
+        deletedAt: next.deletedAt,
+        searchText: searchTextOf(next),
+      };
+      const { id, userId } = next;
       const [row] = await db
         .update(tasks)
-        .set({ ...changes, searchText: searchTextOf(next) })
+        .set(changes)
         .where(and(owned(userId, id), eq(tasks.version, fromVersion)))
         .returning();
       return row;

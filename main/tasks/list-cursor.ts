@@ -28,7 +28,16 @@ const OTHER_LIST =
   'cursor belongs to a list with different filters or sort; repeat the call with the same filters and sort, or drop cursor to start over';
 
 function fingerprint(input: ListTasks): string {
-  const shape = [input.status, input.query, input.tag, input.priority, input.due_before, input.due_after, input.sort];
+  // Defaults are filled in, so a caller who spells one out continues the same list.
+  const shape = [
+    input.status ?? 'open',
+    input.query,
+    input.tag,
+    input.priority,
+    input.due_before,
+    input.due_after,
+    input.sort ?? 'created_at',
+  ];
   return createHash('sha256').update(JSON.stringify(shape)).digest('base64url').slice(0, 12);
 }
 

@@ -184,6 +184,12 @@ export function describeTaskServiceContract(target: DatabaseTarget): void {
       expect(failure(await service.add(user, 'not an object')).message).toMatch(/must be an object/);
     });
 
+    it('accepts due dates in any year from 0001', async () => {
+      const user = await newUser();
+      expect((await addTask(user, { title: 'ancient', due_date: '0050-06-01' })).due_date).toBe('0050-06-01');
+      expect(failure(await service.add(user, { title: 't', due_date: '0000-01-01' })).code).toBe('validation_error');
+    });
+
     it('treats null optional fields as absent', async () => {
       const user = await newUser();
       const task = await addTask(user, { title: 't', description: null, priority: null, due_date: null, tags: null });
@@ -388,6 +394,19 @@ export function describeTaskServiceContract(target: DatabaseTarget): void {
       expect((await listAll(user, { query: 'ÉcOlE' })).map((t) => t.id).sort()).toEqual([a.id, b.id].sort());
     });
 
+    it('folds Greek final sigma and Turkish dotted I the same way wherever they stand', async () => {
+      const user = await newUser();
+      const sign = await addTask(user, { title: 'ΟΔΟΣΗΜΑΝΣΗ στον δρόμο' });
+      const road = await addTask(user, { title: 'νέα οδος' });
+      const city = await addTask(user, { title: 'Trip to İstanbul' });
+      expect((await listAll(user, { query: 'ΟΔΟΣ' })).map((t) => t.id).sort()).toEqual([sign.id, road.id].sort());
+      expect((await listAll(user, { query: 'istanbul' })).map((t) => t.id)).toEqual([city.id]);
+      expect(failure(await service.add(user, { title: 't', tags: ['ΟΔΟΣ', 'οδος'] })).message).toMatch(
+        /must not repeat/,
+      );
+      expect((await addTask(user, { title: 't', tags: ['İ'.repeat(32)] })).tags).toEqual(['i'.repeat(32)]);
+    });
+
     it('matches %, _ and \\ literally', async () => {
       const user = await newUser();
       const percent = await addTask(user, { title: 'raise 50% of budget' });
@@ -504,6 +523,25 @@ export function describeTaskServiceContract(target: DatabaseTarget): void {
       });
     }
 
+    it('continues a list when the next call spells out the default status and sort', async () => {
+      const user = await newUser();
+      for (let i = 0; i < 3; i++) await addTask(user, { title: `t${i}` });
+      const first = value(await service.list(user, { limit: 2 }));
+      const rest = value(
+        await service.list(user, { limit: 2, status: 'open', sort: 'created_at', cursor: first.next_cursor }),
+      );
+      expect(rest.tasks).toHaveLength(1);
+    });
+
+    it('pages tasks created in the same millisecond without gaps or repeats', async () => {
+      const user = await newUser();
+      const sameInstant = createTaskService({ tasks: repository, clock: () => new Date('2026-06-01T00:00:00.000Z') });
+      const ids: string[] = [];
+      for (let i = 0; i < 7; i++) ids.push(value(await sameInstant.add(user, { title: `tie ${i}` })).id);
+      const seen = (await listAll(user, { limit: 3 })).map((t) => t.id);
+      expect(seen).toEqual([...ids].sort().reverse());
+    });
+
     it('refuses a cursor reused with other filters, and a forged one', async () => {
       const user = await newUser();
       for (let i = 0; i < 3; i++) await addTask(user, { title: `t${i}`, tags: ['x'] });
@@ -518,6 +556,19 @@ export function describeTaskServiceContract(target: DatabaseTarget): void {
   });
 
   describe('repository', () => {
+    it('never writes back an idempotency key the task gave up meanwhile', async () => {
+      const user = await newUser();
+      const old = await addTask(user, { title: 'old', idempotency_key: 'reused' });
+      const readBefore = await repository.find(user, old.id);
+      if (!readBefore) throw new Error('task not stored');
+      clock.advance(IDEMPOTENCY_WINDOW_MS + 1);
+      const fresh = await addTask(user, { title: 'fresh', idempotency_key: 'reused' });
+      expect(fresh.id).not.toBe(old.id);
+      await repository.replace({ ...readBefore, title: 'edited', version: 2 }, 1);
+      expect((await repository.find(user, old.id))?.idempotencyKey).toBeNull();
+      expect((await addTask(user, { title: 'again', idempotency_key: 'reused' })).id).toBe(fresh.id);
+    });
+
     it('writes a replacement only from the version it was read at', async () => {
       const user = await newUser();
       const task = await addTask(user, { title: 'guarded' });

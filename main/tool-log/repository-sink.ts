@@ -35,28 +35,40 @@ export function createRepositorySink(options: {
     stored.set(userId, Math.min(count, retention));
   }
 
-  /** Inserts a batch; if the batch is refused, inserts row by row so one bad row costs only itself. */
-  async function insert(batch: ToolCallRow[]): Promise<void> {
+  /** Inserts a batch; if the batch is refused, inserts row by row so one bad row costs only itself. Returns what went in. */
+  async function insert(batch: ToolCallRow[]): Promise<ToolCallRow[]> {
     try {
       await calls.insertMany(batch);
+      return batch;
     } catch (error) {
       if (batch.length === 1) throw error;
+      const inserted: ToolCallRow[] = [];
       for (const row of batch) {
-        await calls.insertMany([row]).catch((rowError: unknown) => {
+        try {
+          await calls.insertMany([row]);
+          inserted.push(row);
+        } catch (rowError) {
           logger.error({ err: rowError, callId: row.id, tool: row.tool }, 'could not write a tool-call log entry');
-        });
+        }
       }
+      return inserted;
     }
   }
 
   return {
     async write(batch) {
-      await tokens.recordUse(tokenUses(batch));
-      await insert(batch);
-      if (++writes % RECOUNT_EVERY_WRITES === 0) stored.clear();
-      const added = new Map<string, number>();
-      for (const row of batch) added.set(row.userId, (added.get(row.userId) ?? 0) + 1);
-      for (const [userId, count] of added) await enforceRetention(userId, count);
+      try {
+        await tokens.recordUse(tokenUses(batch));
+        const inserted = await insert(batch);
+        if (++writes % RECOUNT_EVERY_WRITES === 0) stored.clear();
+        const added = new Map<string, number>();
+        for (const row of inserted) added.set(row.userId, (added.get(row.userId) ?? 0) + 1);
+        for (const [userId, count] of added) await enforceRetention(userId, count);
+      } catch (error) {
+        // The caller may roll back what was written; the counts must not believe it stayed.
+        stored.clear();
+        throw error;
+      }
     },
     close: () => Promise.resolve(),
   };

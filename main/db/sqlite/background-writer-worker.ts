@@ -22,12 +22,14 @@ const logger = createLogger();
 const handle = openSqlite(path);
 const client = (handle.db as unknown as { $client: Sqlite.Database }).$client;
 client.pragma('synchronous = NORMAL');
-const sink = createRepositorySink({
-  calls: createToolCallRepository(handle),
-  tokens: createTokenRepository(handle),
-  retention,
-  logger,
-});
+const newSink = () =>
+  createRepositorySink({
+    calls: createToolCallRepository(handle),
+    tokens: createTokenRepository(handle),
+    retention,
+    logger,
+  });
+let sink = newSink();
 
 // Requests are handled strictly one after another: a batch's statements run
 // between BEGIN IMMEDIATE and COMMIT with nothing else on this connection.
@@ -39,7 +41,9 @@ async function writeBatch(batch: ToolCallRow[]): Promise<void> {
     await sink.write(batch);
     client.exec('COMMIT');
   } catch (error) {
-    client.exec('ROLLBACK');
+    if (client.inTransaction) client.exec('ROLLBACK');
+    // Whatever the sink counted for this batch did not stay; start its counts afresh.
+    sink = newSink();
     throw error;
   }
 }

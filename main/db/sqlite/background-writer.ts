@@ -44,7 +44,8 @@ export function createSqliteBackgroundWriter(options: {
 }): SqliteBackgroundWriter {
   let worker: Worker | undefined;
   let nextId = 0;
-  const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  // Each write remembers its worker: a dead worker's late events must not fail its successor's writes.
+  const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void; worker: Worker }>();
 
   function start(): Worker {
     if (worker) return worker;
@@ -55,10 +56,22 @@ export function createSqliteBackgroundWriter(options: {
       if (reply.ok) pending?.resolve();
       else pending?.reject(new Error(reply.message));
     });
-    started.on('error', (error) => {
-      for (const pending of waiting.values()) pending.reject(error);
-      waiting.clear();
-    });
+    // A worker that dies (it could not open the file, ran out of heap, threw)
+    // fails what it was given and is forgotten: the next write starts a new
+    // one, and until then the request connection checkpoints for itself.
+    const fail = (error: Error) => {
+      for (const [id, pending] of waiting) {
+        if (pending.worker !== started) continue;
+        waiting.delete(id);
+        pending.reject(error);
+      }
+      if (worker === started) {
+        worker = undefined;
+        options.onStop();
+      }
+    };
+    started.on('error', fail);
+    started.on('exit', (code) => fail(new Error(`the SQLite background writer stopped (exit code ${code})`)));
     worker = started;
     options.onStart();
     return started;
@@ -70,7 +83,7 @@ export function createSqliteBackgroundWriter(options: {
   ): Promise<void> {
     const id = ++nextId;
     return new Promise((resolve, reject) => {
-      waiting.set(id, { resolve, reject });
+      waiting.set(id, { resolve, reject, worker: target });
       target.postMessage({ ...request, id });
     });
   }
@@ -79,12 +92,14 @@ export function createSqliteBackgroundWriter(options: {
     start: () => void start(),
     write: (batch: ToolCallRow[]) => send({ type: 'write', batch }, start()),
     async close() {
-      if (!worker) return;
       const stopping = worker;
-      worker = undefined;
+      if (!stopping) return;
       await send({ type: 'close' }, stopping);
+      if (worker === stopping) {
+        worker = undefined;
+        options.onStop();
+      }
       await stopping.terminate();
-      options.onStop();
     },
   };
 }
