@@ -105,27 +105,32 @@ export function createTaskRepository(handle: DatabaseHandle) {
       key: string,
       expiredBefore: string,
     ): Promise<{ row: TaskRow; created: boolean }> {
-      await db
-        .update(tasks)
-        .set({ idempotencyKey: null })
-        .where(
-          and(
-            eq(tasks.userId, state.userId),
-            eq(tasks.idempotencyKey, key),
-            sql`${tasks.createdAt} < ${expiredBefore}`,
-          ),
-        );
-      const [inserted] = await db
-        .insert(tasks)
-        .values(toRow(state, key))
-        .onConflictDoNothing({ target: [tasks.userId, tasks.idempotencyKey] })
-        .returning();
-      if (inserted) return { row: inserted, created: true };
-      const [existing] = await db
-        .select()
-        .from(tasks)
-        .where(and(eq(tasks.userId, state.userId), eq(tasks.idempotencyKey, key)));
-      return { row: required(existing), created: false };
+      // Two rounds: if the key's holder gives it up between our insert and our
+      // read (it just passed 24 hours), the second insert takes the key.
+      for (let round = 0; round < 2; round++) {
+        await db
+          .update(tasks)
+          .set({ idempotencyKey: null })
+          .where(
+            and(
+              eq(tasks.userId, state.userId),
+              eq(tasks.idempotencyKey, key),
+              sql`${tasks.createdAt} < ${expiredBefore}`,
+            ),
+          );
+        const [inserted] = await db
+          .insert(tasks)
+          .values(toRow(state, key))
+          .onConflictDoNothing({ target: [tasks.userId, tasks.idempotencyKey] })
+          .returning();
+        if (inserted) return { row: inserted, created: true };
+        const [existing] = await db
+          .select()
+          .from(tasks)
+          .where(and(eq(tasks.userId, state.userId), eq(tasks.idempotencyKey, key)));
+        if (existing) return { row: existing, created: false };
+      }
+      throw new Error(`idempotency key kept changing hands while adding a task for ${state.userId}`);
     },
 
     async find(userId: string, id: string, which: 'live' | 'deleted' | 'any' = 'live'): Promise<TaskRow | undefined> {

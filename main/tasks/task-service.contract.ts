@@ -230,6 +230,16 @@ export function describeTaskServiceContract(target: DatabaseTarget): void {
       expect(updated.created_at).toBe(task.created_at);
     });
 
+    it('keeps the version when an update changes nothing', async () => {
+      const user = await newUser();
+      const task = await addTask(user, { title: 'same', tags: ['a', 'b'], priority: 'low' });
+      const unchanged = value(
+        await service.update(user, { task_id: task.id, title: ' same ', tags: ['A', 'b'], priority: 'low' }),
+      );
+      expect(unchanged).toEqual(task);
+      expect(value(await service.update(user, { task_id: task.id, tags: ['b', 'a'] })).version).toBe(2);
+    });
+
     it('clears description and due date with null and tags with an empty list', async () => {
       const user = await newUser();
       const task = await addTask(user, { title: 't', description: 'd', due_date: '2026-05-01', tags: ['x'] });

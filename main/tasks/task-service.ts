@@ -154,7 +154,13 @@ export function createTaskService({ tasks, clock = () => new Date(), newId = uui
           'nothing to update; give at least one of title, description, priority, due_date, tags',
         );
       }
-      return change(userId, taskId, 'live', () => changes, expectedVersion);
+      return change(
+        userId,
+        taskId,
+        'live',
+        (row) => (changesAnything(row, changes) ? changes : 'unchanged'),
+        expectedVersion,
+      );
     },
 
     async complete(userId: string, input: unknown): Promise<Result<Task>> {
@@ -193,6 +199,14 @@ function updateChanges(fields: Omit<UpdateTask, 'task_id' | 'expected_version'>)
   if (fields.due_date !== undefined) changes.dueDate = fields.due_date;
   if (fields.tags !== undefined) changes.tags = fields.tags;
   return changes;
+}
+
+/** Whether applying `changes` to `row` would change anything; a no-op keeps the version. */
+function changesAnything(row: TaskRow, changes: Exclude<Change, 'unchanged'>): boolean {
+  return Object.entries(changes).some(([field, value]) => {
+    const current = row[field as keyof TaskRow];
+    return Array.isArray(value) ? JSON.stringify(value) !== JSON.stringify(current) : value !== current;
+  });
 }
 
 function versionConflict(taskId: string, expected: number, actual: number): Result<Task> {

@@ -1,10 +1,13 @@
+import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { LOCAL_USER_ID } from '../../../shared/limits';
 import { createLogger } from '../../logging/logger';
 import { createTaskService } from '../../tasks/task-service';
 import { createTestDatabase, describePostgres, runAdminQuery } from '../../testing/postgres';
 import { runCli } from '../../testing/run-cli';
+import { migrationsDir } from '../migrations-dir';
 import { openDatabase } from '../open-database';
+import { applyPostgresMigrations } from './migrate-postgres';
 import { TABLE_SPECS } from '../schema/spec';
 import { createTaskRepository } from '../task-repository';
 import type { DatabaseHandle } from '../database';
@@ -36,6 +39,23 @@ describePostgres('Postgres operations', () => {
       );
       expect(tables.rows[0]).toEqual({ n: TABLE_SPECS.length });
     } finally {
+      await database.drop();
+    }
+  });
+
+  it('gives up waiting for a migration lock another process holds, saying so', async () => {
+    const database = await createTestDatabase();
+    const holder = new pg.Client({ connectionString: database.url });
+    await holder.connect();
+    const pool = new pg.Pool({ connectionString: database.url });
+    try {
+      await holder.query('select pg_advisory_lock(7410, 1)');
+      await expect(applyPostgresMigrations(pool, migrationsDir('postgres'), 300)).rejects.toThrow(
+        /another process has been migrating this database for over 0.3 s/,
+      );
+    } finally {
+      await pool.end();
+      await holder.end();
       await database.drop();
     }
   });

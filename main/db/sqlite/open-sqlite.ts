@@ -78,6 +78,8 @@ class StatementCachingDatabase extends Sqlite {
 
   override prepare<P extends unknown[] | object = unknown[], R = unknown>(source: string): Sqlite.Statement<P, R> {
     const cached = this.statements.get(source);
+    // A statement still being iterated cannot be run again; hand out a fresh one.
+    if (cached?.busy) return super.prepare<P, R>(source);
     if (cached) {
       if (cached.reader) cached.raw(false);
       return cached as Sqlite.Statement<P, R>;
