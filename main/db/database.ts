@@ -16,10 +16,7 @@ export type Tables = typeof postgresTables;
 /** The few places where the two dialects cannot share SQL. */
 export interface DialectQueries {
   /** A condition that the row's JSON `tags` array contains `tag`. */
-  tagsContain(
-    tags: Tables['tasks']['tags'],
-    tag: import('drizzle-orm').SQL.Aliased | import('drizzle-orm').Placeholder | string,
-  ): import('drizzle-orm').SQL;
+  tagsContain(tags: Tables['tasks']['tags'], tag: Placeholder | string): SQL;
   /** Runs a read, retrying once where a pooled connection may have died idle. */
   read<T>(query: () => Promise<T>): Promise<T>;
 }
