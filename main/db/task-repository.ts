@@ -57,36 +57,75 @@ export function createTaskRepository(handle: DatabaseHandle) {
   const prepared = createPreparedQueries('tasks');
   const placeholder = (name: string) => sql.placeholder(name);
 
+  // The optional filters of a list: the value each binds, and the condition it
+  // adds. Conditions are built only when a query shape is first prepared.
+  const optionalFilters: { name: string; value: (filters: TaskFilters) => string | undefined; condition: () => SQL }[] =
+    [
+      {
+        name: 'pattern',
+        value: (filters) => (filters.query ? likeContains(filters.query) : undefined),
+        condition: () => sql`${tasks.searchText} like ${placeholder('pattern')} escape '\\'`,
+      },
+      {
+        name: 'tag',
+        value: (filters) => filters.tag,
+        condition: () => dialect.tagsContain(tasks.tags, placeholder('tag')),
+      },
+      {
+        name: 'priority',
+        value: (filters) => filters.priority,
+        condition: () => eq(tasks.priority, placeholder('priority')),
+      },
+      {
+        name: 'dueBefore',
+        value: (filters) => filters.dueBefore,
+        condition: () => lte(tasks.dueDate, placeholder('dueBefore')),
+      },
+      {
+        name: 'dueAfter',
+        value: (filters) => filters.dueAfter,
+        condition: () => gte(tasks.dueDate, placeholder('dueAfter')),
+      },
+    ];
+
+  interface PageQuery {
+    /** Names the SQL shape beyond the filters: sort, keyset position, group. */
+    key: string;
+    where: () => SQL[];
+    orderBy: () => SQL[];
+    values: PlaceholderValues;
+  }
+
   /**
-   * The WHERE conditions of a list, with every caller-supplied value as a
-   * placeholder, and the shape key that says which SQL they make.
+   * Runs one page of a list as a prepared statement. Every caller-supplied
+   * value is a placeholder; which filters are present, the status and the
+   * page's key decide the SQL text and so which prepared statement runs.
    */
-  function filterConditions(filters: TaskFilters): { conditions: SQL[]; shape: string; values: PlaceholderValues } {
-    const conditions: SQL[] = [eq(tasks.userId, placeholder('userId')), isNull(tasks.deletedAt)];
-    const values: PlaceholderValues = {};
-    if (filters.status !== 'all') conditions.push(eq(tasks.completed, filters.status === 'completed'));
-    if (filters.query) {
-      conditions.push(sql`${tasks.searchText} like ${placeholder('pattern')} escape '\\'`);
-      values.pattern = likeContains(filters.query);
-    }
-    if (filters.tag) {
-      conditions.push(dialect.tagsContain(tasks.tags, placeholder('tag')));
-      values.tag = filters.tag;
-    }
-    if (filters.priority) {
-      conditions.push(eq(tasks.priority, placeholder('priority')));
-      values.priority = filters.priority;
-    }
-    if (filters.dueBefore) {
-      conditions.push(lte(tasks.dueDate, placeholder('dueBefore')));
-      values.dueBefore = filters.dueBefore;
-    }
-    if (filters.dueAfter) {
-      conditions.push(gte(tasks.dueDate, placeholder('dueAfter')));
-      values.dueAfter = filters.dueAfter;
-    }
-    const shape = [filters.status, ...Object.keys(values)].join(',');
-    return { conditions, shape, values };
+  function listPage(userId: string, filters: TaskFilters, limit: number, page: PageQuery): Promise<ListedTask[]> {
+    const values: PlaceholderValues = { ...page.values, userId, limit };
+    const present = optionalFilters.filter((filter) => {
+      const value = filter.value(filters);
+      if (value === undefined) return false;
+      values[filter.name] = value;
+      return true;
+    });
+    const build = () =>
+      db
+        .select(listedColumns)
+        .from(tasks)
+        .where(
+          and(
+            eq(tasks.userId, placeholder('userId')),
+            isNull(tasks.deletedAt),
+            filters.status === 'all' ? undefined : eq(tasks.completed, filters.status === 'completed'),
+            ...present.map((filter) => filter.condition()),
+            ...page.where(),
+          ),
+        )
+        .orderBy(...page.orderBy())
+        .limit(placeholder('limit'));
+    const shape = [page.key, filters.status, ...present.map((filter) => filter.name)].join(',');
+    return dialect.read(() => prepared(shape, build, values));
   }
 
   return {
@@ -178,26 +217,15 @@ export function createTaskRepository(handle: DatabaseHandle) {
 
     /** Newest first; `after` is the last task of the previous page. */
     listByCreated(userId: string, filters: TaskFilters, limit: number, after?: CreatedPosition): Promise<ListedTask[]> {
-      const { conditions, shape, values } = filterConditions(filters);
-      if (after) {
-        conditions.push(
-          sql`(${tasks.createdAt}, ${tasks.id}) < (${placeholder('afterCreatedAt')}, ${placeholder('afterId')})`,
-        );
-      }
-      const build = () =>
-        db
-          .select(listedColumns)
-          .from(tasks)
-          .where(and(...conditions))
-          .orderBy(desc(tasks.createdAt), desc(tasks.id))
-          .limit(placeholder('limit'));
-      const run = {
-        ...values,
-        userId,
-        limit,
-        ...(after ? { afterCreatedAt: after.createdAt, afterId: after.id } : {}),
-      };
-      return dialect.read(() => prepared(`created:${shape}:${after ? 'after' : 'first'}`, build, run));
+      return listPage(userId, filters, limit, {
+        key: after ? 'created-after' : 'created-first',
+        where: () =>
+          after
+            ? [sql`(${tasks.createdAt}, ${tasks.id}) < (${placeholder('afterCreatedAt')}, ${placeholder('afterId')})`]
+            : [],
+        orderBy: () => [desc(tasks.createdAt), desc(tasks.id)],
+        values: after ? { afterCreatedAt: after.createdAt, afterId: after.id } : {},
+      });
     },
 
     /**
@@ -209,38 +237,30 @@ export function createTaskRepository(handle: DatabaseHandle) {
     async listByDue(userId: string, filters: TaskFilters, limit: number, after?: DuePosition): Promise<ListedTask[]> {
       const rows: ListedTask[] = [];
       if (!after || after.dueDate !== null) {
-        const { conditions, shape, values } = filterConditions(filters);
-        conditions.push(isNotNull(tasks.dueDate));
-        if (after)
-          conditions.push(
-            sql`(${tasks.dueDate}, ${tasks.id}) > (${placeholder('afterDue')}, ${placeholder('afterId')})`,
-          );
-        const build = () =>
-          db
-            .select(listedColumns)
-            .from(tasks)
-            .where(and(...conditions))
-            .orderBy(asc(tasks.dueDate), asc(tasks.id))
-            .limit(placeholder('limit'));
-        const run = { ...values, userId, limit, ...(after ? { afterDue: after.dueDate, afterId: after.id } : {}) };
-        rows.push(...(await dialect.read(() => prepared(`dated:${shape}:${after ? 'after' : 'first'}`, build, run))));
+        rows.push(
+          ...(await listPage(userId, filters, limit, {
+            key: after ? 'dated-after' : 'dated-first',
+            where: () => [
+              isNotNull(tasks.dueDate),
+              ...(after
+                ? [sql`(${tasks.dueDate}, ${tasks.id}) > (${placeholder('afterDue')}, ${placeholder('afterId')})`]
+                : []),
+            ],
+            orderBy: () => [asc(tasks.dueDate), asc(tasks.id)],
+            values: after ? { afterDue: after.dueDate, afterId: after.id } : {},
+          })),
+        );
       }
       const undatedCanMatch = !filters.dueBefore && !filters.dueAfter;
       if (rows.length < limit && undatedCanMatch) {
-        const { conditions, shape, values } = filterConditions(filters);
-        conditions.push(isNull(tasks.dueDate));
         const continuing = after?.dueDate === null;
-        if (continuing) conditions.push(sql`${tasks.id} > ${placeholder('afterId')}`);
-        const build = () =>
-          db
-            .select(listedColumns)
-            .from(tasks)
-            .where(and(...conditions))
-            .orderBy(asc(tasks.id))
-            .limit(placeholder('limit'));
-        const run = { ...values, userId, limit: limit - rows.length, ...(continuing ? { afterId: after.id } : {}) };
         rows.push(
-          ...(await dialect.read(() => prepared(`undated:${shape}:${continuing ? 'after' : 'first'}`, build, run))),
+          ...(await listPage(userId, filters, limit - rows.length, {
+            key: continuing ? 'undated-after' : 'undated-first',
+            where: () => [isNull(tasks.dueDate), ...(continuing ? [sql`${tasks.id} > ${placeholder('afterId')}`] : [])],
+            orderBy: () => [asc(tasks.id)],
+            values: continuing ? { afterId: after.id } : {},
+          })),
         );
       }
       return rows;
