@@ -12,6 +12,7 @@ import { createServices } from '../main/app/create-services';
 import { openDatabase } from '../main/db/open-database';
 import { createLogger } from '../main/logging/logger';
 import { createTestDatabase, postgresUnavailable } from '../main/testing/postgres';
+import { seedTasksSql } from '../main/testing/seed-tasks';
 import { makeTempDir } from '../main/testing/temp-dir';
 import type { DatabaseLocation } from '../main/config/database-location';
 
@@ -23,27 +24,6 @@ const SHAPES = [
   { status: 'all', sort: 'due_date' },
   { status: 'open', sort: 'due_date', priority: 'high' },
 ] as const;
-
-const SQLITE_SEED = `
-  with recursive n(i) as (select 1 union all select i + 1 from n where i < ${TASKS})
-  insert into tasks (id, user_id, title, completed, priority, due_date, tags, search_text, version, created_at, updated_at)
-  select printf('00000000-0000-7000-8000-%012d', i), 'local', 'seeded ' || i, i % 3 = 0,
-         case i % 4 when 0 then 'high' when 1 then 'low' else 'none' end,
-         case when i % 5 = 0 then null else date('2026-01-01', '+' || (i % 700) || ' days') end,
-         '[]', 'seeded ' || i, 1,
-         strftime('%Y-%m-%dT%H:%M:%fZ', '2020-01-01', '+' || i || ' seconds'),
-         strftime('%Y-%m-%dT%H:%M:%fZ', '2020-01-01', '+' || i || ' seconds')
-    from n`;
-
-const POSTGRES_SEED = `
-  insert into tasks (id, user_id, title, completed, priority, due_date, tags, search_text, version, created_at, updated_at)
-  select '00000000-0000-7000-8000-' || lpad(i::text, 12, '0'), 'local', 'seeded ' || i, i % 3 = 0,
-         case i % 4 when 0 then 'high' when 1 then 'low' else 'none' end,
-         case when i % 5 = 0 then null else to_char(date '2026-01-01' + (i % 700), 'YYYY-MM-DD') end,
-         '[]'::jsonb, 'seeded ' || i, 1,
-         to_char(timestamp '2020-01-01' + i * interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-         to_char(timestamp '2020-01-01' + i * interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-    from generate_series(1, ${TASKS}) as i`;
 
 async function measure(name: string, location: DatabaseLocation, seed: () => Promise<void>): Promise<void> {
   const logger = createLogger('silent');
@@ -86,7 +66,7 @@ try {
     const handle = await openDatabase({ kind: 'sqlite', path: file }, createLogger('silent'));
     await handle.close();
     const db = new Sqlite(file);
-    db.exec(SQLITE_SEED);
+    db.exec(seedTasksSql('sqlite', TASKS));
     db.exec('analyze');
     db.close();
   });
@@ -102,7 +82,7 @@ if (postgresUnavailable) {
     await measure('Postgres', { kind: 'postgres', url: database.url }, async () => {
       const handle = await openDatabase({ kind: 'postgres', url: database.url }, createLogger('silent'));
       const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
-      await pool.query(POSTGRES_SEED);
+      await pool.query(seedTasksSql('postgres', TASKS));
       await pool.query('analyze tasks');
       await handle.close();
     });

@@ -17,6 +17,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Sqlite from 'better-sqlite3';
+import { seedTasksSql } from '../main/testing/seed-tasks';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'taskdesk.js');
@@ -51,13 +52,7 @@ function run(args: string[], env: Record<string, string> = {}): string {
 /** Inserts tasks straight into the file, as the floor and TaskDesk would store them. */
 function seed(file: string, count: number): void {
   const db = new Sqlite(file);
-  db.exec(`
-    with recursive n(i) as (select 1 union all select i + 1 from n where i < ${count})
-    insert into tasks (id, user_id, title, completed, priority, tags, search_text, version, created_at, updated_at)
-    select printf('00000000-0000-7000-8000-%012d', i), 'local', 'seeded task ' || i, 0, 'none', '[]', 'seeded task ' || i, 1,
-           strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || i || ' seconds'),
-           strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || i || ' seconds')
-      from n;`);
+  db.exec(seedTasksSql('sqlite', count));
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
 }

@@ -8,6 +8,7 @@ import { LOCAL_USER_ID } from '../../shared/limits';
 import { createTaskService } from '../tasks/task-service';
 import { openTestDatabase, postgresTarget, sqliteTarget, type TestDatabase } from '../testing/database-targets';
 import { describePostgres } from '../testing/postgres';
+import { seedTasksSql } from '../testing/seed-tasks';
 import type { DatabaseHandle, QueryDb } from './database';
 import { createTaskRepository } from './task-repository';
 
@@ -52,16 +53,8 @@ describe('list query plans on SQLite', () => {
   beforeAll(async () => {
     database = await openTestDatabase(sqliteTarget);
     client = (database.handle.db as unknown as { $client: Sqlite.Database }).$client;
-    client.exec(`
-      with recursive n(i) as (select 1 union all select i + 1 from n where i < ${SEEDED_TASKS})
-      insert into tasks (id, user_id, title, completed, priority, due_date, tags, search_text, version, created_at, updated_at)
-      select printf('00000000-0000-7000-8000-%012d', i), 'local', 'seeded ' || i, i % 3 = 0, 'none',
-             case when i % 4 = 0 then null else date('2026-01-01', '+' || (i % 365) || ' days') end,
-             '[]', 'seeded ' || i, 1,
-             strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || i || ' seconds'),
-             strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || i || ' seconds')
-        from n;
-      analyze;`);
+    client.exec(seedTasksSql('sqlite', SEEDED_TASKS));
+    client.exec('analyze');
   });
   afterAll(() => database.cleanup());
 
@@ -92,14 +85,7 @@ describePostgres('list query plans on Postgres', () => {
   beforeAll(async () => {
     database = await openTestDatabase(postgresTarget);
     pool = (database.handle.db as unknown as { $client: pg.Pool }).$client;
-    await pool.query(`
-      insert into tasks (id, user_id, title, completed, priority, due_date, tags, search_text, version, created_at, updated_at)
-      select '00000000-0000-7000-8000-' || lpad(i::text, 12, '0'), 'local', 'seeded ' || i, i % 3 = 0, 'none',
-             case when i % 4 = 0 then null else to_char(date '2026-01-01' + (i % 365), 'YYYY-MM-DD') end,
-             '[]'::jsonb, 'seeded ' || i, 1,
-             to_char(timestamp '2026-01-01' + i * interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-             to_char(timestamp '2026-01-01' + i * interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-        from generate_series(1, ${SEEDED_TASKS}) as i`);
+    await pool.query(seedTasksSql('postgres', SEEDED_TASKS));
     await pool.query('analyze tasks');
   });
   afterAll(() => database.cleanup());
