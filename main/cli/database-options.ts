@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { parseDatabaseLocation, type DatabaseLocation } from '../config/database-location';
 import { chooseDatabaseSetting, resolveDataDir } from '../config/data-dir';
@@ -14,7 +15,10 @@ export function withDatabaseOptions(command: Command): Command {
     .option('--data-dir <path>', 'where TaskDesk keeps its files (env TASKDESK_DATA_DIR)');
 }
 
-export function resolveDatabase(options: DatabaseOptions): { dataDir: string; location: DatabaseLocation } {
+/** Where the command's database is, with the data directory (home of the default database) created if missing. */
+export function resolveDatabase(options: DatabaseOptions): DatabaseLocation {
   const dataDir = resolveDataDir(options.dataDir);
-  return { dataDir, location: parseDatabaseLocation(chooseDatabaseSetting(options.db), dataDir) };
+  const location = parseDatabaseLocation(chooseDatabaseSetting(options.db), dataDir);
+  fs.mkdirSync(dataDir, { recursive: true });
+  return location;
 }

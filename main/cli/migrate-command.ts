@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import { describeLocation } from '../config/database-location';
 import { openDatabase } from '../db/open-database';
@@ -9,9 +8,7 @@ export function registerMigrateCommand(program: Command, logger: Logger): void {
   withDatabaseOptions(program.command('migrate'))
     .description('apply pending migrations to the configured database, then exit')
     .action(async (options: DatabaseOptions) => {
-      const { dataDir, location } = resolveDatabase(options);
-      // The default database lives in the data directory, which may not exist yet.
-      fs.mkdirSync(dataDir, { recursive: true });
+      const location = resolveDatabase(options);
       const handle = await openDatabase(location, logger);
       await handle.close();
       process.stdout.write(`${location.kind} database at ${describeLocation(location)} is up to date\n`);

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer, type RunningServer } from '../app/start-server';
 import { ConfigError } from '../config/database-location';
@@ -79,8 +78,7 @@ export function registerServeCommand(program: Command, logger: Logger): void {
       // Listening for signals before anything starts means a stop requested at any moment, even
       // during start-up or right after the ready line, is a clean stop and never the default kill.
       const stopped = untilStopped();
-      const { dataDir, location } = resolveDatabase(options);
-      fs.mkdirSync(dataDir, { recursive: true });
+      const location = resolveDatabase(options);
       const running = await startServer({
         location,
         logger,

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { createServices, type Services } from '../app/create-services';
 import type { DatabaseHandle } from '../db/database';
 import { openDatabase } from '../db/open-database';
@@ -11,8 +10,7 @@ export async function withServices<T>(
   logger: Logger,
   run: (services: Services, handle: DatabaseHandle) => Promise<T>,
 ): Promise<T> {
-  const { dataDir, location } = resolveDatabase(options);
-  fs.mkdirSync(dataDir, { recursive: true });
+  const location = resolveDatabase(options);
   const handle = await openDatabase(location, logger);
   const services = createServices(handle, logger);
   try {
