@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { parseDatabaseLocation, type DatabaseLocation } from '../config/database-location';
 import { chooseDatabaseSetting, resolveDataDir } from '../config/data-dir';
@@ -15,10 +16,14 @@ export function withDatabaseOptions(command: Command): Command {
     .option('--data-dir <path>', 'where TaskDesk keeps its files (env TASKDESK_DATA_DIR)');
 }
 
-/** Where the command's database is, with the data directory (home of the default database) created if missing. */
+/**
+ * Where the command's database is. The data directory is created when the
+ * database file lives in it (the default); an explicit path elsewhere must
+ * name a folder that exists, and nothing is created for it.
+ */
 export function resolveDatabase(options: DatabaseOptions): DatabaseLocation {
   const dataDir = resolveDataDir(options.dataDir);
   const location = parseDatabaseLocation(chooseDatabaseSetting(options.db), dataDir);
-  fs.mkdirSync(dataDir, { recursive: true });
+  if (location.kind === 'sqlite' && path.dirname(location.path) === dataDir) fs.mkdirSync(dataDir, { recursive: true });
   return location;
 }
