@@ -45,24 +45,16 @@ function urlFor(database: string): string {
   return url.toString();
 }
 
-async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: PG_TEST_URL });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A fresh, empty database for one test file; `drop` removes it even if connections remain. */
 export async function createTestDatabase(): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
   const name = `taskdesk_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await admin((client) => client.query(`create database "${name}"`));
+  await runAdminQuery(PG_TEST_URL, `create database "${name}"`);
   return {
     name,
     url: urlFor(name),
-    drop: () => admin((client) => client.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
+    drop: async () => {
+      await runAdminQuery(PG_TEST_URL, `drop database if exists "${name}" with (force)`);
+    },
   };
 }
 
