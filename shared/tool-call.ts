@@ -7,6 +7,8 @@ export interface ToolCall {
   created_at: string;
   user: string;
   client_label: string;
+  /** The token the call came with; null for stdio, which needs none. */
+  token_id: string | null;
   tool: string;
   arguments: unknown;
   outcome: ToolCallOutcome;

@@ -2,7 +2,8 @@ import type { Placeholder, SQL } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type * as postgresTables from './schema/postgres-tables';
 
-export type DatabaseKind = 'sqlite' | 'postgres';
+export type { DatabaseKind } from '../../shared/database-kind';
+import type { DatabaseKind } from '../../shared/database-kind';
 
 /**
  * The one repository is written against Postgres-typed drizzle objects; the

@@ -22,6 +22,7 @@ export function toToolCall(row: ToolCallRow): ToolCall {
     created_at: row.createdAt,
     user: row.userId,
     client_label: row.clientLabel,
+    token_id: row.tokenId,
     tool: row.tool,
     arguments: row.arguments,
     outcome: row.outcome,

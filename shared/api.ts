@@ -1,0 +1,99 @@
+/**
+ * The contract between the UI and the local server's JSON API under /api/.
+ * Every route answers with the same envelope as the MCP tools
+ * (`{status:'success',data}` or `{status:'error',error:{code,message}}`), so a
+ * validation message reads the same to a person as to an agent. Requests and
+ * answers are validated against shared/ schemas on the server; the types here
+ * describe what the UI receives.
+ */
+import type { DatabaseKind } from './database-kind';
+import type { Task } from './task';
+import type { CreatedToken, TokenInfo } from './token-schemas';
+import type { ToolCall } from './tool-call';
+
+export const API_PREFIX = '/api/';
+
+/** Where the UI asks for things; ids are URL-encoded by the client. */
+export const API_ROUTES = {
+  session: '/api/session',
+  status: '/api/status',
+  tasks: '/api/tasks',
+  deletedTasks: '/api/tasks/deleted',
+  task: (id: string) => `/api/tasks/${encodeURIComponent(id)}`,
+  completeTask: (id: string) => `/api/tasks/${encodeURIComponent(id)}/complete`,
+  restoreTask: (id: string) => `/api/tasks/${encodeURIComponent(id)}/restore`,
+  toolCalls: '/api/tool-calls',
+  tokens: '/api/tokens',
+  revokeToken: (id: string) => `/api/tokens/${encodeURIComponent(id)}/revoke`,
+  events: '/api/events',
+} as const;
+
+/**
+ * The login code travels in the URL fragment (`/#login=CODE`): a fragment is
+ * never sent to a server, so it cannot end up in an access log or a Referer.
+ * The UI posts it to /api/session and then removes it from the address bar.
+ */
+export const LOGIN_FRAGMENT_KEY = 'login';
+
+/** How a client that only starts local processes (Claude Desktop) runs TaskDesk over stdio. */
+export interface StdioCommand {
+  command: string;
+  args: string[];
+}
+
+/** GET /api/status: what the connection panel and status bar show. */
+export interface ServerStatus {
+  version: string;
+  mcp_url: string;
+  database: { kind: DatabaseKind; location: string; reachable: boolean };
+  task_count: number;
+  uptime_seconds: number;
+  stdio: StdioCommand;
+}
+
+export interface TaskList {
+  tasks: Task[];
+  next_cursor: string | null;
+}
+
+/** Most recent first; the UI then appends what the event stream brings. */
+export interface ToolCallList {
+  calls: ToolCall[];
+}
+
+export interface TokenList {
+  tokens: TokenInfo[];
+}
+
+export type { CreatedToken, TokenInfo };
+
+export const TASK_CHANGES = ['added', 'updated', 'completed', 'reopened', 'deleted', 'restored'] as const;
+export type TaskChangeKind = (typeof TASK_CHANGES)[number];
+
+/** One task as it is after a change, with who made it (a client label, or the UI's own). */
+export interface TaskChange {
+  task: Task;
+  change: TaskChangeKind;
+  by: string;
+  at: string;
+}
+
+/** The client label the UI's own changes carry in the log of changes and on highlighted rows. */
+export const UI_CLIENT_LABEL = 'TaskDesk UI';
+
+/**
+ * Server-sent events on GET /api/events. The stream carries only the
+ * signed-in user's events. After a reconnect the UI refetches: events missed
+ * while disconnected are not replayed.
+ */
+export interface LiveEventMap {
+  task: TaskChange;
+  tool_call: ToolCall;
+  token: TokenInfo;
+}
+export type LiveEventName = keyof LiveEventMap;
+export const LIVE_EVENT_NAMES = ['task', 'tool_call', 'token'] as const satisfies readonly LiveEventName[];
+
+/** How many log entries the UI loads when it opens, before it streams. */
+export const RECENT_TOOL_CALLS_DEFAULT = 500;
+export const RECENT_TOOL_CALLS_MAX = 2000;
