@@ -40,6 +40,26 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      // The UI reaches the server only over HTTP (lib/api-client.ts); tests may start a real server.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/main/*', 'node:*', 'electron'], message: 'The UI talks to the server over HTTP only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/testing/**', 'renderer/**/*.test.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: { 'no-restricted-imports': 'off' },
+  },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   prettier,
 );

@@ -1,7 +1,26 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// Placeholder until the UI issue: the renderer is built from renderer/ into dist/renderer.
+// `npm run dev` (scripts/dev.mjs) starts a server and passes its address here for hot reload.
+const devApi = process.env.TASKDESK_DEV_API;
+
 export default defineConfig({
   root: 'renderer',
-  build: { outDir: '../dist/renderer', emptyOutDir: true },
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    // Reported by the build: the first load is what a person waits for.
+    reportCompressedSize: true,
+    chunkSizeWarningLimit: 400,
+  },
+  server: devApi
+    ? {
+        proxy: {
+          // The server accepts state changes only from its own origin, so the proxy speaks as it.
+          '/api': { target: devApi, changeOrigin: true, headers: { origin: devApi } },
+        },
+      }
+    : {},
 });

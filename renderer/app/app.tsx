@@ -1,0 +1,56 @@
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { ConnectionView } from '../features/connection/connection-view';
+import { TasksView } from '../features/tasks/tasks-view';
+import { ToolLogView } from '../features/tool-log/tool-log-view';
+import type { ApiClient } from '../lib/api-client';
+import { ApiProvider } from './api-context';
+import { LiveEventsProvider } from './live-events';
+import { StatusBar } from './status-bar';
+import { useSession } from './use-session';
+
+export function App({ api }: { api: ApiClient }) {
+  const session = useSession(api);
+  if (session.kind === 'checking') return <main className="centered" aria-busy="true" />;
+  if (session.kind === 'signed-out') return <SignedOut reason={session.reason} />;
+  return (
+    <ApiProvider api={api}>
+      <LiveEventsProvider api={api}>
+        <div className="app">
+          <Tabs className="app-tabs">
+            <header className="app-header">
+              <h1 className="app-title">TaskDesk</h1>
+              <TabList aria-label="Views" className="app-nav">
+                <Tab id="tasks">Tasks</Tab>
+                <Tab id="log">Activity</Tab>
+                <Tab id="connection">Connection</Tab>
+              </TabList>
+            </header>
+            <TabPanel id="tasks" className="app-panel">
+              <TasksView />
+            </TabPanel>
+            <TabPanel id="log" className="app-panel" shouldForceMount>
+              <ToolLogView />
+            </TabPanel>
+            <TabPanel id="connection" className="app-panel">
+              <ConnectionView />
+            </TabPanel>
+          </Tabs>
+          <StatusBar />
+        </div>
+      </LiveEventsProvider>
+    </ApiProvider>
+  );
+}
+
+function SignedOut({ reason }: { reason: string }) {
+  return (
+    <main className="centered signed-out">
+      <h1>TaskDesk</h1>
+      <p>{reason}</p>
+      <p>
+        Open the <strong>uiUrl</strong> that <code>taskdesk serve</code> printed when it started (each link signs in one
+        browser once), or open TaskDesk from the desktop app.
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,33 @@
+import { CopyButton } from '../components/ui/copy-button';
+import { useLiveEvents } from './live-events';
+import { useServerStatus } from './use-server-status';
+
+/** Always on screen: where agents connect, and whether the server and its database are answering. */
+export function StatusBar() {
+  const { status, error } = useServerStatus();
+  const { connected } = useLiveEvents();
+  return (
+    <footer className="status-bar" aria-label="Server status">
+      {status ? (
+        <>
+          <span className="status-item">
+            MCP URL <code className="mcp-url">{status.mcp_url}</code>
+            <CopyButton text={status.mcp_url} label="Copy MCP URL" />
+          </span>
+          <span className="status-item">
+            {status.database.kind === 'sqlite' ? 'SQLite' : 'Postgres'}
+            {status.database.reachable ? '' : ' (unreachable)'}
+          </span>
+          <span className="status-item">
+            {status.task_count} {status.task_count === 1 ? 'task' : 'tasks'}
+          </span>
+        </>
+      ) : (
+        <span className="status-item">{error ?? 'Connecting…'}</span>
+      )}
+      <span className={connected ? 'status-item live on' : 'status-item live off'}>
+        {connected ? 'Live' : 'Reconnecting…'}
+      </span>
+    </footer>
+  );
+}

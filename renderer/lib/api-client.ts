@@ -1,0 +1,144 @@
+/**
+ * The one module that talks to the server: JSON over /api/ and the live
+ * event stream. Every answer arrives in the shared envelope; failures become
+ * an ApiError carrying the server's code and message, which the UI shows as
+ * they are (they are the same messages agents get).
+ */
+import {
+  API_ROUTES,
+  LIVE_EVENT_NAMES,
+  type CreatedToken,
+  type LiveEventMap,
+  type ServerStatus,
+  type TaskList,
+  type TokenInfo,
+  type TokenList,
+  type ToolCallList,
+} from '../../shared/api';
+import type { Task } from '../../shared/task';
+import type { AddTaskInput, ListTasks, UpdateTaskInput } from '../../shared/task-schemas';
+
+export type ApiErrorCode = 'validation_error' | 'not_found' | 'conflict' | 'internal' | 'unauthorized' | 'network';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The part of EventSource the client uses, so tests can pass a Node implementation. */
+export interface EventSourceLike {
+  addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void;
+  onerror: ((event: Event) => void) | null;
+  onopen: ((event: Event) => void) | null;
+  close(): void;
+}
+
+export interface ApiClientOptions {
+  /** Empty in the browser, where the page and the API share an origin. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  openEventSource?: (url: string) => EventSourceLike;
+}
+
+export interface LiveHandlers {
+  onEvent: <K extends keyof LiveEventMap>(name: K, data: LiveEventMap[K]) => void;
+  /** Called on every (re)connection: whatever was missed meanwhile must be fetched again. */
+  onOpen?: () => void;
+  onError?: () => void;
+}
+
+type UpdateFields = Omit<UpdateTaskInput, 'task_id'>;
+
+export function createApiClient(options: ApiClientOptions = {}) {
+  const baseUrl = options.baseUrl ?? '';
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const openEventSource =
+    options.openEventSource ?? ((url: string) => new EventSource(url) as unknown as EventSourceLike);
+
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await doFetch(baseUrl + path, {
+        method,
+        credentials: 'same-origin',
+        headers:
+          body === undefined
+            ? { accept: 'application/json' }
+            : { 'content-type': 'application/json', accept: 'application/json' },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError(0, 'network', 'TaskDesk is not reachable; is the server still running?');
+    }
+    const payload = (await response.json().catch(() => undefined)) as
+      | { status: 'success'; data: T }
+      | { status: 'error'; error: { code: ApiErrorCode; message: string } }
+      | { error: string }
+      | undefined;
+    if (response.ok && payload && 'status' in payload && payload.status === 'success') return payload.data;
+    if (payload && 'status' in payload && payload.status === 'error') {
+      throw new ApiError(response.status, payload.error.code, payload.error.message);
+    }
+    const message =
+      payload && 'error' in payload && typeof payload.error === 'string' ? payload.error : response.statusText;
+    throw new ApiError(response.status, response.status === 401 ? 'unauthorized' : 'internal', message);
+  }
+
+  const get = <T>(path: string) => request<T>('GET', path);
+  const taskOf = async (promise: Promise<{ task: Task }>) => (await promise).task;
+
+  return {
+    login: (code: string) => request<{ user: string }>('POST', API_ROUTES.session, { code }),
+    session: () => get<{ user: string }>(API_ROUTES.session),
+    status: () => get<ServerStatus>(API_ROUTES.status),
+
+    listTasks: (query: Partial<ListTasks> = {}) => get<TaskList>(`${API_ROUTES.tasks}${toQueryString(query)}`),
+    deletedTasks: () => get<TaskList>(API_ROUTES.deletedTasks),
+    getTask: (id: string) => taskOf(get(API_ROUTES.task(id))),
+    addTask: (input: AddTaskInput) => taskOf(request('POST', API_ROUTES.tasks, input)),
+    updateTask: (id: string, fields: UpdateFields) => taskOf(request('PATCH', API_ROUTES.task(id), fields)),
+    completeTask: (id: string, completed: boolean) =>
+      taskOf(request('POST', API_ROUTES.completeTask(id), { completed })),
+    deleteTask: (id: string) => taskOf(request('DELETE', API_ROUTES.task(id))),
+    restoreTask: (id: string) => taskOf(request('POST', API_ROUTES.restoreTask(id))),
+
+    toolCalls: (limit?: number) =>
+      get<ToolCallList>(`${API_ROUTES.toolCalls}${toQueryString(limit === undefined ? {} : { limit })}`),
+
+    tokens: () => get<TokenList>(API_ROUTES.tokens),
+    /** The answer holds the secret: show it once, never store it. */
+    createToken: async (label: string) =>
+      (await request<{ token: CreatedToken }>('POST', API_ROUTES.tokens, { label })).token,
+    revokeToken: async (id: string) => (await request<{ token: TokenInfo }>('POST', API_ROUTES.revokeToken(id))).token,
+
+    /** Opens the live stream; returns the way to close it. EventSource reconnects by itself. */
+    live(handlers: LiveHandlers): () => void {
+      const source = openEventSource(baseUrl + API_ROUTES.events);
+      for (const name of LIVE_EVENT_NAMES) {
+        source.addEventListener(name, (event) => {
+          handlers.onEvent(name, JSON.parse(event.data) as LiveEventMap[typeof name]);
+        });
+      }
+      source.onopen = () => handlers.onOpen?.();
+      source.onerror = () => handlers.onError?.();
+      return () => source.close();
+    },
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+function toQueryString(query: Record<string, string | number | undefined | null>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,74 @@
+/**
+ * Component tests run the UI against a real TaskDesk server (real HTTP, a
+ * real SQLite file, the real session and event stream), signed in the way a
+ * browser is: a one-time login code exchanged for a session cookie. Node's
+ * fetch has no cookie jar, so the cookie and the page's Origin are added here.
+ */
+import { EventSource } from 'eventsource';
+import { startServer, type RunningServer } from '../../main/app/start-server';
+import { createLogger } from '../../main/logging/logger';
+import { connectClient, type Client } from '../../main/mcp/testing/connect-client';
+import { makeTempDir } from '../../main/testing/temp-dir';
+import { LOGIN_FRAGMENT_KEY } from '../../shared/api';
+import { createApiClient, type ApiClient } from '../lib/api-client';
+
+export interface UiTestServer {
+  server: RunningServer;
+  origin: string;
+  /** Signed in as the local user, like the browser that opened the printed link. */
+  api: ApiClient;
+  /** An official SDK client with a fresh token labelled `label`, as an agent would connect. */
+  agent: (label: string) => Promise<Client>;
+  close: () => Promise<void>;
+}
+
+export async function startUiTestServer(): Promise<UiTestServer> {
+  const temp = makeTempDir('taskdesk-ui-');
+  const server = await startServer({
+    location: { kind: 'sqlite', path: `${temp.dir}/taskdesk.db` },
+    logger: createLogger('silent'),
+    port: 0,
+  });
+  const origin = new URL(server.mcpUrl).origin;
+  const cookie = await signIn(server, origin);
+  const withSession = (init: RequestInit = {}): RequestInit => ({
+    ...init,
+    headers: { ...(init.headers as Record<string, string> | undefined), cookie, origin },
+  });
+  const api = createApiClient({
+    baseUrl: origin,
+    fetch: (input, init) => fetch(input, withSession(init)),
+    openEventSource: (url) =>
+      new EventSource(url, { fetch: (input, init) => fetch(input, withSession(init as RequestInit)) }),
+  });
+  const agents: Client[] = [];
+  return {
+    server,
+    origin,
+    api,
+    agent: async (label) => {
+      const created = await server.services.tokens.create({ label });
+      if (!created.ok) throw new Error(created.error.message);
+      const client = await connectClient(server.mcpUrl, created.value.token, label);
+      agents.push(client);
+      return client;
+    },
+    close: async () => {
+      await Promise.all(agents.map((client) => client.close()));
+      await server.close();
+      temp.remove();
+    },
+  };
+}
+
+async function signIn(server: RunningServer, origin: string): Promise<string> {
+  const code = new URLSearchParams(new URL(server.createLoginUrl()).hash.slice(1)).get(LOGIN_FRAGMENT_KEY);
+  const response = await fetch(`${origin}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ code }),
+  });
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (!response.ok || !cookie) throw new Error(`sign-in failed with HTTP ${response.status}`);
+  return cookie;
+}
