@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import type { TokenInfo } from '../../../shared/api';
+import { formatDate, timeAgo } from './relative-time';
+
+interface TokenCardProps {
+  token: TokenInfo;
+  now: number;
+  onRevoke: (id: string) => Promise<void>;
+}
+
+/** One client's token: who it is, whether it has connected, and a revoke that asks first. */
+export function TokenCard({ token, now, onRevoke }: TokenCardProps) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const state = token.revoked_at ? 'revoked' : token.last_used_at ? 'connected' : 'not connected yet';
+
+  async function revoke() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onRevoke(token.id);
+      setConfirming(false);
+    } catch (reason) {
+      setError(reason instanceof Error ? reason.message : String(reason));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li className="token-card" aria-label={token.label}>
+      <div className="token-card-head">
+        <h3 className="token-label">{token.label}</h3>
+        <span className={`token-state ${state.replaceAll(' ', '-')}`}>{state}</span>
+      </div>
+      <p className="token-meta">
+        Created {formatDate(token.created_at)} ·{' '}
+        {token.last_used_at ? `last seen ${timeAgo(token.last_used_at, now)}` : 'never used'} · {token.call_count}{' '}
+        {token.call_count === 1 ? 'call' : 'calls'}
+        {token.revoked_at && ` · revoked ${timeAgo(token.revoked_at, now)}`}
+      </p>
+      {!token.revoked_at &&
+        (confirming ? (
+          <div className="token-confirm" role="group" aria-label={`Confirm revoking ${token.label}`}>
+            <span>{token.label} will stop working at once. Revoke?</span>
+            <Button className="button danger" isDisabled={busy} onPress={() => void revoke()}>
+              Yes, revoke {token.label}
+            </Button>
+            <Button className="button" isDisabled={busy} onPress={() => setConfirming(false)}>
+              Cancel
+            </Button>
+          </div>
+        ) : (
+          <Button className="button danger" onPress={() => setConfirming(true)}>
+            Revoke {token.label}
+          </Button>
+        ))}
+      {error && (
+        <p role="alert" className="token-error">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}
