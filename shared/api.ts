@@ -6,6 +6,7 @@
  * answers are validated against shared/ schemas on the server; the types here
  * describe what the UI receives.
  */
+import { z } from 'zod';
 import type { DatabaseKind } from './database-kind';
 import type { Task } from './task';
 import type { CreatedToken, TokenInfo } from './token-schemas';
@@ -39,6 +40,8 @@ export const LOGIN_FRAGMENT_KEY = 'login';
 export interface StdioCommand {
   command: string;
   args: string[];
+  /** Set when the database location must travel outside the arguments (a Postgres URL). */
+  env?: Record<string, string>;
 }
 
 /** GET /api/status: what the connection panel and status bar show. */
@@ -97,3 +100,19 @@ export const LIVE_EVENT_NAMES = ['task', 'tool_call', 'token'] as const satisfie
 /** How many log entries the UI loads when it opens, before it streams. */
 export const RECENT_TOOL_CALLS_DEFAULT = 500;
 export const RECENT_TOOL_CALLS_MAX = 2000;
+
+export const toolCallsQuery = z.strictObject({
+  limit: z.coerce
+    .number({ error: 'limit must be a whole number' })
+    .int({ error: 'limit must be a whole number' })
+    .min(1, { error: `limit must be 1-${RECENT_TOOL_CALLS_MAX}` })
+    .max(RECENT_TOOL_CALLS_MAX, { error: `limit must be 1-${RECENT_TOOL_CALLS_MAX}` })
+    .optional(),
+});
+
+export const loginInput = z.strictObject({
+  code: z
+    .string({ error: 'code is required' })
+    .min(1, { error: 'code is required' })
+    .max(200, { error: 'code is not valid' }),
+});

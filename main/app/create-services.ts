@@ -3,6 +3,7 @@ import { createTaskRepository } from '../db/task-repository';
 import { createTokenRepository } from '../db/token-repository';
 import { createToolCallRepository } from '../db/tool-call-repository';
 import { createUserRepository } from '../db/user-repository';
+import { createLiveEvents } from '../live/live-events';
 import type { Logger } from '../logging/logger';
 import { createTaskService } from '../tasks/task-service';
 import { createTokenService } from '../tokens/token-service';
@@ -32,10 +33,18 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
       })
     : undefined;
   const sink = background ?? createRepositorySink({ calls, tokens: tokenRepository, retention, logger });
+  const live = createLiveEvents();
+  const toolLog = createToolCallLog({ sink, calls, logger });
+  toolLog.subscribe((call) => live.publish(call.user, 'tool_call', call));
   return {
-    tasks: createTaskService({ tasks: createTaskRepository(handle) }),
+    tasks: createTaskService({
+      tasks: createTaskRepository(handle),
+      onChange: (userId, change) => live.publish(userId, 'task', change),
+    }),
     tokens: createTokenService({ tokens: tokenRepository, users }),
-    toolLog: createToolCallLog({ sink, calls, logger }),
+    toolLog,
+    /** Task changes and tool calls as they happen, per user: what the UI's event stream carries. */
+    live,
     users,
     /** For a long-running server: start background work now rather than on first use. */
     startBackgroundWork: () => background?.start(),

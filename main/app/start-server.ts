@@ -7,6 +7,7 @@ import { createRequestHandler } from '../http/request-handler';
 import type { Logger } from '../logging/logger';
 import { createMcpHttpEndpoint } from '../mcp/http-endpoint';
 import { createMetrics } from '../metrics/metrics';
+import { createUiEdge } from './ui-edge';
 import { createServices, type Services } from './create-services';
 import { createHealth } from './health';
 import { listen, stopListening } from './listen';
@@ -28,7 +29,10 @@ export interface ServerOptions {
 export interface RunningServer {
   port: number;
   mcpUrl: string;
+  /** Signs one browser in, once (the code is in the fragment); print it only to the person. */
   uiUrl: string;
+  /** Another one-time sign-in link, for a further browser. */
+  createLoginUrl: () => string;
   database: DatabaseKind;
   services: Services;
   close: () => Promise<void>;
@@ -57,6 +61,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const metrics = createMetrics();
   const health = createHealth(handle, logger);
 
+  const startedAt = Date.now();
+  let boundPort = port;
+  let base = '';
+  const uiEdge = createUiEdge({
+    services,
+    live: services.live,
+    location: options.location,
+    health,
+    port: () => boundPort,
+    mcpUrl: () => `${base}/mcp`,
+    startedAt,
+  });
+
   const mcp = await createMcpHttpEndpoint({
     deps: { tasks: services.tasks, health: health.report },
     version: VERSION,
@@ -64,7 +81,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     onToolCall: recordToolCall(services.toolLog, metrics),
   });
 
-  let boundPort = port;
   const extraHosts = [...(options.allowedHosts ?? []), ...(LOOPBACK_HOSTS.has(host) ? [] : [urlHost(host)])].map(
     (name) => name.toLowerCase(),
   );
@@ -75,6 +91,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       metrics,
       databaseReachable: health.databaseReachable,
       hostPolicy: { extraHosts, port: () => boundPort },
+      api: uiEdge.api,
+      ui: uiEdge.ui,
       logger,
     }),
   );
@@ -89,16 +107,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await handle.close();
     throw error;
   }
-  const base = `http://${urlHost(host)}:${boundPort}`;
+  base = `http://${urlHost(host)}:${boundPort}`;
   logger.info({ url: `${base}/mcp`, database: handle.kind, location: handle.location }, 'TaskDesk is serving');
 
   return {
     port: boundPort,
     mcpUrl: `${base}/mcp`,
-    uiUrl: `${base}/`,
+    uiUrl: uiEdge.loginUrl(base),
+    createLoginUrl: () => uiEdge.loginUrl(base),
     database: handle.kind,
     services,
     close: async () => {
+      uiEdge.closeStreams();
       await stopListening(server);
       await mcp.close();
       await services.toolLog.close();

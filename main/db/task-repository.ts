@@ -215,6 +215,29 @@ export function createTaskRepository(handle: DatabaseHandle) {
       return row;
     },
 
+    /** Deleted tasks, most recently deleted first (tasks_user_deleted_idx). */
+    listDeleted(userId: string, limit: number): Promise<ListedTask[]> {
+      return dialect.read(() =>
+        db
+          .select(listedColumns)
+          .from(tasks)
+          .where(and(eq(tasks.userId, userId), isNotNull(tasks.deletedAt)))
+          .orderBy(desc(tasks.userId), desc(tasks.deletedAt), desc(tasks.id))
+          .limit(limit),
+      );
+    },
+
+    /** Live tasks, open and completed, for the status bar. */
+    async countLive(userId: string): Promise<number> {
+      const [row] = await dialect.read(() =>
+        db
+          .select({ n: sql<number | string>`count(*)` })
+          .from(tasks)
+          .where(and(eq(tasks.userId, userId), isNull(tasks.deletedAt))),
+      );
+      return Number(row?.n ?? 0);
+    },
+
     /** Newest first; `after` is the last task of the previous page. */
     listByCreated(userId: string, filters: TaskFilters, limit: number, after?: CreatedPosition): Promise<ListedTask[]> {
       return listPage(userId, filters, limit, {

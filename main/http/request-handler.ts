@@ -4,6 +4,7 @@ import type { Caller, TokenService } from '../tokens/token-service';
 import { bearerToken } from './bearer';
 import { isAllowedHost, isAllowedOrigin, type HostPolicy } from './host-origin';
 import { sendAndClose, sendError, sendJson } from './responses';
+import type { StaticFiles } from './ui/static-files';
 
 export interface RequestHandlerDeps {
   mcp: { handle: (req: IncomingMessage, res: ServerResponse, caller: Caller) => Promise<void> };
@@ -11,6 +12,9 @@ export interface RequestHandlerDeps {
   metrics: { contentType: string; render: () => Promise<string> };
   databaseReachable: () => Promise<boolean>;
   hostPolicy: HostPolicy;
+  /** The UI's JSON API under /api/. */
+  api: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
+  ui: Pick<StaticFiles, 'serves' | 'send'>;
   logger: Logger;
 }
 
@@ -44,7 +48,8 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       sendAndClose(res, (r) => sendError(r, 403, 'forbidden: requests from other origins are refused'));
       return;
     }
-    const path = (req.url ?? '/').split('?')[0];
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
     if (path === '/mcp') {
       if (req.method !== 'POST') {
         sendAndClose(res, (r) =>
@@ -68,6 +73,14 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       if (!(await authenticate(req, res))) return;
       const text = await deps.metrics.render();
       res.writeHead(200, { 'content-type': deps.metrics.contentType, 'cache-control': 'no-store' }).end(text);
+      return;
+    }
+    if (path === '/api' || path.startsWith('/api/')) {
+      await deps.api(req, res, url);
+      return;
+    }
+    if (deps.ui.serves(path)) {
+      await deps.ui.send(req, res, path);
       return;
     }
     // Clients probe /.well-known/ for OAuth metadata; they must get a plain 404, not a page.

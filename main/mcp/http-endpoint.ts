@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
+import { isJsonContentType } from '../http/json-body';
 import { readBody } from '../http/read-body';
 import { sendAndClose, sendError, sendJson, sendJsonRpcError } from '../http/responses';
 import type { Caller } from '../tokens/token-service';
@@ -16,10 +17,6 @@ export interface McpHttpEndpoint {
 // The versions the SDK negotiates at initialize; a later request naming any
 // other version in its MCP-Protocol-Version header is refused.
 export const PROTOCOL_VERSIONS: readonly string[] = SUPPORTED_PROTOCOL_VERSIONS;
-
-function isJson(contentType: string | undefined): boolean {
-  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
-}
 
 /** Clients must accept JSON; a missing Accept header is taken as accepting anything. */
 function acceptsJson(accept: string | undefined): boolean {
@@ -46,8 +43,7 @@ export async function createMcpHttpEndpoint(options: Omit<McpServerOptions, 'cal
 
   return {
     async handle(req, res, caller) {
-      // Refusing any other type also stops cross-site form posts, which cannot send application/json.
-      if (!isJson(req.headers['content-type'])) {
+      if (!isJsonContentType(req.headers['content-type'])) {
         sendAndClose(res, (r) => sendError(r, 415, 'Content-Type must be application/json'));
         return;
       }

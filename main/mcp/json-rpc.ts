@@ -1,9 +1,8 @@
 import type { JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../http/json-body';
 
 export const PARSE_ERROR = -32700;
 export const INVALID_REQUEST = -32600;
-
-const MAX_DEPTH = 32;
 
 const isPlainObject = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value);
 
@@ -12,18 +11,6 @@ export type IncomingMessageKind =
   | { kind: 'notification' }
   | { kind: 'response' }
   | { kind: 'invalid'; code: number; message: string };
-
-/** Whether `value` nests objects or arrays deeper than `limit`, checked without recursion. */
-function nestsDeeperThan(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop() as [unknown, number];
-    if (current === null || typeof current !== 'object') continue;
-    if (depth > limit) return true;
-    for (const child of Object.values(current)) stack.push([child, depth + 1]);
-  }
-  return false;
-}
 
 /**
  * Classifies one HTTP body as a JSON-RPC message. Batches are refused (the
@@ -51,11 +38,11 @@ export function classifyBody(body: Buffer): IncomingMessageKind {
       message: 'Invalid Request: expected a JSON-RPC 2.0 message object',
     };
   }
-  if (nestsDeeperThan(parsed, MAX_DEPTH)) {
+  if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) {
     return {
       kind: 'invalid',
       code: INVALID_REQUEST,
-      message: `Invalid Request: JSON nests deeper than ${MAX_DEPTH} levels`,
+      message: `Invalid Request: JSON nests deeper than ${MAX_JSON_DEPTH} levels`,
     };
   }
   const message = parsed as Record<string, unknown>;

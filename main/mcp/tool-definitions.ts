@@ -40,10 +40,10 @@ const READ = { readOnlyHint: true, destructiveHint: false, idempotentHint: true,
 
 /** Runs a single-task service call and shapes it as `{ task }`. */
 function singleTask(
-  call: (tasks: TaskService, userId: string, args: unknown) => Promise<Result<Task>>,
+  call: (tasks: TaskService, caller: Caller, args: unknown) => Promise<Result<Task>>,
 ): ToolDefinition['run'] {
   return async ({ tasks }, caller, args) => {
-    const result = await call(tasks, caller.userId, args);
+    const result = await call(tasks, caller, args);
     if (result.ok) return { result: ok({ task: result.value }), taskId: result.value.id };
     return { result, taskId: taskIdOf(args) };
   };
@@ -64,7 +64,7 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
     annotations: { ...WRITE, destructiveHint: false, idempotentHint: false },
     input: addTaskInput,
     output: envelopeSchema(singleTaskData),
-    run: singleTask((tasks, user, args) => tasks.add(user, args)),
+    run: singleTask((tasks, caller, args) => tasks.add(caller.userId, args, caller.clientLabel)),
   },
   {
     name: 'list_tasks',
@@ -82,7 +82,7 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
     annotations: READ,
     input: taskIdInput,
     output: envelopeSchema(singleTaskData),
-    run: singleTask((tasks, user, args) => tasks.get(user, args)),
+    run: singleTask((tasks, caller, args) => tasks.get(caller.userId, args)),
   },
   {
     name: 'update_task',
@@ -91,7 +91,7 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
     annotations: { ...WRITE, destructiveHint: true, idempotentHint: false },
     input: updateTaskInput,
     output: envelopeSchema(singleTaskData),
-    run: singleTask((tasks, user, args) => tasks.update(user, args)),
+    run: singleTask((tasks, caller, args) => tasks.update(caller.userId, args, caller.clientLabel)),
   },
   {
     name: 'complete_task',
@@ -100,7 +100,7 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
     annotations: { ...WRITE, destructiveHint: false, idempotentHint: true },
     input: completeTaskInput,
     output: envelopeSchema(singleTaskData),
-    run: singleTask((tasks, user, args) => tasks.complete(user, args)),
+    run: singleTask((tasks, caller, args) => tasks.complete(caller.userId, args, caller.clientLabel)),
   },
   {
     name: 'delete_task',
@@ -109,7 +109,7 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
     annotations: { ...WRITE, destructiveHint: true, idempotentHint: true },
     input: taskIdInput,
     output: envelopeSchema(singleTaskData),
-    run: singleTask((tasks, user, args) => tasks.delete(user, args)),
+    run: singleTask((tasks, caller, args) => tasks.delete(caller.userId, args, caller.clientLabel)),
   },
   {
     name: 'health_check',

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { IDEMPOTENCY_WINDOW_MS, LIMITS } from '../../shared/limits';
+import type { TaskChange, TaskChangeKind } from '../../shared/api';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Task, TaskPage } from '../../shared/task';
 import {
@@ -17,6 +18,8 @@ import { toTask } from './task-view';
 
 export interface TaskServiceOptions {
   tasks: TaskRepository;
+  /** Told of every change that was written, after it was written (the UI's live updates). */
+  onChange?: (userId: string, change: TaskChange) => void;
   clock?: () => Date;
   newId?: () => string;
 }
@@ -28,6 +31,12 @@ type Change = Partial<Omit<TaskState, 'id' | 'userId' | 'createdAt' | 'version' 
 // the caller did not ask for a specific version.
 const MAX_CHANGE_ATTEMPTS = 5;
 
+/** Who a change is attributed to when the edge does not say (the CLI, tests). */
+const UNATTRIBUTED = 'unknown client';
+
+// How many deleted tasks the "Recently deleted" view offers for restoring.
+const RECENTLY_DELETED_MAX = 100;
+
 const notFound = (id: string) =>
   fail<Task>('not_found', `no task with id ${id}; it may have been deleted. Call list_tasks to see current tasks`);
 
@@ -36,7 +45,11 @@ const notFound = (id: string) =>
  * these methods with untrusted input and the user the caller's credentials
  * name; input never chooses the user.
  */
-export function createTaskService({ tasks, clock = () => new Date(), newId = uuidv7 }: TaskServiceOptions) {
+export function createTaskService({ tasks, onChange, clock = () => new Date(), newId = uuidv7 }: TaskServiceOptions) {
+  function announce(userId: string, task: Task, change: TaskChangeKind, by: string): void {
+    onChange?.(userId, { task, change, by, at: task.updated_at });
+  }
+
   /**
    * Reads the task, asks `decide` what to change, and writes the change only
    * if nobody changed the task meanwhile (optimistic concurrency on
@@ -47,6 +60,7 @@ export function createTaskService({ tasks, clock = () => new Date(), newId = uui
     taskId: string,
     which: 'live' | 'deleted' | 'any',
     decide: (row: TaskRow) => Change,
+    announceAs: { kind: (task: Task) => TaskChangeKind; by: string },
     expectedVersion?: number,
   ): Promise<Result<Task>> {
     for (let attempt = 0; attempt < MAX_CHANGE_ATTEMPTS; attempt++) {
@@ -60,13 +74,17 @@ export function createTaskService({ tasks, clock = () => new Date(), newId = uui
       const now = clock().toISOString();
       const next: TaskState = { ...current, ...decision, version: current.version + 1, updatedAt: now };
       const written = await tasks.replace(next, current.version);
-      if (written) return ok(toTask(written));
+      if (written) {
+        const task = toTask(written);
+        announce(userId, task, announceAs.kind(task), announceAs.by);
+        return ok(task);
+      }
     }
     return fail('conflict', `task ${taskId} is being changed by others right now; get_task and try again`);
   }
 
   return {
-    async add(userId: string, input: unknown): Promise<Result<Task>> {
+    async add(userId: string, input: unknown, by = UNATTRIBUTED): Promise<Result<Task>> {
       const parsed = validate(addTaskInput, input);
       if (!parsed.ok) return parsed;
       const { idempotency_key: key, ...fields } = parsed.value;
@@ -86,9 +104,14 @@ export function createTaskService({ tasks, clock = () => new Date(), newId = uui
         updatedAt: now.toISOString(),
         deletedAt: null,
       };
-      if (key === undefined) return ok(toTask(await tasks.insert(state)));
+      if (key === undefined) {
+        const task = toTask(await tasks.insert(state));
+        announce(userId, task, 'added', by);
+        return ok(task);
+      }
       const expiredBefore = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString();
-      const { row } = await tasks.insertOnce(state, key, expiredBefore);
+      const { row, created } = await tasks.insertOnce(state, key, expiredBefore);
+      if (created) announce(userId, toTask(row), 'added', by);
       if (row.deletedAt) {
         return fail(
           'conflict',
@@ -143,7 +166,7 @@ export function createTaskService({ tasks, clock = () => new Date(), newId = uui
       });
     },
 
-    async update(userId: string, input: unknown): Promise<Result<Task>> {
+    async update(userId: string, input: unknown, by = UNATTRIBUTED): Promise<Result<Task>> {
       const parsed = validate(updateTaskInput, input);
       if (!parsed.ok) return parsed;
       const { task_id: taskId, expected_version: expectedVersion, ...fields } = parsed.value;
@@ -159,33 +182,52 @@ export function createTaskService({ tasks, clock = () => new Date(), newId = uui
         taskId,
         'live',
         (row) => (changesAnything(row, changes) ? changes : 'unchanged'),
+        { kind: () => 'updated', by },
         expectedVersion,
       );
     },
 
-    async complete(userId: string, input: unknown): Promise<Result<Task>> {
+    async complete(userId: string, input: unknown, by = UNATTRIBUTED): Promise<Result<Task>> {
       const parsed = validate(completeTaskInput, input);
       if (!parsed.ok) return parsed;
       const completed = parsed.value.completed ?? true;
-      return change(userId, parsed.value.task_id, 'live', (row) =>
-        row.completed === completed
-          ? 'unchanged'
-          : { completed, completedAt: completed ? clock().toISOString() : null },
+      return change(
+        userId,
+        parsed.value.task_id,
+        'live',
+        (row) =>
+          row.completed === completed
+            ? 'unchanged'
+            : { completed, completedAt: completed ? clock().toISOString() : null },
+        { kind: (task) => (task.completed ? 'completed' : 'reopened'), by },
       );
     },
 
     /** Soft delete: the task leaves every read but is kept for `restore`. */
-    async delete(userId: string, input: unknown): Promise<Result<Task>> {
+    async delete(userId: string, input: unknown, by = UNATTRIBUTED): Promise<Result<Task>> {
       const parsed = validate(taskIdInput, input);
       if (!parsed.ok) return parsed;
-      return change(userId, parsed.value.task_id, 'live', () => ({ deletedAt: clock().toISOString() }));
+      return change(userId, parsed.value.task_id, 'live', () => ({ deletedAt: clock().toISOString() }), {
+        kind: () => 'deleted',
+        by,
+      });
     },
 
-    async restore(userId: string, input: unknown): Promise<Result<Task>> {
+    async restore(userId: string, input: unknown, by = UNATTRIBUTED): Promise<Result<Task>> {
       const parsed = validate(taskIdInput, input);
       if (!parsed.ok) return parsed;
-      return change(userId, parsed.value.task_id, 'any', (row) => (row.deletedAt ? { deletedAt: null } : 'unchanged'));
+      return change(userId, parsed.value.task_id, 'any', (row) => (row.deletedAt ? { deletedAt: null } : 'unchanged'), {
+        kind: () => 'restored',
+        by,
+      });
     },
+
+    /** The most recently deleted tasks, for restoring. */
+    async listDeleted(userId: string): Promise<Task[]> {
+      return (await tasks.listDeleted(userId, RECENTLY_DELETED_MAX)).map(toTask);
+    },
+
+    countLive: (userId: string): Promise<number> => tasks.countLive(userId),
   };
 }
 

@@ -66,11 +66,18 @@ export function createTokenService(deps: { tokens: TokenRepository; users: UserR
       return ok({ ...toInfo(row), token: `tdk_${id}_${secret}` });
     },
 
-    async list(): Promise<TokenInfo[]> {
-      return (await tokens.list()).map(toInfo);
+    /** Every token, or only one user's (the UI shows the signed-in user's own). */
+    async list(userId?: string): Promise<TokenInfo[]> {
+      const rows = await tokens.list();
+      return (userId === undefined ? rows : rows.filter((row) => row.userId === userId)).map(toInfo);
     },
 
-    async revoke(id: string): Promise<Result<TokenInfo>> {
+    /** Revokes a token; with `userId`, only one of that user's (another's reads as not found). */
+    async revoke(id: string, userId?: string): Promise<Result<TokenInfo>> {
+      if (userId !== undefined) {
+        const owned = await tokens.find(id);
+        if (owned?.userId !== userId) return fail('not_found', `no token with id ${id}`);
+      }
       const revoked = await tokens.revoke(id, clock().toISOString());
       if (revoked) return ok(toInfo(revoked));
       const existing = await tokens.find(id);

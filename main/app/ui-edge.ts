@@ -1,0 +1,60 @@
+import { fileURLToPath } from 'node:url';
+import { LOGIN_FRAGMENT_KEY, type ServerStatus, type StdioCommand } from '../../shared/api';
+import { LOCAL_USER_ID } from '../../shared/limits';
+import { describeLocation, type DatabaseLocation } from '../config/database-location';
+import { createApiHandler } from '../http/api/api-router';
+import { createEventStreams } from '../http/api/event-stream';
+import { createStaticFiles } from '../http/ui/static-files';
+import { createUiSessions } from '../http/ui/ui-sessions';
+import type { LiveEvents } from '../live/live-events';
+import type { Services } from './create-services';
+import { VERSION } from './version';
+
+// bin/taskdesk.js sits two folders above both this file and the CLI bundle.
+const BIN = fileURLToPath(new URL('../../bin/taskdesk.js', import.meta.url));
+
+/** How Claude Desktop, which starts only local processes, runs these same tools against this database. */
+export function stdioCommandFor(location: DatabaseLocation): StdioCommand {
+  return location.kind === 'sqlite'
+    ? { command: process.execPath, args: [BIN, 'stdio', '--db', location.path] }
+    : { command: process.execPath, args: [BIN, 'stdio'], env: { TASKDESK_DB: location.url } };
+}
+
+export interface UiEdgeOptions {
+  services: Services;
+  live: LiveEvents;
+  location: DatabaseLocation;
+  health: { databaseReachable: () => Promise<boolean> };
+  port: () => number;
+  mcpUrl: () => string;
+  startedAt: number;
+}
+
+/** The UI's side of the server: sign-in, the JSON API, the event stream and the static files. */
+export function createUiEdge(options: UiEdgeOptions) {
+  const { services, live, port } = options;
+  const sessions = createUiSessions({ userId: LOCAL_USER_ID });
+  const streams = createEventStreams(live);
+  const stdio = stdioCommandFor(options.location);
+
+  const status = async (userId: string): Promise<ServerStatus> => ({
+    version: VERSION,
+    mcp_url: options.mcpUrl(),
+    database: {
+      kind: options.location.kind,
+      location: describeLocation(options.location),
+      reachable: await options.health.databaseReachable(),
+    },
+    task_count: await services.tasks.countLive(userId),
+    uptime_seconds: Math.round((Date.now() - options.startedAt) / 1000),
+    stdio,
+  });
+
+  return {
+    api: createApiHandler({ ...services, live, streams, sessions, status, port }),
+    ui: createStaticFiles(),
+    /** A link that signs one browser in, once; the code rides in the fragment, which servers never see. */
+    loginUrl: (base: string) => `${base}/#${LOGIN_FRAGMENT_KEY}=${sessions.createLoginCode()}`,
+    closeStreams: () => streams.closeAll(),
+  };
+}

@@ -1,0 +1,48 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Result } from '../../../shared/result';
+
+export interface ApiRequest {
+  req: IncomingMessage;
+  res: ServerResponse;
+  /** The signed-in user; routes marked `public` get an empty string. */
+  userId: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** The JSON body; undefined when the route answered a bad body already. */
+  body: () => Promise<{ value: unknown } | undefined>;
+}
+
+/** A service result and the HTTP status for success; failures map to statuses by code. */
+export type ApiReply =
+  | {
+      result: Result<unknown>;
+      /** The status on success (default 200); failures map by error code unless `errorStatus` says. */
+      status?: number;
+      errorStatus?: number;
+      headers?: Record<string, string>;
+    }
+  | 'handled';
+
+export interface ApiRoute {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Segments starting with ':' capture one path segment. */
+  path: string;
+  /** Reachable without a session (only signing in). */
+  public?: boolean;
+  handle: (request: ApiRequest) => Promise<ApiReply>;
+}
+
+export const route = (
+  method: ApiRoute['method'],
+  path: string,
+  handle: ApiRoute['handle'],
+  options: { public?: boolean } = {},
+): ApiRoute => ({ method, path, handle, ...options });
+
+/** Objects only: spreading a path id into anything else would hide the caller's mistake. */
+export function asObject(value: unknown): Record<string, unknown> | undefined {
+  if (value === undefined) return {};
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}

@@ -1,0 +1,54 @@
+import type { ServerResponse } from 'node:http';
+import type { LiveEvents } from '../../live/live-events';
+
+// Comments keep idle connections (and proxies in `npm run dev`) from timing out.
+const HEARTBEAT_MS = 15_000;
+// A window that stops reading must not make the server buffer without end:
+// past this much unsent data it is disconnected, and on reconnecting it refetches.
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+// Each open window holds one stream; more than this means something is looping.
+const MAX_STREAMS = 64;
+
+/** Server-sent events for the signed-in user's task changes, tool calls and tokens. */
+export function createEventStreams(live: LiveEvents) {
+  const open = new Set<ServerResponse>();
+
+  return {
+    open(res: ServerResponse, userId: string): void {
+      if (open.size >= MAX_STREAMS) {
+        res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '5' }).end('too many open event streams');
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        connection: 'keep-alive',
+      });
+      // The retry hint and an initial comment make EventSource report "open" at once.
+      res.write('retry: 2000\n: connected\n\n');
+      open.add(res);
+      const send = (text: string) => {
+        if (res.writableLength > MAX_BUFFERED_BYTES) res.destroy();
+        else res.write(text);
+      };
+      const unsubscribe = live.subscribe(userId, (name, data) =>
+        send(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`),
+      );
+      const heartbeat = setInterval(() => send(': ping\n\n'), HEARTBEAT_MS);
+      res.on('close', () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        open.delete(res);
+      });
+    },
+
+    /** Ends every stream, so shutdown does not wait on windows that never close. */
+    closeAll(): void {
+      for (const res of open) res.end();
+      open.clear();
+    },
+  };
+}
+
+export type EventStreams = ReturnType<typeof createEventStreams>;

@@ -1,0 +1,43 @@
+import { loginInput } from '../../../shared/api';
+import { fail, ok } from '../../../shared/result';
+import { validate } from '../../../shared/validate';
+import type { UiSessions } from '../ui/ui-sessions';
+import { clearedSessionCookie, sessionCookie, sessionIdFrom } from '../ui/session-cookie';
+import { route, type ApiRoute } from './api-route';
+
+/** Signing in: a one-time code from the printed link becomes an HttpOnly session cookie. */
+export function sessionRoutes(sessions: UiSessions, port: () => number): ApiRoute[] {
+  return [
+    route(
+      'POST',
+      '/api/session',
+      async (request) => {
+        const body = await request.body();
+        if (!body) return 'handled';
+        const parsed = validate(loginInput, body.value);
+        if (!parsed.ok) return { result: parsed };
+        const sessionId = sessions.exchange(parsed.value.code);
+        if (!sessionId) {
+          return {
+            result: fail(
+              'validation_error',
+              'this sign-in link has been used already or has expired; open the link the server printed most recently',
+            ),
+            errorStatus: 401,
+          };
+        }
+        const session = sessions.find(sessionId);
+        return {
+          result: ok({ user: session?.userId ?? '' }),
+          headers: { 'set-cookie': sessionCookie(port(), sessionId) },
+        };
+      },
+      { public: true },
+    ),
+    route('GET', '/api/session', ({ userId }) => Promise.resolve({ result: ok({ user: userId }) })),
+    route('DELETE', '/api/session', ({ req }) => {
+      sessions.end(sessionIdFrom(req, port()));
+      return Promise.resolve({ result: ok({}), headers: { 'set-cookie': clearedSessionCookie(port()) } });
+    }),
+  ];
+}

@@ -1,0 +1,61 @@
+import { UI_CLIENT_LABEL } from '../../../shared/api';
+import { fail, ok, type Result } from '../../../shared/result';
+import type { Task } from '../../../shared/task';
+import type { TaskService } from '../../tasks/task-service';
+import { asObject, route, type ApiReply, type ApiRequest, type ApiRoute } from './api-route';
+
+const single = (result: Result<Task>, status = 200): ApiReply => ({
+  result: result.ok ? ok({ task: result.value }) : result,
+  status: result.ok ? status : undefined,
+});
+
+/** Query strings carry text; the one numeric filter is converted so the schema judges the number. */
+function listQuery(query: URLSearchParams): Record<string, unknown> {
+  const input: Record<string, unknown> = Object.fromEntries(query);
+  if (typeof input.limit === 'string' && /^\d{1,6}$/.test(input.limit)) input.limit = Number(input.limit);
+  return input;
+}
+
+/** Reads a JSON object body and adds the task id from the path; anything but an object is refused. */
+async function withTaskId(request: ApiRequest): Promise<Record<string, unknown> | ApiReply> {
+  const body = await request.body();
+  if (!body) return 'handled';
+  const fields = asObject(body.value);
+  if (!fields) return { result: fail('validation_error', 'the body must be a JSON object') };
+  return { ...fields, task_id: request.params.id };
+}
+
+const isReply = (value: Record<string, unknown> | ApiReply): value is ApiReply =>
+  value === 'handled' || 'result' in value;
+
+/** The UI's task routes: each parses, calls the one task service, and shapes the answer. */
+export function taskRoutes(tasks: TaskService): ApiRoute[] {
+  return [
+    route('GET', '/api/tasks', async ({ userId, query }) => ({ result: await tasks.list(userId, listQuery(query)) })),
+    route('POST', '/api/tasks', async (request) => {
+      const body = await request.body();
+      if (!body) return 'handled';
+      return single(await tasks.add(request.userId, body.value, UI_CLIENT_LABEL), 201);
+    }),
+    route('GET', '/api/tasks/deleted', async ({ userId }) => ({
+      result: ok({ tasks: await tasks.listDeleted(userId), next_cursor: null }),
+    })),
+    route('GET', '/api/tasks/:id', async ({ userId, params }) =>
+      single(await tasks.get(userId, { task_id: params.id })),
+    ),
+    route('PATCH', '/api/tasks/:id', async (request) => {
+      const input = await withTaskId(request);
+      return isReply(input) ? input : single(await tasks.update(request.userId, input, UI_CLIENT_LABEL));
+    }),
+    route('POST', '/api/tasks/:id/complete', async (request) => {
+      const input = await withTaskId(request);
+      return isReply(input) ? input : single(await tasks.complete(request.userId, input, UI_CLIENT_LABEL));
+    }),
+    route('DELETE', '/api/tasks/:id', async ({ userId, params }) =>
+      single(await tasks.delete(userId, { task_id: params.id }, UI_CLIENT_LABEL)),
+    ),
+    route('POST', '/api/tasks/:id/restore', async ({ userId, params }) =>
+      single(await tasks.restore(userId, { task_id: params.id }, UI_CLIENT_LABEL)),
+    ),
+  ];
+}

@@ -1,0 +1,28 @@
+import { fail, ok } from '../../../shared/result';
+import type { LiveEvents } from '../../live/live-events';
+import type { TokenService } from '../../tokens/token-service';
+import { asObject, route, type ApiRoute } from './api-route';
+
+/** Tokens of the signed-in user: listed without secrets; a new one's secret is in the create answer only. */
+export function tokenRoutes(tokens: TokenService, live: LiveEvents): ApiRoute[] {
+  return [
+    route('GET', '/api/tokens', async ({ userId }) => ({ result: ok({ tokens: await tokens.list(userId) }) })),
+    route('POST', '/api/tokens', async (request) => {
+      const body = await request.body();
+      if (!body) return 'handled';
+      const fields = asObject(body.value);
+      if (!fields) return { result: fail('validation_error', 'the body must be a JSON object') };
+      // The UI creates tokens for its own user only, whatever the body says.
+      const created = await tokens.create({ ...fields, user: request.userId });
+      if (!created.ok) return { result: created };
+      const { token: _secret, ...info } = created.value;
+      live.publish(request.userId, 'token', info);
+      return { result: ok({ token: created.value }), status: 201 };
+    }),
+    route('POST', '/api/tokens/:id/revoke', async ({ userId, params }) => {
+      const revoked = await tokens.revoke(params.id ?? '', userId);
+      if (revoked.ok) live.publish(userId, 'token', revoked.value);
+      return { result: revoked.ok ? ok({ token: revoked.value }) : revoked };
+    }),
+  ];
+}

@@ -1,0 +1,51 @@
+import type { IncomingMessage } from 'node:http';
+import { readBody } from './read-body';
+
+export const MAX_JSON_DEPTH = 32;
+
+/** Refusing any other type also stops cross-site form posts, which cannot send application/json. */
+export function isJsonContentType(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
+/** Whether `value` nests objects or arrays deeper than `limit`, checked without recursion. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number];
+    if (current === null || typeof current !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+export type JsonBody =
+  | { ok: true; value: unknown }
+  | { ok: false; status: 400 | 413 | 415; message: string }
+  | { ok: false; status: 'aborted' };
+
+/** Reads a JSON request body within the size and depth bounds; an empty body reads as undefined. */
+export async function readJsonBody(req: IncomingMessage): Promise<JsonBody> {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (hasBody && !isJsonContentType(req.headers['content-type'])) {
+    return { ok: false, status: 415, message: 'Content-Type must be application/json' };
+  }
+  const body = await readBody(req);
+  if (!body.ok) {
+    return body.reason === 'too_large'
+      ? { ok: false, status: 413, message: 'request body is larger than 1 MiB' }
+      : { ok: false, status: 'aborted' };
+  }
+  if (body.body.length === 0) return { ok: true, value: undefined };
+  let value: unknown;
+  try {
+    value = JSON.parse(body.body.toString('utf8'));
+  } catch {
+    return { ok: false, status: 400, message: 'the body is not valid JSON' };
+  }
+  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
+    return { ok: false, status: 400, message: `the body nests deeper than ${MAX_JSON_DEPTH} levels` };
+  }
+  return { ok: true, value };
+}

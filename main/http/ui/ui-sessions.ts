@@ -1,0 +1,65 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** A browser's sign-in, kept in memory: a restart asks for the new printed link. */
+export interface UiSession {
+  userId: string;
+  createdAt: number;
+}
+
+// Login links go unused when people close the tab; old ones stop working.
+const LOGIN_CODE_TTL_MS = 24 * 60 * 60 * 1000;
+// Bounds memory however many links or browsers come and go; the oldest go first.
+const MAX_PENDING_CODES = 100;
+const MAX_SESSIONS = 100;
+
+const digest = (secret: string) => createHash('sha256').update(secret).digest('base64url');
+const newSecret = () => randomBytes(32).toString('base64url');
+
+/**
+ * One-time login codes and the sessions they open. Both are 256-bit random
+ * values, held only as SHA-256 digests, looked up by digest so a comparison
+ * never depends on how much of a guess was right.
+ */
+export function createUiSessions(options: { userId: string; clock?: () => number }) {
+  const { userId, clock = Date.now } = options;
+  const codes = new Map<string, number>();
+  const sessions = new Map<string, UiSession>();
+
+  function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
+    map.set(key, value);
+    for (const oldest of map.keys()) {
+      if (map.size <= max) break;
+      map.delete(oldest);
+    }
+  }
+
+  return {
+    /** A new code for the sign-in link; it works once. */
+    createLoginCode(): string {
+      const code = newSecret();
+      remember(codes, digest(code), clock() + LOGIN_CODE_TTL_MS, MAX_PENDING_CODES);
+      return code;
+    },
+
+    /** Spends a login code; returns the new session's id, or undefined for an unknown, used or expired code. */
+    exchange(code: string): string | undefined {
+      const key = digest(code);
+      const expiresAt = codes.get(key);
+      codes.delete(key);
+      if (expiresAt === undefined || expiresAt < clock()) return undefined;
+      const sessionId = newSecret();
+      remember(sessions, digest(sessionId), { userId, createdAt: clock() }, MAX_SESSIONS);
+      return sessionId;
+    },
+
+    find(sessionId: string | undefined): UiSession | undefined {
+      return sessionId ? sessions.get(digest(sessionId)) : undefined;
+    },
+
+    end(sessionId: string | undefined): void {
+      if (sessionId) sessions.delete(digest(sessionId));
+    },
+  };
+}
+
+export type UiSessions = ReturnType<typeof createUiSessions>;
