@@ -1,6 +1,12 @@
 import { execFileSync } from 'node:child_process';
 
-/** Tests that start `taskdesk` as a process must run the code as it is now, not an old bundle. */
-export default function buildCli(): void {
+/**
+ * Tests that start `taskdesk` as a process, or load the UI from a server,
+ * must run the code as it is now, not an old build.
+ */
+export default function build(): void {
   execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
 }

@@ -1,0 +1,288 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOGIN_FRAGMENT_KEY } from '../../../shared/api';
+import { rawRequest } from '../../testing/raw-http';
+import { sqliteTarget } from '../../testing/database-targets';
+import { startTestServer, type TestServer } from '../../testing/test-server';
+
+let t: TestServer;
+let origin: string;
+let port: number;
+let cookie: string;
+
+const loginCodeOf = (url: string) => new URLSearchParams(new URL(url).hash.slice(1)).get(LOGIN_FRAGMENT_KEY) ?? '';
+
+function signIn(code: string) {
+  return fetch(`${origin}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ code }),
+  });
+}
+
+/** A request from the signed-in TaskDesk page. */
+async function api(method: string, path: string, body?: unknown) {
+  const response = await fetch(`${origin}${path}`, {
+    method,
+    headers: { cookie, origin, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
+
+beforeAll(async () => {
+  t = await startTestServer(sqliteTarget);
+  origin = new URL(t.server.mcpUrl).origin;
+  port = t.server.port;
+  const response = await signIn(loginCodeOf(t.server.uiUrl));
+  cookie = response.headers.get('set-cookie')?.split(';')[0] ?? '';
+});
+afterAll(() => t.close());
+
+describe('signing in', () => {
+  it('carries the login code only in the fragment, which browsers never send to a server', () => {
+    const url = new URL(t.server.uiUrl);
+    expect(url.search).toBe('');
+    expect(url.pathname).toBe('/');
+    expect(loginCodeOf(t.server.uiUrl)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('sets an HttpOnly, SameSite=Strict session cookie named for this port', async () => {
+    const response = await signIn(loginCodeOf(t.server.createLoginUrl()));
+    expect(response.status).toBe(200);
+    const setCookie = response.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(new RegExp(`^taskdesk_session_${port}=[A-Za-z0-9_-]{43};`));
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('SameSite=Strict');
+  });
+
+  it('accepts each login code once', async () => {
+    const code = loginCodeOf(t.server.createLoginUrl());
+    expect((await signIn(code)).status).toBe(200);
+    const again = await signIn(code);
+    expect(again.status).toBe(401);
+    expect(again.headers.get('set-cookie')).toBeNull();
+    expect(((await again.json()) as { error: { message: string } }).error.message).toMatch(/used already/);
+  });
+
+  it('refuses made-up codes and sessions', async () => {
+    expect((await signIn('x'.repeat(43))).status).toBe(401);
+    const forged = await fetch(`${origin}/api/tasks`, {
+      headers: { cookie: `taskdesk_session_${port}=${'a'.repeat(43)}` },
+    });
+    expect(forged.status).toBe(401);
+  });
+});
+
+describe('refusals', () => {
+  it.each([
+    ['GET', '/api/tasks'],
+    ['GET', '/api/status'],
+    ['GET', '/api/tokens'],
+    ['GET', '/api/tool-calls'],
+    ['GET', '/api/events'],
+    ['GET', '/api/tasks/deleted'],
+  ])('answers %s %s with 401 without a session', async (method, path) => {
+    const response = await fetch(`${origin}${path}`, { method });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: string }).error).toMatch(/sign in/);
+  });
+
+  it('refuses changes without an Origin header, even with a session', async () => {
+    const response = await rawRequest({
+      port,
+      path: '/api/tasks',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'from a script' }),
+    });
+    expect(response.status).toBe(403);
+    expect((await api('GET', '/api/tasks?status=all')).body.data.tasks).toEqual([]);
+  });
+
+  it('refuses changes from another origin, with or without a session', async () => {
+    for (const foreign of ['http://evil.example', 'null', `http://127.0.0.1:${port + 1}`]) {
+      const response = await rawRequest({
+        port,
+        path: '/api/tasks',
+        headers: { cookie, origin: foreign, 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'cross-site' }),
+      });
+      expect(response.status).toBe(403);
+    }
+  });
+
+  it('answers unknown API paths and probes with a plain 404, and wrong methods with 405', async () => {
+    const unknown = await fetch(`${origin}/api/nothing`, { headers: { cookie } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toBe('application/json');
+    for (const path of ['/.well-known/oauth-authorization-server', '/index.php', '/assets/nothing.js']) {
+      expect((await fetch(`${origin}${path}`)).status).toBe(404);
+    }
+    const wrongMethod = await fetch(`${origin}/api/status`, { method: 'DELETE', headers: { cookie, origin } });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('GET');
+  });
+
+  it('refuses bodies that are not JSON, too large, malformed or too deep, and keeps serving', async () => {
+    const send = (body: string, type = 'application/json') =>
+      rawRequest({ port, path: '/api/tasks', headers: { cookie, origin, 'content-type': type }, body });
+    expect((await send('title=x', 'application/x-www-form-urlencoded')).status).toBe(415);
+    expect((await send(JSON.stringify({ title: 'x'.repeat(1024 * 1024) }))).status).toBe(413);
+    expect((await send('{"title":')).status).toBe(400);
+    expect((await send(`${'['.repeat(5000)}${']'.repeat(5000)}`)).status).toBe(400);
+    expect((await api('POST', '/api/tasks', ['not', 'an', 'object'])).status).toBe(400);
+    expect((await api('GET', '/api/status')).status).toBe(200);
+  });
+});
+
+describe('tasks through the API', () => {
+  it('answers the same validation message an agent gets for the same input', async () => {
+    const agent = await t.connect(await t.createToken('Claude Code'));
+    const input = { title: '   ', priority: 'urgent' };
+    const viaTool = await agent.callTool({ name: 'add_task', arguments: input });
+    const viaApi = await api('POST', '/api/tasks', input);
+    expect(viaApi.status).toBe(400);
+    expect(viaApi.body).toEqual(viaTool.structuredContent);
+  });
+
+  it('adds, edits, completes, deletes and restores, and an agent sees each change', async () => {
+    const agent = await t.connect(await t.createToken('Cursor'));
+    const added = await api('POST', '/api/tasks', { title: 'Write the release notes', tags: ['docs'] });
+    expect(added.status).toBe(201);
+    const id = added.body.data.task.id as string;
+    const seen = async () =>
+      ((await agent.callTool({ name: 'get_task', arguments: { task_id: id } })).structuredContent as any).data?.task;
+
+    const edited = await api('PATCH', `/api/tasks/${id}`, { priority: 'high', expected_version: 1 });
+    expect(edited.body.data.task).toMatchObject({ priority: 'high', version: 2 });
+    expect(await seen()).toMatchObject({ priority: 'high', version: 2 });
+
+    const stale = await api('PATCH', `/api/tasks/${id}`, { title: 'Late edit', expected_version: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('conflict');
+
+    expect((await api('POST', `/api/tasks/${id}/complete`, { completed: true })).body.data.task.completed).toBe(true);
+    expect((await seen()).completed).toBe(true);
+
+    expect((await api('DELETE', `/api/tasks/${id}`)).status).toBe(200);
+    expect(await seen()).toBeUndefined();
+    const deleted = await api('GET', '/api/tasks/deleted');
+    expect(deleted.body.data.tasks.map((task: { id: string }) => task.id)).toContain(id);
+
+    expect((await api('POST', `/api/tasks/${id}/restore`)).status).toBe(200);
+    expect((await seen()).id).toBe(id);
+  });
+
+  it('lists with the same filters, validation and paging as list_tasks', async () => {
+    for (const title of ['alpha one', 'alpha two', 'beta']) await api('POST', '/api/tasks', { title });
+    const page = await api('GET', '/api/tasks?query=alpha&limit=1');
+    expect(page.body.data.tasks).toHaveLength(1);
+    const next = await api('GET', `/api/tasks?query=alpha&limit=1&cursor=${page.body.data.next_cursor as string}`);
+    expect(next.body.data.tasks[0].title).not.toBe(page.body.data.tasks[0].title);
+    const bad = await api('GET', '/api/tasks?limit=1000&sort=sideways');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/limit/);
+    expect(bad.body.error.message).toMatch(/sort/);
+  });
+
+  it('answers not_found for a task id that does not exist', async () => {
+    const missing = await api('GET', '/api/tasks/00000000-0000-7000-8000-000000000000');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('not_found');
+  });
+});
+
+describe('tokens through the API', () => {
+  it('creates a working token, lists it without its secret, and revokes it at once', async () => {
+    const created = await api('POST', '/api/tokens', { label: 'VS Code' });
+    expect(created.status).toBe(201);
+    const { token, id } = created.body.data.token as { token: string; id: string };
+    const agent = await t.connect(token);
+    expect((await agent.listTools()).tools).toHaveLength(7);
+
+    const listed = await api('GET', '/api/tokens');
+    const entry = listed.body.data.tokens.find((item: { id: string }) => item.id === id);
+    expect(entry).toMatchObject({ label: 'VS Code', user: 'local' });
+    expect(JSON.stringify(listed.body)).not.toContain(token.slice(-20));
+
+    expect((await api('POST', `/api/tokens/${id}/revoke`)).status).toBe(200);
+    const after = await rawRequest({
+      port,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    });
+    expect(after.status).toBe(401);
+  });
+
+  it("creates tokens for the signed-in user only, and cannot revoke another user's", async () => {
+    const created = await api('POST', '/api/tokens', { label: 'Sneaky', user: 'someone-else' });
+    expect(created.body.data.token.user).toBe('local');
+    const foreign = await t.server.services.tokens.create({ label: 'Theirs', user: 'bob' });
+    if (!foreign.ok) throw new Error(foreign.error.message);
+    expect((await api('POST', `/api/tokens/${foreign.value.id}/revoke`)).status).toBe(404);
+    expect((await api('GET', '/api/tokens')).body.data.tokens.map((x: { user: string }) => x.user)).not.toContain(
+      'bob',
+    );
+  });
+});
+
+describe('the live event stream', () => {
+  it("carries an agent's task change, with its client label, and the tool call, as they happen", async () => {
+    const controller = new AbortController();
+    const stream = await fetch(`${origin}/api/events`, { headers: { cookie }, signal: controller.signal });
+    expect(stream.headers.get('content-type')).toBe('text/event-stream');
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    const until = async (predicate: () => boolean) => {
+      while (!predicate()) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended; got: ${text}`);
+        text += value;
+      }
+    };
+    await until(() => text.includes(': connected'));
+
+    const agent = await t.connect(await t.createToken('Claude Code'), 'claude-code');
+    await agent.callTool({ name: 'add_task', arguments: { title: 'Seen live' } });
+    await until(() => text.includes('event: task') && text.includes('event: tool_call'));
+    controller.abort();
+
+    const events = text
+      .split('\n\n')
+      .filter((block) => block.startsWith('event:'))
+      .map((block) => {
+        const [nameLine = '', dataLine = ''] = block.split('\n');
+        return { name: nameLine.slice('event: '.length), data: JSON.parse(dataLine.slice('data: '.length)) };
+      });
+    expect(events.find((e) => e.name === 'task')?.data).toMatchObject({
+      change: 'added',
+      by: 'Claude Code',
+      task: { title: 'Seen live' },
+    });
+    expect(events.find((e) => e.name === 'tool_call')?.data).toMatchObject({
+      tool: 'add_task',
+      client_label: 'Claude Code',
+      outcome: 'success',
+    });
+  });
+});
+
+describe('the UI itself', () => {
+  it('serves the page with a CSP that allows no inline or foreign script and no framing', async () => {
+    const page = await fetch(`${origin}/`);
+    expect(page.status).toBe(200);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    const html = await page.text();
+    expect(html).toContain('<div id="root">');
+    expect(html).not.toMatch(/<script>(?!<\/script>)/);
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${origin}${script ?? ''}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toContain('javascript');
+  });
+});
