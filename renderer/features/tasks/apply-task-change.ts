@@ -1,0 +1,36 @@
+import type { Task } from '../../../shared/task';
+import { compareTasks, matchesFilters, type TaskFilters } from './task-filters';
+
+/** The loaded part of a list: the tasks shown, and whether more pages follow on the server. */
+export interface LoadedTasks {
+  tasks: Task[];
+  nextCursor: string | null;
+}
+
+/**
+ * Puts `task` where the server would list it, or takes it out when it no
+ * longer matches. A task that sorts after the last loaded row is left for a
+ * later page: the keyset cursor will bring it, and showing it now would place
+ * it above tasks not loaded yet. An older version than the one shown is
+ * ignored, since events and fetches can arrive out of order.
+ */
+export function applyTaskChange(loaded: LoadedTasks, task: Task, filters: TaskFilters): LoadedTasks {
+  const index = loaded.tasks.findIndex((row) => row.id === task.id);
+  const current = index === -1 ? undefined : loaded.tasks[index];
+  if (current && current.version > task.version) return loaded;
+  const rest = index === -1 ? loaded.tasks : loaded.tasks.toSpliced(index, 1);
+  if (!matchesFilters(task, filters)) return index === -1 ? loaded : { ...loaded, tasks: rest };
+  const compare = compareTasks(filters.sort);
+  let position = rest.findIndex((row) => compare(task, row) < 0);
+  if (position === -1) {
+    if (loaded.nextCursor !== null) return index === -1 ? loaded : { ...loaded, tasks: rest };
+    position = rest.length;
+  }
+  return { ...loaded, tasks: rest.toSpliced(position, 0, task) };
+}
+
+/** Appends the next page, skipping tasks already shown (a live change may have placed them). */
+export function appendPage(loaded: LoadedTasks, page: LoadedTasks): LoadedTasks {
+  const shown = new Set(loaded.tasks.map((task) => task.id));
+  return { tasks: [...loaded.tasks, ...page.tasks.filter((task) => !shown.has(task.id))], nextCursor: page.nextCursor };
+}

@@ -1,0 +1,71 @@
+import type { Priority, TaskSort, TaskStatusFilter } from '../../../shared/limits';
+import type { Task } from '../../../shared/task';
+import type { ListTasks } from '../../../shared/task-schemas';
+import { foldForSearch } from '../../../shared/text-rules';
+
+/** What the person chose to see; `query` and `tag` are already debounced. */
+export interface TaskFilters {
+  status: TaskStatusFilter;
+  query: string;
+  tag: string;
+  priority: Priority | 'any';
+  sort: TaskSort;
+}
+
+export const DEFAULT_FILTERS: TaskFilters = { status: 'open', query: '', tag: '', priority: 'any', sort: 'created_at' };
+
+export const PAGE_SIZE = 100;
+
+export function toListQuery(filters: TaskFilters, cursor?: string): Partial<ListTasks> {
+  return {
+    status: filters.status,
+    query: filters.query.trim() || undefined,
+    tag: filters.tag.trim() || undefined,
+    priority: filters.priority === 'any' ? undefined : filters.priority,
+    sort: filters.sort,
+    limit: PAGE_SIZE,
+    cursor,
+  };
+}
+
+/** Whether anything narrows the list beyond "everything"; decides which empty state is true. */
+export function narrowsList(filters: TaskFilters): boolean {
+  return (
+    filters.status !== 'all' || filters.query.trim() !== '' || filters.tag.trim() !== '' || filters.priority !== 'any'
+  );
+}
+
+/**
+ * The server's filter rules, repeated so a live change can be placed without
+ * a refetch. Search folds case the way the server's search_text does.
+ */
+export function matchesFilters(task: Task, filters: TaskFilters): boolean {
+  if (task.deleted_at !== null) return false;
+  if (filters.status === 'open' && task.completed) return false;
+  if (filters.status === 'completed' && !task.completed) return false;
+  if (filters.priority !== 'any' && task.priority !== filters.priority) return false;
+  const tag = filters.tag.trim();
+  if (tag && !task.tags.includes(foldForSearch(tag))) return false;
+  const query = filters.query.trim();
+  if (!query) return true;
+  const folded = foldForSearch(query);
+  return foldForSearch(task.title).includes(folded) || foldForSearch(task.description ?? '').includes(folded);
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The server's order: created_at newest first, or due date soonest first with
+ * undated tasks last; ties broken by id as the keyset cursor does.
+ */
+export function compareTasks(sort: TaskSort): (a: Task, b: Task) => number {
+  if (sort === 'created_at') return (a, b) => byText(b.created_at, a.created_at) || byText(b.id, a.id);
+  return (a, b) => {
+    if (a.due_date !== b.due_date) {
+      if (a.due_date === null) return 1;
+      if (b.due_date === null) return -1;
+      return byText(a.due_date, b.due_date);
+    }
+    return byText(a.id, b.id);
+  };
+}

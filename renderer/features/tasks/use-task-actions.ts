@@ -1,0 +1,51 @@
+import { useCallback, useState } from 'react';
+import type { Task } from '../../../shared/task';
+import { useApi } from '../../app/api-context';
+import { errorMessage } from './error-message';
+
+/**
+ * What the person does to a task from the list. Each answer is placed in the
+ * list at once; the live event for the same change arrives later and, being
+ * the same version, changes nothing.
+ */
+export function useTaskActions(applyChange: (task: Task) => void) {
+  const api = useApi();
+  const [error, setError] = useState<string>();
+  const [lastDeleted, setLastDeleted] = useState<Task>();
+
+  const run = useCallback(
+    async (action: () => Promise<Task>): Promise<Task | undefined> => {
+      try {
+        const task = await action();
+        applyChange(task);
+        setError(undefined);
+        return task;
+      } catch (failure) {
+        setError(errorMessage(failure));
+        return undefined;
+      }
+    },
+    [applyChange],
+  );
+
+  const complete = useCallback(
+    (task: Task, completed: boolean) => void run(() => api.completeTask(task.id, completed)),
+    [api, run],
+  );
+  const remove = useCallback(
+    (task: Task) => {
+      void run(() => api.deleteTask(task.id)).then((deleted) => deleted && setLastDeleted(deleted));
+    },
+    [api, run],
+  );
+  const restore = useCallback((task: Task) => run(() => api.restoreTask(task.id)), [api, run]);
+  const undoDelete = useCallback(() => {
+    if (!lastDeleted) return;
+    setLastDeleted(undefined);
+    void restore(lastDeleted);
+  }, [lastDeleted, restore]);
+  const dismissUndo = useCallback(() => setLastDeleted(undefined), []);
+  const clearError = useCallback(() => setError(undefined), []);
+
+  return { error, clearError, complete, remove, restore, lastDeleted, undoDelete, dismissUndo };
+}

@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Task } from '../../../shared/task';
+import { useApi } from '../../app/api-context';
+import { useLiveEvents } from '../../app/live-events';
+import type { ApiClient } from '../../lib/api-client';
+import { appendPage, applyTaskChange, type LoadedTasks } from './apply-task-change';
+import { errorMessage } from './error-message';
+import { narrowsList, toListQuery, type TaskFilters } from './task-filters';
+
+export interface TaskListState extends LoadedTasks {
+  loading: boolean;
+  error: string | undefined;
+  /** Whether the person has any task at all, whatever the filters; undefined until known. */
+  anyTasks: boolean | undefined;
+}
+
+const INITIAL: TaskListState = { tasks: [], nextCursor: null, loading: true, error: undefined, anyTasks: undefined };
+
+/** One fetch at a time; changes that arrive meanwhile are replayed onto its answer, which may predate them. */
+interface Flight {
+  id: number;
+  changes: Task[];
+}
+
+const replay = (loaded: LoadedTasks, changes: Task[], filters: TaskFilters) =>
+  changes.reduce((list, task) => applyTaskChange(list, task, filters), loaded);
+
+/** An empty filtered page does not say whether there are tasks at all; one cheap look does. */
+async function hasAnyTasks(api: ApiClient, filters: TaskFilters, page: LoadedTasks): Promise<boolean> {
+  if (page.tasks.length > 0) return true;
+  if (!narrowsList(filters)) return false;
+  return (await api.listTasks({ status: 'all', limit: 1 })).tasks.length > 0;
+}
+
+/**
+ * The task list for `filters`: the first page on every filter change and
+ * every (re)connection of the live stream, further pages on request, and
+ * live changes placed in the loaded rows without a refetch.
+ */
+export function useTaskList(filters: TaskFilters) {
+  const api = useApi();
+  const { generation } = useLiveEvents();
+  const [state, setState] = useState<TaskListState>(INITIAL);
+  const latest = useRef({ state, filters });
+  latest.current = { state, filters };
+  const flight = useRef<Flight | undefined>(undefined);
+  const nextFlightId = useRef(0);
+  const [attempt, setAttempt] = useState(0);
+
+  const startFlight = useCallback((): Flight => {
+    flight.current = { id: ++nextFlightId.current, changes: [] };
+    return flight.current;
+  }, []);
+  const land = useCallback((started: Flight) => {
+    if (flight.current?.id !== started.id) return false;
+    flight.current = undefined;
+    return true;
+  }, []);
+
+  const filtersKey = JSON.stringify(filters);
+  useEffect(() => {
+    const started = startFlight();
+    const current = latest.current.filters;
+    setState((previous) => ({ ...previous, loading: true, error: undefined }));
+    void (async () => {
+      try {
+        const answer = await api.listTasks(toListQuery(current));
+        const page = { tasks: answer.tasks, nextCursor: answer.next_cursor };
+        const anyTasks = await hasAnyTasks(api, current, page);
+        if (!land(started)) return;
+        setState({ ...replay(page, started.changes, current), loading: false, error: undefined, anyTasks });
+      } catch (error) {
+        if (land(started)) setState((previous) => ({ ...previous, loading: false, error: errorMessage(error) }));
+      }
+    })();
+  }, [api, filtersKey, generation, attempt, startFlight, land]);
+
+  const loadMore = useCallback(() => {
+    const { state: shown, filters: current } = latest.current;
+    if (shown.nextCursor === null || flight.current || shown.loading) return;
+    const started = startFlight();
+    api.listTasks(toListQuery(current, shown.nextCursor)).then(
+      (answer) => {
+        if (!land(started)) return;
+        const page = { tasks: answer.tasks, nextCursor: answer.next_cursor };
+        setState((previous) => ({ ...previous, ...replay(appendPage(previous, page), started.changes, current) }));
+      },
+      (error: unknown) => {
+        if (land(started)) setState((previous) => ({ ...previous, error: errorMessage(error) }));
+      },
+    );
+  }, [api, startFlight, land]);
+
+  /** Places a task as it now is (from a live event or an API answer). */
+  const applyChange = useCallback((task: Task) => {
+    flight.current?.changes.push(task);
+    setState((previous) => ({
+      ...previous,
+      ...applyTaskChange(previous, task, latest.current.filters),
+      anyTasks: task.deleted_at === null ? true : previous.anyTasks,
+    }));
+  }, []);
+
+  const retry = useCallback(() => setAttempt((value) => value + 1), []);
+
+  return { ...state, loadMore, applyChange, retry };
+}
