@@ -17,6 +17,7 @@ export default defineConfig({
   },
   server: devApi
     ? {
+        watch: { ignored: ['**/dist/**', '**/.dev-data/**'] },
         proxy: {
           // The server accepts state changes only from its own origin, so the proxy speaks as it.
           '/api': { target: devApi, changeOrigin: true, headers: { origin: devApi } },
