@@ -1,0 +1,107 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { LIMITS } from '../../../shared/limits';
+import type { TaskPage } from '../../../shared/task';
+import { addTaskInput } from '../../../shared/task-schemas';
+import { validate } from '../../../shared/validate';
+import { startUiTestServer, type UiTestServer } from '../../testing/real-server';
+import {
+  callTool,
+  deleteAllTasks,
+  findRow,
+  giveTaskListALayout,
+  renderTasksView,
+  rowTitles,
+  seedTask,
+} from './tasks-test-kit';
+
+let ui: UiTestServer;
+let agent: Awaited<ReturnType<UiTestServer['agent']>>;
+
+beforeAll(async () => {
+  giveTaskListALayout();
+  ui = await startUiTestServer();
+  agent = await ui.agent('Claude Code');
+});
+afterAll(async () => {
+  await ui.close();
+});
+beforeEach(async () => {
+  await deleteAllTasks(ui);
+});
+
+const schemaMessage = (title: string) => {
+  const result = validate(addTaskInput, { title });
+  if (result.ok) throw new Error(`'${title}' is a valid title`);
+  return result.error.message;
+};
+
+async function listedTitles(): Promise<string[]> {
+  const page = await callTool<TaskPage>(agent, 'list_tasks', { status: 'all' });
+  return page.tasks.map((task) => task.title);
+}
+
+describe('adding tasks', () => {
+  it('says what to do next when there are no tasks at all', async () => {
+    renderTasksView(ui);
+    expect(await screen.findByRole('heading', { name: 'Add your first task' })).toBeVisible();
+    expect(screen.getByRole('heading', { name: 'Connect an agent' })).toBeVisible();
+    expect(screen.getByText(/Connection tab/)).toBeVisible();
+  });
+
+  it('says so when the filters match nothing', async () => {
+    await seedTask(ui, { title: 'Water the plants' });
+    const user = userEvent.setup();
+    renderTasksView(ui);
+    await screen.findByRole('checkbox', { name: 'Water the plants' });
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'nothing like this');
+    expect(await screen.findByText('No tasks match these filters')).toBeVisible();
+    expect(screen.queryByText('Add your first task')).not.toBeInTheDocument();
+  });
+
+  it('adds a task on Enter, and the agent lists it', async () => {
+    const user = userEvent.setup();
+    renderTasksView(ui);
+    const input = screen.getByRole('textbox', { name: 'Add task' });
+    await user.type(input, 'Buy oat milk{Enter}');
+    expect(await screen.findByRole('checkbox', { name: 'Buy oat milk' })).not.toBeChecked();
+    expect(input).toHaveValue('');
+    expect(await listedTitles()).toEqual(['Buy oat milk']);
+  });
+
+  it("shows the shared schema's message for an empty or too long title, and adds nothing", async () => {
+    const user = userEvent.setup();
+    renderTasksView(ui);
+    const input = screen.getByRole('textbox', { name: 'Add task' });
+    await user.type(input, '   {Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent(schemaMessage('   '));
+    const tooLong = 'x'.repeat(LIMITS.titleMax + 1);
+    await user.clear(input);
+    await user.click(input);
+    await user.paste(tooLong);
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent(schemaMessage(tooLong));
+    expect(screen.getByRole('alert').textContent).toBe(`title must be 1-${LIMITS.titleMax} characters; got 201`);
+    expect(await listedTitles()).toEqual([]);
+  });
+
+  it('shows markup in an agent-supplied title as text', async () => {
+    const markup = '<img src=x onerror=alert(1)>';
+    await callTool(agent, 'add_task', { title: markup, tags: ['<b>bold</b>'] });
+    renderTasksView(ui);
+    const row = await findRow(markup);
+    expect(within(row).getByText(markup)).toBeVisible();
+    expect(within(row).getByText('<b>bold</b>')).toBeVisible();
+    expect(document.querySelector('img, b')).toBeNull();
+  });
+
+  it('keeps the list on screen while a new task is being added', async () => {
+    await seedTask(ui, { title: 'Existing task' });
+    const user = userEvent.setup();
+    renderTasksView(ui);
+    await screen.findByRole('checkbox', { name: 'Existing task' });
+    await user.type(screen.getByRole('textbox', { name: 'Add task' }), 'Second task{Enter}');
+    await waitFor(() => expect(rowTitles()).toEqual(['Second task', 'Existing task']));
+  });
+});

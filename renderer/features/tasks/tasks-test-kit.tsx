@@ -1,0 +1,108 @@
+/**
+ * What the Tasks view's component tests share: rendering the real feature
+ * against a real server, a layout for jsdom, and small agent helpers.
+ */
+import { render, screen } from '@testing-library/react';
+import type { Task } from '../../../shared/task';
+import { ApiProvider } from '../../app/api-context';
+import { LiveEventsProvider } from '../../app/live-events';
+import type { ApiClient } from '../../lib/api-client';
+import type { UiTestServer } from '../../testing/real-server';
+import { TasksView } from './tasks-view';
+
+/** The scroll container's height in tests: ten 44 px rows. */
+export const TEST_VIEWPORT_HEIGHT = 440;
+
+/**
+ * jsdom lays nothing out, so every element measures 0 x 0 and the virtualiser
+ * would render no rows at all. The virtualiser reads the scroll container's
+ * clientHeight/clientWidth, so the task list's container is given a size;
+ * every other element keeps jsdom's zero.
+ */
+export function giveTaskListALayout(): void {
+  const sized = (element: Element, size: number) => (element.classList.contains('task-scroll') ? size : 0);
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return sized(this, TEST_VIEWPORT_HEIGHT);
+    },
+  });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return sized(this, 800);
+    },
+  });
+}
+
+/**
+ * Renders the real feature against the test server. `streamOpen` settles once
+ * the live stream is connected: changes made before that are not events but
+ * part of the refetch that follows, so tests about live rows wait for it.
+ */
+export function renderTasksView(ui: UiTestServer) {
+  let opened: () => void = () => undefined;
+  const streamOpen = new Promise<void>((resolve) => (opened = resolve));
+  const api: ApiClient = {
+    ...ui.api,
+    live: (handlers) =>
+      ui.api.live({
+        ...handlers,
+        onOpen: () => {
+          handlers.onOpen?.();
+          opened();
+        },
+      }),
+  };
+  const view = render(
+    <ApiProvider api={api}>
+      <LiveEventsProvider api={api}>
+        <TasksView />
+      </LiveEventsProvider>
+    </ApiProvider>,
+  );
+  return { ...view, streamOpen };
+}
+
+/** Deletes every task of the local user, so each test starts from an empty list. */
+export async function deleteAllTasks(ui: UiTestServer): Promise<void> {
+  for (;;) {
+    const page = await ui.server.services.tasks.list('local', { status: 'all', limit: 100 });
+    if (!page.ok) throw new Error(page.error.message);
+    if (page.value.tasks.length === 0) return;
+    for (const task of page.value.tasks) await ui.server.services.tasks.delete('local', { task_id: task.id });
+  }
+}
+
+/** Adds a task as the local user straight through the service (seeding, not under test). */
+export async function seedTask(ui: UiTestServer, input: Record<string, unknown>): Promise<Task> {
+  const result = await ui.server.services.tasks.add('local', input);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+type Agent = Awaited<ReturnType<UiTestServer['agent']>>;
+
+/** Calls an MCP tool as the agent and returns the envelope's data, failing on a tool error. */
+export async function callTool<T>(agent: Agent, name: string, args: Record<string, unknown> = {}): Promise<T> {
+  const result = await agent.callTool({ name, arguments: args });
+  const envelope = result.structuredContent as { status: string; data: T; error?: { message: string } };
+  if (result.isError === true || envelope.status !== 'success') throw new Error(envelope.error?.message);
+  return envelope.data;
+}
+
+/** The titles of the rendered rows of the task list, top to bottom. */
+export function rowTitles(): string[] {
+  return screen
+    .getAllByRole('listitem')
+    .filter((row) => row.closest('[role="list"]')?.getAttribute('aria-label') === 'Tasks')
+    .map((row) => row.querySelector('.task-title')?.textContent ?? '');
+}
+
+/** The row (listitem) that holds the task titled `title`. */
+export async function findRow(title: string): Promise<HTMLElement> {
+  const checkbox = await screen.findByRole('checkbox', { name: title });
+  const row = checkbox.closest<HTMLElement>('[role="listitem"]');
+  if (!row) throw new Error(`the checkbox for '${title}' is not in a row`);
+  return row;
+}
