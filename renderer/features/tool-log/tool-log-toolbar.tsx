@@ -18,7 +18,7 @@ export function ToolLogToolbar({ log, filter, onFilterChange, shown, ...actions 
   const clientId = useId();
   const toolId = useId();
   return (
-    <div className="tool-log-toolbar" role="toolbar" aria-label="Tool call log">
+    <div className="tool-log-toolbar" role="group" aria-label="Log filters and actions">
       <label htmlFor={clientId}>Client</label>
       <select
         id={clientId}
@@ -54,9 +54,8 @@ export function ToolLogToolbar({ log, filter, onFilterChange, shown, ...actions 
         Errors only
       </label>
       <span className="tool-log-spacer" />
-      <span className="tool-log-count" aria-live="polite">
-        {log.paused ? `Paused, ${log.held} new held` : `${shown} shown`}
-      </span>
+      {/* Not a live region: on a busy log it would announce every call. */}
+      <span className="tool-log-count">{log.paused ? `Paused, ${log.held} new held` : `${shown} shown`}</span>
       <Button className="button" onPress={actions.onPauseToggle}>
         {log.paused ? <Play size={14} aria-hidden /> : <Pause size={14} aria-hidden />}
         {log.paused ? 'Resume' : 'Pause'}

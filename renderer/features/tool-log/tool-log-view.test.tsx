@@ -16,15 +16,21 @@ const restoreLayout: (() => void)[] = [];
 
 beforeAll(async () => {
   ui = await startUiTestServer();
-  // jsdom has no layout: every element measures 0x0, so the virtualizer would
-  // think the list is 0px tall and render no rows. Give scroll containers a size.
-  for (const [property, value] of [
+  // jsdom lays nothing out: every element measures 0 x 0, so the virtualizer
+  // would see a 0 px tall log and render no rows. It reads the scroll
+  // container's clientHeight/clientWidth, so only that container gets a size.
+  for (const [property, size] of [
     ['clientHeight', 640],
     ['clientWidth', 1000],
   ] as const) {
-    const original = Object.getOwnPropertyDescriptor(HTMLElement.prototype, property);
-    Object.defineProperty(HTMLElement.prototype, property, { configurable: true, get: () => value });
-    restoreLayout.push(() => original && Object.defineProperty(HTMLElement.prototype, property, original));
+    Object.defineProperty(HTMLElement.prototype, property, {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('tool-log-scroll') ? size : 0;
+      },
+    });
+    // jsdom's own getters live on Element.prototype; removing the override exposes them again.
+    restoreLayout.push(() => Reflect.deleteProperty(HTMLElement.prototype, property));
   }
 });
 
