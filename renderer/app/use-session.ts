@@ -29,7 +29,7 @@ export function useSession(api: ApiClient): SessionState {
       (error: unknown) => {
         if (cancelled) return;
         const reason =
-          error instanceof ApiError && error.code === 'unauthorized'
+          error instanceof ApiError && error.status === 401
             ? code === undefined
               ? 'This browser is not signed in.'
               : 'That sign-in link has already been used or is from an earlier run of the server.'
