@@ -36,7 +36,8 @@ function announce(running: RunningServer, json: boolean | undefined): void {
   }
   process.stdout.write(
     `TaskDesk is serving MCP at ${running.mcpUrl} (${running.database}).\n` +
-      `Give each agent its own token: npx taskdesk token create --label "Claude Code"\n` +
+      `Open the UI with this link (it signs in one browser, once): ${running.uiUrl}\n` +
+      `Give each agent its own token there (Connection), or: npx taskdesk token create --label "Claude Code"\n` +
       'Press Ctrl+C to stop.\n',
   );
 }
