@@ -3,7 +3,7 @@ import { TaskList, type TaskListProps } from './task-list';
 import { NoMatchingTasks, NoTasksYet } from './tasks-empty-state';
 import type { useTaskList } from './use-task-list';
 
-type RowProps = Omit<TaskListProps, 'tasks' | 'hasMore' | 'onNeedMore'>;
+type RowProps = Omit<TaskListProps, 'tasks' | 'hasMore' | 'busy' | 'onNeedMore'>;
 
 interface TaskListBodyProps extends RowProps {
   list: ReturnType<typeof useTaskList>;
@@ -26,7 +26,13 @@ export function TaskListBody({ list, onClearFilters, ...rowProps }: TaskListBody
   return (
     <>
       {list.error !== undefined && <ErrorBanner message={list.error} onRetry={list.retry} />}
-      <TaskList tasks={list.tasks} hasMore={list.nextCursor !== null} onNeedMore={list.loadMore} {...rowProps} />
+      <TaskList
+        tasks={list.tasks}
+        hasMore={list.nextCursor !== null}
+        busy={list.loading || list.loadingMore}
+        onNeedMore={list.loadMore}
+        {...rowProps}
+      />
     </>
   );
 }

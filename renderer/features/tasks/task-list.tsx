@@ -13,13 +13,15 @@ const LOAD_AHEAD_ROWS = 30;
 export interface TaskListProps extends TaskRowActions {
   tasks: Task[];
   hasMore: boolean;
+  /** A page is on its way; the next is asked for once it has arrived, if the end is still near. */
+  busy: boolean;
   onNeedMore: () => void;
   today: string;
   changed: ReadonlyMap<string, RowChange>;
 }
 
 /** The task list, virtualised: only the rows in view (and a few around them) are in the DOM. */
-export function TaskList({ tasks, hasMore, onNeedMore, today, changed, ...actions }: TaskListProps) {
+export function TaskList({ tasks, hasMore, busy, onNeedMore, today, changed, ...actions }: TaskListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: tasks.length,
@@ -33,8 +35,8 @@ export function TaskList({ tasks, hasMore, onNeedMore, today, changed, ...action
   const lastShown = items.at(-1)?.index ?? -1;
 
   useEffect(() => {
-    if (hasMore && lastShown >= tasks.length - LOAD_AHEAD_ROWS) onNeedMore();
-  }, [hasMore, lastShown, tasks.length, onNeedMore]);
+    if (hasMore && !busy && lastShown >= tasks.length - LOAD_AHEAD_ROWS) onNeedMore();
+  }, [hasMore, busy, lastShown, tasks.length, onNeedMore]);
 
   return (
     <div ref={scrollRef} className="task-scroll" onScroll={rememberTopRow}>

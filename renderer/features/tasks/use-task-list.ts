@@ -8,13 +8,22 @@ import { errorMessage } from './error-message';
 import { narrowsList, toListQuery, type TaskFilters } from './task-filters';
 
 export interface TaskListState extends LoadedTasks {
+  /** The first page is being fetched (filters changed, or the stream reconnected). */
   loading: boolean;
+  loadingMore: boolean;
   error: string | undefined;
   /** Whether the person has any task at all, whatever the filters; undefined until known. */
   anyTasks: boolean | undefined;
 }
 
-const INITIAL: TaskListState = { tasks: [], nextCursor: null, loading: true, error: undefined, anyTasks: undefined };
+const INITIAL: TaskListState = {
+  tasks: [],
+  nextCursor: null,
+  loading: true,
+  loadingMore: false,
+  error: undefined,
+  anyTasks: undefined,
+};
 
 /** One fetch at a time; changes that arrive meanwhile are replayed onto its answer, which may predate them. */
 interface Flight {
@@ -68,9 +77,17 @@ export function useTaskList(filters: TaskFilters) {
         const page = { tasks: answer.tasks, nextCursor: answer.next_cursor };
         const anyTasks = await hasAnyTasks(api, current, page);
         if (!land(started)) return;
-        setState({ ...replay(page, started.changes, current), loading: false, error: undefined, anyTasks });
+        setState({
+          ...replay(page, started.changes, current),
+          loading: false,
+          loadingMore: false,
+          error: undefined,
+          anyTasks,
+        });
       } catch (error) {
-        if (land(started)) setState((previous) => ({ ...previous, loading: false, error: errorMessage(error) }));
+        if (land(started)) {
+          setState((previous) => ({ ...previous, loading: false, loadingMore: false, error: errorMessage(error) }));
+        }
       }
     })();
   }, [api, filtersKey, generation, attempt, startFlight, land]);
@@ -79,14 +96,19 @@ export function useTaskList(filters: TaskFilters) {
     const { state: shown, filters: current } = latest.current;
     if (shown.nextCursor === null || flight.current || shown.loading) return;
     const started = startFlight();
+    setState((previous) => ({ ...previous, loadingMore: true }));
     api.listTasks(toListQuery(current, shown.nextCursor)).then(
       (answer) => {
         if (!land(started)) return;
         const page = { tasks: answer.tasks, nextCursor: answer.next_cursor };
-        setState((previous) => ({ ...previous, ...replay(appendPage(previous, page), started.changes, current) }));
+        setState((previous) => ({
+          ...previous,
+          ...replay(appendPage(previous, page), started.changes, current),
+          loadingMore: false,
+        }));
       },
       (error: unknown) => {
-        if (land(started)) setState((previous) => ({ ...previous, error: errorMessage(error) }));
+        if (land(started)) setState((previous) => ({ ...previous, loadingMore: false, error: errorMessage(error) }));
       },
     );
   }, [api, startFlight, land]);
