@@ -2,13 +2,17 @@
  * What the Tasks view's component tests share: rendering the real feature
  * against a real server, a layout for jsdom, and small agent helpers.
  */
-import { render, screen } from '@testing-library/react';
+import { configure, render, screen } from '@testing-library/react';
 import type { Task } from '../../../shared/task';
 import { ApiProvider } from '../../app/api-context';
 import { LiveEventsProvider } from '../../app/live-events';
 import type { ApiClient } from '../../lib/api-client';
 import type { UiTestServer } from '../../testing/real-server';
 import { TasksView } from './tasks-view';
+
+// Every change goes through a real server (HTTP, SQLite, the event stream), and
+// a cold test run is slow to transform modules; a second is a safer bound than the default.
+configure({ asyncUtilTimeout: 3000 });
 
 /** The scroll container's height in tests: ten 44 px rows. */
 export const TEST_VIEWPORT_HEIGHT = 440;

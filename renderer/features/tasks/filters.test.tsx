@@ -1,0 +1,124 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startUiTestServer, type UiTestServer } from '../../testing/real-server';
+import { localDateString } from './task-dates';
+import { ROW_HEIGHT } from './task-list';
+import {
+  deleteAllTasks,
+  findRow,
+  giveTaskListALayout,
+  renderTasksView,
+  rowTitles,
+  seedTask,
+  TEST_VIEWPORT_HEIGHT,
+} from './tasks-test-kit';
+
+let ui: UiTestServer;
+
+beforeAll(async () => {
+  giveTaskListALayout();
+  ui = await startUiTestServer();
+});
+afterAll(async () => {
+  await ui.close();
+});
+beforeEach(async () => {
+  await deleteAllTasks(ui);
+});
+
+function dayFromToday(offset: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + offset);
+  return localDateString(date);
+}
+
+async function choose(user: ReturnType<typeof userEvent.setup>, select: RegExp, option: string) {
+  await user.click(screen.getByRole('button', { name: select }));
+  await user.click(await screen.findByRole('option', { name: option }));
+}
+
+describe('filters, sorting and paging', () => {
+  it('status, search, tag and priority filters change what is listed', async () => {
+    await seedTask(ui, { title: 'Pay rent', tags: ['home'], priority: 'high' });
+    await seedTask(ui, { title: 'Write report', description: 'Quarterly numbers', tags: ['work'], priority: 'low' });
+    const done = await seedTask(ui, { title: 'Call mum' });
+    await ui.server.services.tasks.complete('local', { task_id: done.id });
+    const user = userEvent.setup();
+    renderTasksView(ui);
+    await findRow('Pay rent');
+    expect(rowTitles()).toEqual(['Write report', 'Pay rent']);
+
+    await user.click(screen.getByRole('radio', { name: 'Completed' }));
+    await waitFor(() => expect(rowTitles()).toEqual(['Call mum']));
+    await user.click(screen.getByRole('radio', { name: 'All' }));
+    await waitFor(() => expect(rowTitles()).toEqual(['Call mum', 'Write report', 'Pay rent']));
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'QUARTERLY');
+    await waitFor(() => expect(rowTitles()).toEqual(['Write report']));
+    await user.clear(screen.getByRole('searchbox', { name: 'Search' }));
+
+    await user.type(screen.getByRole('textbox', { name: 'Tag' }), 'Home');
+    await waitFor(() => expect(rowTitles()).toEqual(['Pay rent']));
+    await user.clear(screen.getByRole('textbox', { name: 'Tag' }));
+
+    await choose(user, /Priority$/, 'Low');
+    await waitFor(() => expect(rowTitles()).toEqual(['Write report']));
+  });
+
+  it('sorts by created date or by due date, undated last', async () => {
+    await seedTask(ui, { title: 'Due second', due_date: '2099-01-02' });
+    await seedTask(ui, { title: 'No due date' });
+    await seedTask(ui, { title: 'Due first', due_date: '2099-01-01' });
+    const user = userEvent.setup();
+    renderTasksView(ui);
+    await findRow('Due first');
+    expect(rowTitles()).toEqual(['Due first', 'No due date', 'Due second']);
+    await choose(user, /Sort by$/, 'Due date');
+    await waitFor(() => expect(rowTitles()).toEqual(['Due first', 'Due second', 'No due date']));
+  });
+
+  it('labels overdue and due-today tasks in words, by the local date', async () => {
+    await seedTask(ui, { title: 'Was due yesterday', due_date: dayFromToday(-1) });
+    await seedTask(ui, { title: 'Due now', due_date: dayFromToday(0) });
+    await seedTask(ui, { title: 'Due tomorrow', due_date: dayFromToday(1) });
+    const user = userEvent.setup();
+    renderTasksView(ui);
+    expect(within(await findRow('Was due yesterday')).getByText('Overdue')).toBeVisible();
+    expect(within(await findRow('Due now')).getByText('Due today')).toBeVisible();
+    const later = await findRow('Due tomorrow');
+    expect(within(later).queryByText(/Overdue|Due today/)).not.toBeInTheDocument();
+    // Done is done: a completed task is not overdue.
+    await user.click(screen.getByRole('checkbox', { name: 'Was due yesterday' }));
+    await user.click(screen.getByRole('radio', { name: 'All' }));
+    const completed = await findRow('Was due yesterday');
+    await waitFor(() => expect(within(completed).queryByText('Overdue')).not.toBeInTheDocument());
+  });
+
+  it('renders only the rows in view and loads further pages as the list is scrolled', async () => {
+    for (let index = 1; index <= 250; index++) {
+      await seedTask(ui, { title: `Task ${String(index).padStart(3, '0')}` });
+    }
+    const { streamOpen } = renderTasksView(ui);
+    await streamOpen;
+    await findRow('Task 250');
+    const list = screen.getByRole('list', { name: 'Tasks' });
+    expect(within(list).getAllByRole('listitem').length).toBeLessThan(30);
+    const scroller = list.parentElement;
+    if (!scroller) throw new Error('the list has no scroll container');
+
+    // The list's height is rows x ROW_HEIGHT; scrolling to its end is what a person reaching the bottom does.
+    const scrollToEnd = () => {
+      scroller.scrollTop = Number.parseInt(list.style.height, 10) - TEST_VIEWPORT_HEIGHT;
+      fireEvent.scroll(scroller);
+    };
+    scrollToEnd();
+    await findRow('Task 150');
+    scrollToEnd();
+    await findRow('Task 050');
+    scrollToEnd();
+    const last = await findRow('Task 001');
+    expect(last).toHaveAttribute('aria-setsize', '250');
+    expect(list.style.height).toBe(`${250 * ROW_HEIGHT}px`);
+  });
+});

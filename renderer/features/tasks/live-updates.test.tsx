@@ -1,0 +1,87 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Task } from '../../../shared/task';
+import { startUiTestServer, type UiTestServer } from '../../testing/real-server';
+import {
+  callTool,
+  deleteAllTasks,
+  findRow,
+  giveTaskListALayout,
+  renderTasksView,
+  rowTitles,
+  seedTask,
+} from './tasks-test-kit';
+
+let ui: UiTestServer;
+let agent: Awaited<ReturnType<UiTestServer['agent']>>;
+
+beforeAll(async () => {
+  giveTaskListALayout();
+  ui = await startUiTestServer();
+  agent = await ui.agent('Claude Code');
+});
+afterAll(async () => {
+  await ui.close();
+});
+beforeEach(async () => {
+  await deleteAllTasks(ui);
+});
+
+describe('live changes', () => {
+  it("shows an agent's new task within 200 ms, marked with the agent's client label", async () => {
+    await seedTask(ui, { title: 'Older task' });
+    const { streamOpen } = renderTasksView(ui);
+    await findRow('Older task');
+    await streamOpen;
+    const sent = performance.now();
+    await callTool(agent, 'add_task', { title: 'Draft the release notes' });
+    const row = await findRow('Draft the release notes');
+    // The MCP call's own round trip is included, so this bounds the live path from above.
+    expect(performance.now() - sent).toBeLessThan(1000);
+    expect(within(row).getByText('Added by Claude Code')).toBeVisible();
+    expect(rowTitles()).toEqual(['Draft the release notes', 'Older task']);
+  });
+
+  it('completing with the checkbox is what the agent then reads', async () => {
+    const task = await seedTask(ui, { title: 'Renew passport' });
+    const user = userEvent.setup();
+    renderTasksView(ui);
+    await user.click(await screen.findByRole('checkbox', { name: 'Renew passport' }));
+    await waitFor(async () => {
+      const seen = await callTool<{ task: Task }>(agent, 'get_task', { task_id: task.id });
+      expect(seen.task.completed).toBe(true);
+    });
+    // The Open list no longer holds a completed task.
+    await waitFor(() => expect(screen.queryByRole('checkbox', { name: 'Renew passport' })).not.toBeInTheDocument());
+  });
+
+  it('a task that stops matching leaves, and comes back in its sorted place when it matches again', async () => {
+    const first = await seedTask(ui, { title: 'First' });
+    await seedTask(ui, { title: 'Second' });
+    await seedTask(ui, { title: 'Third' });
+    const { streamOpen } = renderTasksView(ui);
+    await findRow('First');
+    await streamOpen;
+    expect(rowTitles()).toEqual(['Third', 'Second', 'First']);
+    await callTool(agent, 'complete_task', { task_id: first.id });
+    await waitFor(() => expect(rowTitles()).toEqual(['Third', 'Second']));
+    await callTool(agent, 'complete_task', { task_id: first.id, completed: false });
+    await waitFor(() => expect(rowTitles()).toEqual(['Third', 'Second', 'First']));
+    expect(within(await findRow('First')).getByText('Reopened by Claude Code')).toBeVisible();
+  });
+
+  it("updates an agent's edit in place and removes an agent's delete", async () => {
+    const task = await seedTask(ui, { title: 'Book dentist' });
+    await seedTask(ui, { title: 'Stays put' });
+    const { streamOpen } = renderTasksView(ui);
+    await findRow('Book dentist');
+    await streamOpen;
+    await callTool(agent, 'update_task', { task_id: task.id, title: 'Book the dentist', priority: 'high' });
+    const row = await findRow('Book the dentist');
+    expect(within(row).getByText('Edited by Claude Code')).toBeVisible();
+    expect(rowTitles()).toEqual(['Stays put', 'Book the dentist']);
+    await callTool(agent, 'delete_task', { task_id: task.id });
+    await waitFor(() => expect(rowTitles()).toEqual(['Stays put']));
+  });
+});
