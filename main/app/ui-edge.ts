@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { LOGIN_FRAGMENT_KEY, type ServerStatus, type StdioCommand } from '../../shared/api';
 import { LOCAL_USER_ID } from '../../shared/limits';
 import { describeLocation, type DatabaseLocation } from '../config/database-location';
@@ -9,9 +8,10 @@ import { createUiSessions } from '../http/ui/ui-sessions';
 import type { LiveEvents } from '../live/live-events';
 import type { Services } from './create-services';
 import { VERSION } from './version';
+import { besideModule } from '../module-path';
 
 // bin/taskdesk.js sits two folders above both this file and the CLI bundle.
-const BIN = fileURLToPath(new URL('../../bin/taskdesk.js', import.meta.url));
+const BIN = besideModule('../../bin/taskdesk.js', import.meta.url);
 
 /** How Claude Desktop, which starts only local processes, runs these same tools against this database. */
 export function stdioCommandFor(location: DatabaseLocation): StdioCommand {

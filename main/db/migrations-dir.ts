@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import type { DatabaseKind } from './database';
+import { besideModule } from '../module-path';
 
 /**
  * The committed migration folders. A packaged app ships them as resources and
@@ -8,5 +8,5 @@ import type { DatabaseKind } from './database';
 export function migrationsDir(kind: DatabaseKind): string {
   const base = process.env.TASKDESK_MIGRATIONS_DIR;
   const folder = kind === 'sqlite' ? 'sqlite' : 'postgres';
-  return base ? `${base}/${folder}` : fileURLToPath(new URL(`./migrations/${folder}`, import.meta.url));
+  return base ? `${base}/${folder}` : besideModule(`./migrations/${folder}`, import.meta.url);
 }

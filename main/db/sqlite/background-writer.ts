@@ -2,6 +2,8 @@ import { Worker } from 'node:worker_threads';
 import type { ToolCallSink } from '../../tool-log/repository-sink';
 import type { ToolCallRow } from '../tool-call-repository';
 import type { WorkerReply, WorkerRequest } from './background-writer-protocol';
+import { pathToFileURL } from 'node:url';
+import { besideModule } from '../../module-path';
 
 // From the sources (tests, tsx) the worker is TypeScript and needs a
 // bootstrap; from the bundle it is a compiled file beside the CLI.
@@ -14,13 +16,13 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 64 
 
 function startWorker(data: { path: string; retention: number }): Worker {
   if (FROM_SOURCES) {
-    const entry = new URL('./background-writer-worker.ts', import.meta.url).href;
-    return new Worker(new URL('./worker-bootstrap.mjs', import.meta.url), {
+    const entry = pathToFileURL(besideModule('./background-writer-worker.ts', import.meta.url)).href;
+    return new Worker(besideModule('./worker-bootstrap.mjs', import.meta.url), {
       workerData: { ...data, entry },
       resourceLimits: WORKER_LIMITS,
     });
   }
-  return new Worker(new URL('./background-writer-worker.mjs', import.meta.url), {
+  return new Worker(besideModule('./background-writer-worker.mjs', import.meta.url), {
     workerData: data,
     resourceLimits: WORKER_LIMITS,
   });

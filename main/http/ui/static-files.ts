@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sendAndClose, sendError } from '../responses';
+import { besideModule } from '../../module-path';
 
 /**
  * No inline or eval'd script, nothing from other origins, never framed: if
@@ -44,8 +44,8 @@ const TYPES: Record<string, string> = {
 export function rendererDir(): string | undefined {
   const candidates = [
     process.env.TASKDESK_RENDERER_DIR,
-    fileURLToPath(new URL('../renderer/', import.meta.url)),
-    fileURLToPath(new URL('../../../dist/renderer/', import.meta.url)),
+    besideModule('../renderer/', import.meta.url),
+    besideModule('../../../dist/renderer/', import.meta.url),
   ];
   return candidates.find((dir) => dir !== undefined && fs.existsSync(path.join(dir, 'index.html')));
 }
