@@ -7,6 +7,7 @@ import { createRequestHandler } from '../http/request-handler';
 import type { Logger } from '../logging/logger';
 import { createMcpHttpEndpoint } from '../mcp/http-endpoint';
 import { createMetrics } from '../metrics/metrics';
+import type { DesktopAdapter } from '../http/api/desktop-routes';
 import { createUiEdge } from './ui-edge';
 import { createServices, type Services } from './create-services';
 import { createHealth } from './health';
@@ -24,6 +25,10 @@ export interface ServerOptions {
   port?: number;
   allowedHosts?: string[];
   toolLogRetention?: number | undefined;
+  /** Sent back in /healthz's x-taskdesk-instance header, so the desktop app can tell its own server from a squatter. */
+  instanceNonce?: string | undefined;
+  /** Only the desktop app: where its settings live (adds /api/desktop/*). */
+  desktop?: DesktopAdapter | undefined;
 }
 
 export interface RunningServer {
@@ -33,10 +38,18 @@ export interface RunningServer {
   uiUrl: string;
   /** Another one-time sign-in link, for a further browser. */
   createLoginUrl: () => string;
+  /** A session cookie for a window this process opens itself, so no code ever travels in a URL. */
+  createSession: () => { name: string; value: string };
+  /** While paused, every tool call but health_check is refused with a message saying so. */
+  setAgentsPaused: (paused: boolean) => void;
+  agentsPaused: () => boolean;
   database: DatabaseKind;
   services: Services;
   close: () => Promise<void>;
 }
+
+const AGENTS_PAUSED =
+  'TaskDesk is paused by its user: tool calls are refused until they choose "Resume agents" in the TaskDesk menu. Nothing was changed; try again later.';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -72,13 +85,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port: () => boundPort,
     mcpUrl: () => `${base}/mcp`,
     startedAt,
+    desktop: options.desktop,
   });
+  let paused = false;
 
   const mcp = await createMcpHttpEndpoint({
     deps: { tasks: services.tasks, health: health.report },
     version: VERSION,
     logger,
     onToolCall: recordToolCall(services.toolLog, metrics),
+    refusal: (tool) => (paused && tool !== 'health_check' ? AGENTS_PAUSED : undefined),
   });
 
   const extraHosts = [...(options.allowedHosts ?? []), ...(LOOPBACK_HOSTS.has(host) ? [] : [urlHost(host)])].map(
@@ -91,6 +107,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       metrics,
       databaseReachable: health.databaseReachable,
       hostPolicy: { extraHosts, port: () => boundPort },
+      instanceNonce: options.instanceNonce,
       api: uiEdge.api,
       ui: uiEdge.ui,
       logger,
@@ -115,6 +132,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     mcpUrl: `${base}/mcp`,
     uiUrl: uiEdge.loginUrl(base),
     createLoginUrl: () => uiEdge.loginUrl(base),
+    createSession: uiEdge.createSession,
+    setAgentsPaused: (value) => {
+      paused = value;
+      logger.info({ paused }, paused ? 'agents paused: tool calls are refused' : 'agents resumed');
+    },
+    agentsPaused: () => paused,
     database: handle.kind,
     services,
     close: async () => {

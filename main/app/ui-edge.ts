@@ -2,6 +2,8 @@ import { LOGIN_FRAGMENT_KEY, type ServerStatus, type StdioCommand } from '../../
 import { LOCAL_USER_ID } from '../../shared/limits';
 import { describeLocation, type DatabaseLocation } from '../config/database-location';
 import { createApiHandler } from '../http/api/api-router';
+import type { DesktopAdapter } from '../http/api/desktop-routes';
+import { sessionCookieName } from '../http/ui/session-cookie';
 import { createEventStreams } from '../http/api/event-stream';
 import { createStaticFiles } from '../http/ui/static-files';
 import { createUiSessions } from '../http/ui/ui-sessions';
@@ -28,6 +30,7 @@ export interface UiEdgeOptions {
   port: () => number;
   mcpUrl: () => string;
   startedAt: number;
+  desktop?: DesktopAdapter | undefined;
 }
 
 /** The UI's side of the server: sign-in, the JSON API, the event stream and the static files. */
@@ -51,10 +54,12 @@ export function createUiEdge(options: UiEdgeOptions) {
   });
 
   return {
-    api: createApiHandler({ ...services, live, streams, sessions, status, port }),
+    api: createApiHandler({ ...services, live, streams, sessions, status, port, desktop: options.desktop }),
     ui: createStaticFiles(),
     /** A link that signs one browser in, once; the code rides in the fragment, which servers never see. */
     loginUrl: (base: string) => `${base}/#${LOGIN_FRAGMENT_KEY}=${sessions.createLoginCode()}`,
+    /** The cookie that signs in a window this process opens itself (the desktop app), with no code in any URL. */
+    createSession: () => ({ name: sessionCookieName(port()), value: sessions.open() }),
     closeStreams: () => streams.closeAll(),
   };
 }

@@ -12,6 +12,8 @@ export interface RequestHandlerDeps {
   metrics: { contentType: string; render: () => Promise<string> };
   databaseReachable: () => Promise<boolean>;
   hostPolicy: HostPolicy;
+  /** Echoed on /healthz so the desktop app can verify the server on its port is its own. */
+  instanceNonce?: string | undefined;
   /** The UI's JSON API under /api/. */
   api: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
   ui: Pick<StaticFiles, 'serves' | 'send'>;
@@ -63,10 +65,12 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     }
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       const reachable = await deps.databaseReachable();
-      sendJson(res, reachable ? 200 : 503, {
-        status: reachable ? 'ok' : 'unavailable',
-        database: reachable ? 'reachable' : 'unreachable',
-      });
+      sendJson(
+        res,
+        reachable ? 200 : 503,
+        { status: reachable ? 'ok' : 'unavailable', database: reachable ? 'reachable' : 'unreachable' },
+        deps.instanceNonce ? { 'x-taskdesk-instance': deps.instanceNonce } : {},
+      );
       return;
     }
     if (path === '/metrics' && req.method === 'GET') {

@@ -44,8 +44,8 @@ export interface McpServerOptions {
   /** Who the request acts for; over HTTP from the token, over stdio from the process's options. */
   callerOf: (extra: RequestExtra, server: Server) => Caller;
   onToolCall: (call: FinishedToolCall) => void;
-  /** A reason to refuse every tool call (e.g. agents paused), or undefined to serve them. */
-  refusal?: () => string | undefined;
+  /** A reason to refuse a call of this tool (e.g. agents paused), or undefined to serve it. */
+  refusal?: (tool: string) => string | undefined;
 }
 
 // Built once per process: JSON Schemas for the tool list never change while it runs.
@@ -100,7 +100,7 @@ export function buildMcpServer(options: McpServerOptions): Server {
     let envelope: Envelope<unknown>;
     let taskId: string | null = null;
     try {
-      const refused = refusal?.();
+      const refused = refusal?.(tool.name);
       const run: ToolRun = refused
         ? { result: fail('conflict', refused), taskId: null }
         : await tool.run(deps, caller, args);

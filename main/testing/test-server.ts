@@ -1,6 +1,6 @@
-import { startServer, type RunningServer } from '../app/start-server';
+import { startServer, type RunningServer, type ServerOptions } from '../app/start-server';
 import type { DatabaseLocation } from '../config/database-location';
-import { createLogger, type Logger } from '../logging/logger';
+import { createLogger } from '../logging/logger';
 import { connectClient, type Client } from '../mcp/testing/connect-client';
 import type { DatabaseTarget } from './database-targets';
 
@@ -17,7 +17,9 @@ export interface TestServer {
 /** A real server on a free port over a fresh database of the target's dialect. */
 export async function startTestServer(
   target: DatabaseTarget,
-  options: { toolLogRetention?: number; allowedHosts?: string[]; logger?: Logger } = {},
+  options: Partial<
+    Pick<ServerOptions, 'toolLogRetention' | 'allowedHosts' | 'logger' | 'instanceNonce' | 'desktop'>
+  > = {},
 ): Promise<TestServer> {
   const { location, cleanup } = await target.createLocation();
   const server = await startServer({ location, logger: createLogger('silent'), port: 0, ...options });

@@ -24,7 +24,7 @@ export type ApiReply =
   | 'handled';
 
 export interface ApiRoute {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Segments starting with ':' capture one path segment. */
   path: string;
   /** Reachable without a session (only signing in). */

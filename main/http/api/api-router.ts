@@ -10,6 +10,7 @@ import { sessionIdFrom } from '../ui/session-cookie';
 import type { UiSessions } from '../ui/ui-sessions';
 import { route, type ApiRequest, type ApiRoute } from './api-route';
 import { sendApiError, sendResult } from './api-response';
+import { desktopRoutes, type DesktopAdapter } from './desktop-routes';
 import type { EventStreams } from './event-stream';
 import { logAndStatusRoutes } from './log-and-status-routes';
 import { sessionRoutes } from './session-routes';
@@ -25,6 +26,8 @@ export interface ApiDeps {
   sessions: UiSessions;
   status: (userId: string) => Promise<ServerStatus>;
   port: () => number;
+  /** Only inside the desktop app: its settings routes. */
+  desktop?: DesktopAdapter | undefined;
 }
 
 const SIGN_IN_REQUIRED = 'sign in first: open the uiUrl that `taskdesk serve` printed (each link works once)';
@@ -61,6 +64,7 @@ export function createApiHandler(deps: ApiDeps) {
     ...logAndStatusRoutes(deps.toolLog, deps.status),
     ...taskRoutes(deps.tasks),
     ...tokenRoutes(deps.tokens, deps.live),
+    ...(deps.desktop ? desktopRoutes(deps.desktop) : []),
     route('GET', '/api/events', ({ res, userId }) => {
       deps.streams.open(res, userId);
       return Promise.resolve('handled' as const);

@@ -33,6 +33,12 @@ export function createUiSessions(options: { userId: string; clock?: () => number
     }
   }
 
+  function openSession(): string {
+    const sessionId = newSecret();
+    remember(sessions, digest(sessionId), { userId, createdAt: clock() }, MAX_SESSIONS);
+    return sessionId;
+  }
+
   return {
     /** A new code for the sign-in link; it works once. */
     createLoginCode(): string {
@@ -47,10 +53,11 @@ export function createUiSessions(options: { userId: string; clock?: () => number
       const expiresAt = codes.get(key);
       codes.delete(key);
       if (expiresAt === undefined || expiresAt < clock()) return undefined;
-      const sessionId = newSecret();
-      remember(sessions, digest(sessionId), { userId, createdAt: clock() }, MAX_SESSIONS);
-      return sessionId;
+      return openSession();
     },
+
+    /** A session opened without a code, for a window the server's own process opens (the desktop app). */
+    open: openSession,
 
     find(sessionId: string | undefined): UiSession | undefined {
       return sessionId ? sessions.get(digest(sessionId)) : undefined;

@@ -1,0 +1,37 @@
+import {
+  databaseTestInput,
+  desktopSettings,
+  type DesktopSettings,
+  type DesktopSettingsState,
+} from '../../../shared/desktop';
+import { ok } from '../../../shared/result';
+import { validate } from '../../../shared/validate';
+import { route, type ApiRoute } from './api-route';
+
+/** How the desktop app keeps its settings; only the desktop app supplies one. */
+export interface DesktopAdapter {
+  settings: () => Promise<DesktopSettingsState>;
+  /** Saves valid settings; the app restarts the server to apply them once this answer is out. */
+  save: (next: DesktopSettings) => Promise<DesktopSettingsState>;
+}
+
+/** Settings routes, present only inside the desktop app (elsewhere they are unknown paths: 404). */
+export function desktopRoutes(desktop: DesktopAdapter): ApiRoute[] {
+  return [
+    route('GET', '/api/desktop/settings', async () => ({ result: ok(await desktop.settings()) })),
+    route('PUT', '/api/desktop/settings', async (request) => {
+      const body = await request.body();
+      if (!body) return 'handled';
+      const parsed = validate(desktopSettings, body.value);
+      return { result: parsed.ok ? ok(await desktop.save(parsed.value)) : parsed };
+    }),
+    route('POST', '/api/desktop/test-database', async (request) => {
+      const body = await request.body();
+      if (!body) return 'handled';
+      const parsed = validate(databaseTestInput, body.value);
+      if (!parsed.ok) return { result: parsed };
+      const { testPostgresConnection } = await import('../../db/postgres/test-postgres-connection');
+      return { result: await testPostgresConnection(parsed.value.url) };
+    }),
+  ];
+}
