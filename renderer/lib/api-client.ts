@@ -58,8 +58,8 @@ type UpdateFields = Omit<UpdateTaskInput, 'task_id'>;
 export function createApiClient(options: ApiClientOptions = {}) {
   const baseUrl = options.baseUrl ?? '';
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const openEventSource =
-    options.openEventSource ?? ((url: string) => new EventSource(url) as unknown as EventSourceLike);
+  const openEventSource: (url: string) => EventSourceLike =
+    options.openEventSource ?? ((url: string) => new EventSource(url));
 
   async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
     let response: Response;

@@ -39,7 +39,7 @@ export async function startUiTestServer(): Promise<UiTestServer> {
     baseUrl: origin,
     fetch: (input, init) => fetch(input, withSession(init)),
     openEventSource: (url) =>
-      new EventSource(url, { fetch: (input, init) => fetch(input, withSession(init as RequestInit)) }),
+      new EventSource(url, { fetch: (input, init) => fetch(input, withSession(init)) }),
   });
   const agents: Client[] = [];
   return {
