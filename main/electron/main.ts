@@ -1,0 +1,67 @@
+/**
+ * The desktop app's composition root: it wires the modules beside it and holds
+ * no logic. The server core is the same one `taskdesk serve` runs.
+ */
+import { app } from 'electron';
+import { createLogger } from '../logging/logger';
+import { registerIpcHandlers } from './ipc';
+import { applyStartAtLogin } from './login-item';
+import { createPresenter } from './presenter';
+import { drainOnQuit } from './quit';
+import { bundledFile, trayIconFile, useBundledResources } from './resources';
+import { confineToOrigin, denyPermissions } from './security';
+import { createServerHost, originOf } from './server-host';
+import { createSettingsStore } from './settings-store';
+import { claimSingleInstance, onSecondLaunch } from './single-instance';
+import { createTray } from './tray';
+import { createMainWindow } from './window';
+
+const logger = createLogger();
+
+async function runDesktopApp(): Promise<void> {
+  useBundledResources();
+  await app.whenReady();
+
+  const store = createSettingsStore(app.getPath('userData'));
+  const host = createServerHost({
+    store,
+    logger,
+    onSaved: (settings) => void applyStartAtLogin(settings, logger),
+    onRestartNeeded: () => void presenter.show(),
+  });
+  const { quitting } = drainOnQuit(host.stop, logger);
+  const appOrigin = () => {
+    const server = host.current();
+    return server && originOf(server);
+  };
+
+  const window = createMainWindow({ preload: bundledFile('preload.cjs'), appVersion: app.getVersion(), quitting });
+  confineToOrigin(window.webContents, appOrigin);
+  denyPermissions(window.webContents.session, appOrigin);
+  registerIpcHandlers(appOrigin);
+
+  const presenter = createPresenter({
+    window,
+    host,
+    settingsFile: store.file,
+    logger,
+    onChange: () => tray.refresh(),
+  });
+  const tray = createTray(trayIconFile(), {
+    state: () => ({ server: host.current(), paused: host.agentsPaused(), failure: presenter.failure() }),
+    open: presenter.open,
+    setPaused: host.setAgentsPaused,
+    quit: () => app.quit(),
+  });
+  onSecondLaunch(presenter.open);
+  app.on('activate', presenter.open);
+
+  await store.read().then(
+    (settings) => applyStartAtLogin(settings, logger),
+    () => undefined, // An unreadable settings file is shown by the presenter, with the way out.
+  );
+  await presenter.show();
+}
+
+if (claimSingleInstance()) await runDesktopApp();
+else app.quit();

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import type { DesktopSettings } from '../../shared/desktop';
+import { DEFAULT_HOST, startServer, type RunningServer } from '../app/start-server';
+import type { Logger } from '../logging/logger';
+import { createDesktopAdapter } from './desktop-adapter';
+import type { SettingsStore } from './settings-store';
+
+export interface ServerHostOptions {
+  store: SettingsStore;
+  logger: Logger;
+  onSaved: (settings: DesktopSettings) => void;
+  /** The server was stopped to apply new settings: start it again and show it. */
+  onRestartNeeded: () => void;
+}
+
+/** Runs the one server core (the same `startServer` as `taskdesk serve`) inside the desktop app. */
+export function createServerHost(options: ServerHostOptions) {
+  const { store, logger } = options;
+  // Generated per process: only this process's server can repeat it (see verify-server.ts).
+  const nonce = randomBytes(32).toString('hex');
+  let running: RunningServer | undefined;
+  let startedWith: DesktopSettings | undefined;
+  let starting: Promise<RunningServer> | undefined;
+  let paused = false;
+
+  const desktop = createDesktopAdapter({
+    store,
+    startedWith: () => startedWith,
+    onSaved: options.onSaved,
+    restart: () => void stop().then(options.onRestartNeeded),
+  });
+
+  async function launch(): Promise<RunningServer> {
+    const settings = await store.read();
+    const server = await startServer({
+      location: store.databaseLocation(settings),
+      logger,
+      host: DEFAULT_HOST,
+      port: settings.port,
+      allowedHosts: settings.allowed_hosts,
+      instanceNonce: nonce,
+      desktop,
+    });
+    server.setAgentsPaused(paused);
+    startedWith = settings;
+    running = server;
+    return server;
+  }
+
+  /** Drains requests in flight, then closes the database. */
+  async function stop(): Promise<void> {
+    // A start in progress finishes first, so its server is closed rather than left listening.
+    await starting?.catch(() => undefined);
+    const stopping = running;
+    running = undefined;
+    await stopping?.close();
+  }
+
+  return {
+    nonce,
+    current: () => running,
+    /** The running server, starting it if none runs; concurrent callers share one start. */
+    start: (): Promise<RunningServer> => {
+      if (running) return Promise.resolve(running);
+      starting ??= launch().finally(() => (starting = undefined));
+      return starting;
+    },
+    stop,
+    agentsPaused: () => paused,
+    setAgentsPaused: (value: boolean) => {
+      paused = value;
+      running?.setAgentsPaused(value);
+    },
+  };
+}
+
+export type ServerHost = ReturnType<typeof createServerHost>;
+
+/** Where the window loads the UI from: the loopback address the server listens on. */
+export const originOf = (server: RunningServer) => `http://${DEFAULT_HOST}:${server.port}`;
