@@ -18,11 +18,13 @@ const CONNECT_TIMEOUT_MS = 5000;
  * crash the process if unhandled; here it is logged, the pool discards that
  * client, and the next query opens a fresh one.
  */
+const POOL_SIZE = 10;
+
 export async function openPostgres(url: string, logger: Logger): Promise<DatabaseHandle> {
   const location = describePostgresUrl(url);
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: POOL_SIZE,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
     keepAlive: true,
@@ -44,7 +46,7 @@ export async function openPostgres(url: string, logger: Logger): Promise<Databas
     tables: postgresTables,
     dialect: {
       tagsContain: (tags, tag) => sql`${tags} @> jsonb_build_array(${tag}::text)`,
-      read: (query) => retryReadOnce(query),
+      read: (query) => retryRead(query),
     },
     ping: async () => {
       await pool.query('select 1');
@@ -54,15 +56,18 @@ export async function openPostgres(url: string, logger: Logger): Promise<Databas
 }
 
 /**
- * A read that fails because its pooled connection had died retries once on a
- * fresh connection. Writes are never retried: a write whose connection died
- * may already have committed.
+ * A read that fails because its pooled connection had died is retried. When
+ * the server drops every connection at once, the pool may hand out several
+ * dead idle ones before it has noticed them all (each is discarded as it
+ * fails), so a read may meet as many dead connections as the pool holds.
+ * Writes are never retried: a write whose connection died may have committed.
  */
-async function retryReadOnce<T>(query: () => Promise<T>): Promise<T> {
-  try {
-    return await query();
-  } catch (error) {
-    if (!isConnectionLost(error)) throw error;
-    return query();
+async function retryRead<T>(query: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await query();
+    } catch (error) {
+      if (!isConnectionLost(error) || attempt > POOL_SIZE) throw error;
+    }
   }
 }
