@@ -19,8 +19,17 @@ export default defineConfig({
     ? {
         watch: { ignored: ['**/dist/**', '**/.dev-data/**'] },
         proxy: {
-          // The server accepts state changes only from its own origin, so the proxy speaks as it.
-          '/api': { target: devApi, changeOrigin: true, headers: { origin: devApi } },
+          '/api': {
+            target: devApi,
+            changeOrigin: true,
+            // The server accepts changes only from its own origin. The dev page's origin is
+            // translated to it; any other origin passes unchanged, so the server still refuses it.
+            configure: (proxy) => {
+              proxy.on('proxyReq', (proxyReq, req) => {
+                if (req.headers.origin === `http://${req.headers.host ?? ''}`) proxyReq.setHeader('origin', devApi);
+              });
+            },
+          },
         },
       }
     : {},

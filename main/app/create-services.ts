@@ -33,7 +33,7 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
       })
     : undefined;
   const sink = background ?? createRepositorySink({ calls, tokens: tokenRepository, retention, logger });
-  const live = createLiveEvents();
+  const live = createLiveEvents(logger);
   const toolLog = createToolCallLog({ sink, calls, logger });
   toolLog.subscribe((call) => live.publish(call.user, 'tool_call', call));
   return {

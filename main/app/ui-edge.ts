@@ -36,8 +36,8 @@ export interface UiEdgeOptions {
 /** The UI's side of the server: sign-in, the JSON API, the event stream and the static files. */
 export function createUiEdge(options: UiEdgeOptions) {
   const { services, live, port } = options;
-  const sessions = createUiSessions({ userId: LOCAL_USER_ID });
   const streams = createEventStreams(live);
+  const sessions = createUiSessions({ userId: LOCAL_USER_ID, onEnd: (key) => streams.closeSession(key) });
   const stdio = stdioCommandFor(options.location);
 
   const status = async (userId: string): Promise<ServerStatus> => ({

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StdioCommand } from '../../shared/api';
 import {
   buildSnippets,
   CONNECT_CLIENTS,
@@ -15,8 +14,9 @@ import {
 } from '../../shared/connect-snippets';
 import type { Client } from '../mcp/testing/connect-client';
 import { connectOverHttp, connectOverStdio, type LocalCommand } from '../mcp/testing/snippet-transports';
-import { sqliteTarget } from '../testing/database-targets';
-import { BIN } from '../testing/run-cli';
+import { stdioCommandFor } from '../app/ui-edge';
+import { postgresTarget, sqliteTarget } from '../testing/database-targets';
+import { describePostgres } from '../testing/postgres';
 import { makeTempDir } from '../testing/temp-dir';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import {
@@ -45,7 +45,7 @@ afterAll(() => server.close());
 async function snippetsFor(clientId: ConnectClientId): Promise<Snippet[]> {
   const client = CONNECT_CLIENTS.find((candidate) => candidate.id === clientId);
   if (!client) throw new Error(`unknown client ${clientId}`);
-  const stdio: StdioCommand = { command: process.execPath, args: [BIN, 'stdio', '--db', databasePath] };
+  const stdio = stdioCommandFor({ kind: 'sqlite', path: databasePath });
   return buildSnippets(clientId, {
     mcpUrl: server.server.mcpUrl,
     token: await server.createToken(client.tokenLabel),
@@ -114,6 +114,7 @@ describe('connect snippets', () => {
     const [stdio] = await snippetsFor('claude-desktop');
     const entry = entryIn(stdio?.text ?? '', 'mcpServers');
     expect(JSON.stringify(entry)).not.toContain('tdk_');
+    expect(entry.args).toContain(databasePath);
     const client = await connectOverStdio({ command: entry.command ?? '', args: entry.args ?? [] }, 'Claude Desktop');
     try {
       expect((await client.listTools()).tools.map((tool) => tool.name).sort()).toEqual(TOOLS);
@@ -208,5 +209,33 @@ describe('connect snippets with awkward values', () => {
     expect(python.MCPServerStreamableHttp?.keywords.params).toEqual(http);
     const js = newExpressionArgument(only(snippets('openai-agents-js')).text, 'MCPServerStreamableHttp');
     expect(js).toMatchObject({ url: mcpUrl, requestInit: { headers: http.headers } });
+  });
+});
+
+describePostgres('the Claude Desktop stdio entry on Postgres', () => {
+  it("runs TaskDesk on the server's Postgres database, which travels in env", async () => {
+    const postgres = await startTestServer(postgresTarget);
+    try {
+      if (postgres.location.kind !== 'postgres') throw new Error('expected a Postgres test server');
+      const [stdio] = buildSnippets('claude-desktop', {
+        mcpUrl: postgres.server.mcpUrl,
+        token: await postgres.createToken('Claude Desktop'),
+        stdio: stdioCommandFor(postgres.location),
+      });
+      const entry = entryIn(stdio?.text ?? '', 'mcpServers');
+      const client = await connectOverStdio(
+        { command: entry.command ?? '', args: entry.args ?? [], env: entry.env ?? {} },
+        'Claude Desktop',
+      );
+      try {
+        await client.callTool({ name: 'add_task', arguments: { title: 'stored in Postgres over stdio' } });
+      } finally {
+        await client.close();
+      }
+      const listed = await postgres.server.services.tasks.list('local', { query: 'stored in Postgres' });
+      expect(listed.ok && listed.value.tasks.map((task) => task.title)).toEqual(['stored in Postgres over stdio']);
+    } finally {
+      await postgres.close();
+    }
   });
 });

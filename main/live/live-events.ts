@@ -1,25 +1,38 @@
-import { EventEmitter } from 'node:events';
 import type { LiveEventMap, LiveEventName } from '../../shared/api';
+import type { Logger } from '../logging/logger';
 
 export type LiveListener = <K extends LiveEventName>(name: K, data: LiveEventMap[K]) => void;
 
 /**
  * What the UI's event stream carries, per user: every task change (from any
- * edge) and every tool call. In process only: a second process sharing the
- * database (`taskdesk stdio`) is not seen live; the UI catches up on reload.
+ * edge) and every tool call. Listeners are kept per user id in a Map, not as
+ * EventEmitter event names: a user called "error" would otherwise make every
+ * publish throw.
  */
-export function createLiveEvents() {
-  const emitter = new EventEmitter();
-  // One listener per open UI window; the stream route bounds how many there are.
-  emitter.setMaxListeners(0);
+export function createLiveEvents(logger: Logger) {
+  const listeners = new Map<string, Set<LiveListener>>();
   return {
+    /** Never throws: a change has been committed by the time it is announced, whatever a listener does. */
     publish<K extends LiveEventName>(userId: string, name: K, data: LiveEventMap[K]): void {
-      emitter.emit(userId, name, data);
+      for (const listener of listeners.get(userId) ?? []) {
+        try {
+          listener(name, data);
+        } catch (error) {
+          logger.error({ err: error, event: name }, 'a live event listener failed');
+        }
+      }
     },
     subscribe(userId: string, listener: LiveListener): () => void {
-      emitter.on(userId, listener);
-      return () => emitter.off(userId, listener);
+      const forUser = listeners.get(userId) ?? new Set<LiveListener>();
+      listeners.set(userId, forUser);
+      forUser.add(listener);
+      return () => {
+        forUser.delete(listener);
+        if (forUser.size === 0) listeners.delete(userId);
+      };
     },
+    /** Whether anyone is listening for this user, so callers can skip work nobody would see. */
+    hasListeners: (userId: string) => listeners.has(userId),
   };
 }
 

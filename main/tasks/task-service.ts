@@ -46,8 +46,14 @@ const notFound = (id: string) =>
  * name; input never chooses the user.
  */
 export function createTaskService({ tasks, onChange, clock = () => new Date(), newId = uuidv7 }: TaskServiceOptions) {
+  // Runs after the write committed: a failing listener must not turn a saved change into an error
+  // (an agent told "failed" would retry and create a duplicate).
   function announce(userId: string, task: Task, change: TaskChangeKind, by: string): void {
-    onChange?.(userId, { task, change, by, at: task.updated_at });
+    try {
+      onChange?.(userId, { task, change, by, at: task.updated_at });
+    } catch {
+      // The listener is responsible for its own logging; nothing here can undo or redo the write.
+    }
   }
 
   /**

@@ -60,7 +60,13 @@ export function claudeDesktopSnippets({ mcpUrl, token, stdio }: SnippetInputs): 
     {
       title: 'Run TaskDesk over stdio (acts as the local user, no token needed)',
       language: 'json',
-      text: jsonBlock({ mcpServers: { [SERVER_KEY]: { command: stdio.command, args: stdio.args } } }),
+      // env carries the database location when it cannot travel in args (a Postgres URL):
+      // without it the process would open the default SQLite file, a different, empty database.
+      text: jsonBlock({
+        mcpServers: {
+          [SERVER_KEY]: { command: stdio.command, args: stdio.args, ...(stdio.env ? { env: stdio.env } : {}) },
+        },
+      }),
       where: CLAUDE_DESKTOP_CONFIG,
     },
     {

@@ -6,6 +6,8 @@ export interface ApiRequest {
   res: ServerResponse;
   /** The signed-in user; routes marked `public` get an empty string. */
   userId: string;
+  /** The session's handle (not its secret); empty on public routes. */
+  sessionKey: string;
   params: Record<string, string>;
   query: URLSearchParams;
   /** The JSON body; undefined when the route answered a bad body already. */

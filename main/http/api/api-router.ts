@@ -65,8 +65,8 @@ export function createApiHandler(deps: ApiDeps) {
     ...taskRoutes(deps.tasks),
     ...tokenRoutes(deps.tokens, deps.live),
     ...(deps.desktop ? desktopRoutes(deps.desktop) : []),
-    route('GET', '/api/events', ({ res, userId }) => {
-      deps.streams.open(res, userId);
+    route('GET', '/api/events', ({ res, userId, sessionKey }) => {
+      deps.streams.open(res, userId, sessionKey);
       return Promise.resolve('handled' as const);
     }),
   ];
@@ -101,6 +101,7 @@ export function createApiHandler(deps: ApiDeps) {
       req,
       res,
       userId: session?.userId ?? '',
+      sessionKey: session?.key ?? '',
       params: found.params,
       query: url.searchParams,
       body: async () => {

@@ -9,12 +9,24 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 // Each open window holds one stream; more than this means something is looping.
 const MAX_STREAMS = 64;
 
+interface OpenStream {
+  sessionKey: string;
+  /** Stops the stream's subscription and heartbeat; safe to call twice. */
+  stop: () => void;
+}
+
 /** Server-sent events for the signed-in user's task changes, tool calls and tokens. */
 export function createEventStreams(live: LiveEvents) {
-  const open = new Set<ServerResponse>();
+  const open = new Map<ServerResponse, OpenStream>();
+
+  function finish(res: ServerResponse): void {
+    open.get(res)?.stop();
+    open.delete(res);
+    if (!res.writableEnded) res.end();
+  }
 
   return {
-    open(res: ServerResponse, userId: string): void {
+    open(res: ServerResponse, userId: string, sessionKey: string): void {
       if (open.size >= MAX_STREAMS) {
         res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '5' }).end('too many open event streams');
         return;
@@ -27,8 +39,8 @@ export function createEventStreams(live: LiveEvents) {
       });
       // The retry hint and an initial comment make EventSource report "open" at once.
       res.write('retry: 2000\n: connected\n\n');
-      open.add(res);
       const send = (text: string) => {
+        if (res.writableEnded || res.destroyed) return;
         if (res.writableLength > MAX_BUFFERED_BYTES) res.destroy();
         else res.write(text);
       };
@@ -36,17 +48,24 @@ export function createEventStreams(live: LiveEvents) {
         send(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`),
       );
       const heartbeat = setInterval(() => send(': ping\n\n'), HEARTBEAT_MS);
-      res.on('close', () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-        open.delete(res);
+      open.set(res, {
+        sessionKey,
+        stop: () => {
+          clearInterval(heartbeat);
+          unsubscribe();
+        },
       });
+      res.on('close', () => finish(res));
+    },
+
+    /** Ends the streams a session holds open: after sign-out nothing more reaches that window. */
+    closeSession(sessionKey: string): void {
+      for (const [res, stream] of open) if (stream.sessionKey === sessionKey) finish(res);
     },
 
     /** Ends every stream, so shutdown does not wait on windows that never close. */
     closeAll(): void {
-      for (const res of open) res.end();
-      open.clear();
+      for (const res of [...open.keys()]) finish(res);
     },
   };
 }

@@ -88,6 +88,7 @@ describe('refusals', () => {
   });
 
   it('refuses changes without an Origin header, even with a session', async () => {
+    const before = (await api('GET', '/api/tasks?status=all&limit=100')).body.data.tasks.length;
     const response = await rawRequest({
       port,
       path: '/api/tasks',
@@ -95,7 +96,21 @@ describe('refusals', () => {
       body: JSON.stringify({ title: 'from a script' }),
     });
     expect(response.status).toBe(403);
-    expect((await api('GET', '/api/tasks?status=all')).body.data.tasks).toEqual([]);
+    expect((await api('GET', '/api/tasks?status=all&limit=100')).body.data.tasks).toHaveLength(before);
+  });
+
+  it.each([
+    ['POST', '/api/tasks'],
+    ['PATCH', '/api/tasks/00000000-0000-7000-8000-000000000000'],
+    ['DELETE', '/api/tasks/00000000-0000-7000-8000-000000000000'],
+    ['POST', '/api/tokens'],
+  ])('answers %s %s from our own page but without a session with 401', async (method, path) => {
+    const response = await fetch(`${origin}${path}`, {
+      method,
+      headers: { origin, 'content-type': 'application/json' },
+      body: method === 'DELETE' ? null : JSON.stringify({ title: 'x', label: 'x' }),
+    });
+    expect(response.status).toBe(401);
   });
 
   it('refuses changes from another origin, with or without a session', async () => {
@@ -225,7 +240,77 @@ describe('tokens through the API', () => {
   });
 });
 
+/** Reads a server-sent-events response as it arrives. */
+async function openStream(withCookie: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${origin}/api/events`, { headers: { cookie: withCookie }, signal: controller.signal });
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let text = '';
+  let ended = false;
+  const readUntil = async (predicate: () => boolean) => {
+    while (!predicate()) {
+      const { value, done } = await reader.read();
+      if (done) {
+        ended = true;
+        return;
+      }
+      text += value;
+    }
+  };
+  await readUntil(() => text.includes(': connected'));
+  return {
+    text: () => text,
+    ended: () => ended,
+    readUntil,
+    close: () => controller.abort(),
+  };
+}
+
 describe('the live event stream', () => {
+  it("carries only the signed-in user's events, never another user's agent", async () => {
+    const stream = await openStream(cookie);
+    const bob = await t.connect(await t.createToken('Bob Agent', 'bob'), 'bob');
+    await bob.callTool({ name: 'add_task', arguments: { title: 'bob private task' } });
+    const local = await t.connect(await t.createToken('Local Agent'), 'local');
+    await local.callTool({ name: 'add_task', arguments: { title: 'local marker' } });
+    await stream.readUntil(() => stream.text().includes('local marker') && stream.text().includes('event: tool_call'));
+    stream.close();
+    expect(stream.text()).not.toContain('bob private task');
+    expect(stream.text()).not.toContain('Bob Agent');
+  });
+
+  it('serves a user whose id is a Node event name, such as "error"', async () => {
+    const agent = await t.connect(await t.createToken('Odd Name', 'error'), 'odd');
+    const added = await agent.callTool({ name: 'add_task', arguments: { title: 'saved once' } });
+    expect(added.isError).toBeFalsy();
+    const listed = await agent.callTool({ name: 'list_tasks', arguments: {} });
+    expect((listed.structuredContent as any).data.tasks).toHaveLength(1);
+  });
+
+  it('lets the server stop while a stream is open, ending it', async () => {
+    const other = await startTestServer(sqliteTarget);
+    const otherOrigin = new URL(other.server.mcpUrl).origin;
+    const { name, value } = other.server.createSession();
+    const response = await fetch(`${otherOrigin}/api/events`, { headers: { cookie: `${name}=${value}` } });
+    const reader = response.body!.getReader();
+    await reader.read();
+    await other.close();
+    let done = false;
+    while (!done) done = (await reader.read()).done;
+    expect(done).toBe(true);
+  });
+
+  it('ends the stream of a session that signs out', async () => {
+    const response = await signIn(loginCodeOf(t.server.createLoginUrl()));
+    const own = response.headers.get('set-cookie')?.split(';')[0] ?? '';
+    const stream = await openStream(own);
+    const signOut = await fetch(`${origin}/api/session`, { method: 'DELETE', headers: { cookie: own, origin } });
+    expect(signOut.status).toBe(200);
+    await stream.readUntil(() => false);
+    expect(stream.ended()).toBe(true);
+    expect((await fetch(`${origin}/api/events`, { headers: { cookie: own } })).status).toBe(401);
+  });
+
   it("carries an agent's task change, with its client label, and the tool call, as they happen", async () => {
     const controller = new AbortController();
     const stream = await fetch(`${origin}/api/events`, { headers: { cookie }, signal: controller.signal });

@@ -61,20 +61,35 @@ function listFiles(root: string): Map<string, string> {
   return files;
 }
 
+const RELIST_AFTER_MS = 1000;
+
 /** Serves the UI's static files with its security headers; anything not built is a 404. */
-export function createStaticFiles(root = rendererDir()) {
-  const files = root ? listFiles(root) : new Map<string, string>();
+export function createStaticFiles(findRoot: () => string | undefined = rendererDir) {
+  let files = new Map<string, string>();
+  let listedAt = -Infinity;
+  // A build while the server runs replaces the files (new hashed names); a
+  // path we do not know prompts a fresh listing, at most once a second.
+  function lookup(pathname: string): string | undefined {
+    const known = files.get(pathname);
+    if (known !== undefined && fs.existsSync(known)) return known;
+    if (Date.now() - listedAt > RELIST_AFTER_MS) {
+      const root = findRoot();
+      files = root ? listFiles(root) : new Map<string, string>();
+      listedAt = Date.now();
+    }
+    return files.get(pathname);
+  }
 
   return {
     /** Whether this path is a UI path at all (the listener sends everything else to 404). */
-    serves: (pathname: string) => pathname === '/' || files.has(pathname),
+    serves: (pathname: string) => pathname === '/' || lookup(pathname) !== undefined,
 
     async send(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         sendAndClose(res, (r) => sendError(r, 405, 'use GET for the UI', { allow: 'GET, HEAD' }));
         return;
       }
-      const file = files.get(pathname === '/' ? '/index.html' : pathname);
+      const file = lookup(pathname === '/' ? '/index.html' : pathname);
       if (!file) {
         res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', ...UI_HEADERS });
         res.end('The TaskDesk UI has not been built. Run `npm run build`, then reload.');

@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 
 /** A browser's sign-in, kept in memory: a restart asks for the new printed link. */
 export interface UiSession {
+  /** A stable handle for this session that is not its secret (the digest). */
+  key: string;
   userId: string;
   createdAt: number;
 }
@@ -20,22 +22,29 @@ const newSecret = () => randomBytes(32).toString('base64url');
  * values, held only as SHA-256 digests, looked up by digest so a comparison
  * never depends on how much of a guess was right.
  */
-export function createUiSessions(options: { userId: string; clock?: () => number }) {
-  const { userId, clock = Date.now } = options;
+export function createUiSessions(options: {
+  userId: string;
+  clock?: () => number;
+  /** Told when a session ends (sign-out or eviction), so what it holds open can close too. */
+  onEnd?: (key: string) => void;
+}) {
+  const { userId, clock = Date.now, onEnd } = options;
   const codes = new Map<string, number>();
   const sessions = new Map<string, UiSession>();
 
-  function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
+  function remember<V>(map: Map<string, V>, key: string, value: V, max: number, evicted?: (key: string) => void): void {
     map.set(key, value);
     for (const oldest of map.keys()) {
       if (map.size <= max) break;
       map.delete(oldest);
+      evicted?.(oldest);
     }
   }
 
   function openSession(): string {
     const sessionId = newSecret();
-    remember(sessions, digest(sessionId), { userId, createdAt: clock() }, MAX_SESSIONS);
+    const key = digest(sessionId);
+    remember(sessions, key, { key, userId, createdAt: clock() }, MAX_SESSIONS, onEnd);
     return sessionId;
   }
 
@@ -64,7 +73,9 @@ export function createUiSessions(options: { userId: string; clock?: () => number
     },
 
     end(sessionId: string | undefined): void {
-      if (sessionId) sessions.delete(digest(sessionId));
+      if (!sessionId) return;
+      const key = digest(sessionId);
+      if (sessions.delete(key)) onEnd?.(key);
     },
   };
 }
