@@ -2,13 +2,13 @@
  * The desktop app's composition root: it wires the modules beside it and holds
  * no logic. The server core is the same one `taskdesk serve` runs.
  */
-import { app } from 'electron';
+import { app, dialog } from 'electron';
 import { createLogger } from '../logging/logger';
 import { registerIpcHandlers } from './ipc';
 import { applyStartAtLogin } from './login-item';
 import { createPresenter } from './presenter';
 import { drainOnQuit } from './quit';
-import { bundledFile, trayIconFile, useBundledResources } from './resources';
+import { bundledFile, trayIconFile, useBundledResources, useUserDataDirFromEnvironment } from './resources';
 import { confineToOrigin, denyPermissions } from './security';
 import { createServerHost, originOf } from './server-host';
 import { createSettingsStore } from './settings-store';
@@ -19,7 +19,6 @@ import { createMainWindow } from './window';
 const logger = createLogger();
 
 async function runDesktopApp(): Promise<void> {
-  useBundledResources();
   await app.whenReady();
 
   const store = createSettingsStore(app.getPath('userData'));
@@ -63,5 +62,14 @@ async function runDesktopApp(): Promise<void> {
   await presenter.show();
 }
 
-if (claimSingleInstance()) await runDesktopApp();
-else app.quit();
+useUserDataDirFromEnvironment();
+useBundledResources();
+if (!claimSingleInstance()) app.quit();
+else {
+  // Whatever the window cannot show (it may not exist yet) still ends in a message, never a silent exit.
+  await runDesktopApp().catch((error: unknown) => {
+    logger.error({ err: error }, 'TaskDesk could not start');
+    dialog.showErrorBox('TaskDesk could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
+}

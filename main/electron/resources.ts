@@ -13,6 +13,16 @@ export function useBundledResources(): void {
   process.env.TASKDESK_RENDERER_DIR = path.join(process.resourcesPath, 'renderer');
 }
 
+/**
+ * TASKDESK_USER_DATA_DIR puts the settings and the default database elsewhere
+ * (the e2e tests give each app a folder of its own). Set before anything else:
+ * the single-instance lock belongs to the user-data folder.
+ */
+export function useUserDataDirFromEnvironment(): void {
+  const dir = process.env.TASKDESK_USER_DATA_DIR?.trim();
+  if (dir) app.setPath('userData', path.resolve(dir));
+}
+
 /** A file that scripts/build-electron.mjs puts beside the main-process bundle. */
 export const bundledFile = (name: string) => besideModule(`./${name}`, import.meta.url);
 
