@@ -6,6 +6,7 @@
  */
 import { EventSource } from 'eventsource';
 import { startServer, type RunningServer } from '../../main/app/start-server';
+import type { DesktopAdapter } from '../../main/http/api/desktop-routes';
 import { createLogger } from '../../main/logging/logger';
 import { connectClient, type Client } from '../../main/mcp/testing/connect-client';
 import { makeTempDir } from '../../main/testing/temp-dir';
@@ -22,12 +23,18 @@ export interface UiTestServer {
   close: () => Promise<void>;
 }
 
-export async function startUiTestServer(): Promise<UiTestServer> {
+export interface UiTestServerOptions {
+  /** Where the desktop app would keep its settings; adds /api/desktop/* as inside the desktop app. */
+  desktop?: DesktopAdapter;
+}
+
+export async function startUiTestServer(options: UiTestServerOptions = {}): Promise<UiTestServer> {
   const temp = makeTempDir('taskdesk-ui-');
   const server = await startServer({
     location: { kind: 'sqlite', path: `${temp.dir}/taskdesk.db` },
     logger: createLogger('silent'),
     port: 0,
+    desktop: options.desktop,
   });
   const origin = new URL(server.mcpUrl).origin;
   const cookie = await signIn(server, origin);
@@ -38,8 +45,7 @@ export async function startUiTestServer(): Promise<UiTestServer> {
   const api = createApiClient({
     baseUrl: origin,
     fetch: (input, init) => fetch(input, withSession(init)),
-    openEventSource: (url) =>
-      new EventSource(url, { fetch: (input, init) => fetch(input, withSession(init)) }),
+    openEventSource: (url) => new EventSource(url, { fetch: (input, init) => fetch(input, withSession(init)) }),
   });
   const agents: Client[] = [];
   return {
