@@ -1,0 +1,142 @@
+import { Database, PlugZap } from 'lucide-react';
+import { useState } from 'react';
+import {
+  Button,
+  FieldError,
+  Input,
+  Label,
+  RadioButton,
+  RadioField,
+  RadioGroup,
+  Text,
+  TextField,
+} from 'react-aria-components';
+import { databaseTestInput } from '../../../shared/desktop';
+import { validate } from '../../../shared/validate';
+import { useApi } from '../../app/api-context';
+import type { SettingsDraft } from './settings-draft';
+
+type DatabaseDraft = Pick<SettingsDraft, 'databaseKind' | 'sqlitePath' | 'postgresUrl'>;
+
+interface DatabaseFieldsProps {
+  draft: DatabaseDraft;
+  onChange: (change: Partial<DatabaseDraft>) => void;
+  /** The shared schema's message for the database setting, once it should show. */
+  error: string | undefined;
+}
+
+const KINDS = [
+  { value: 'sqlite', label: 'Embedded SQLite' },
+  { value: 'postgres', label: 'Postgres' },
+] as const;
+
+/** Where tasks are kept: an SQLite file (nothing to set up) or a shared Postgres database. */
+export function DatabaseFields({ draft, onChange, error }: DatabaseFieldsProps) {
+  return (
+    <div className="settings-group">
+      <RadioGroup
+        className="settings-choice"
+        orientation="horizontal"
+        value={draft.databaseKind}
+        onChange={(value) => onChange({ databaseKind: value === 'postgres' ? 'postgres' : 'sqlite' })}
+      >
+        <Label className="settings-legend">
+          <Database size={14} aria-hidden /> Database
+        </Label>
+        <div className="settings-choice-options">
+          {KINDS.map((kind) => (
+            <RadioField key={kind.value} value={kind.value} className="settings-choice-field">
+              <RadioButton className="settings-choice-option">{kind.label}</RadioButton>
+            </RadioField>
+          ))}
+        </div>
+      </RadioGroup>
+      {draft.databaseKind === 'sqlite' ? (
+        <TextField
+          className="settings-field"
+          value={draft.sqlitePath}
+          onChange={(sqlitePath) => onChange({ sqlitePath })}
+          isInvalid={error !== undefined}
+        >
+          <Label className="settings-label">SQLite file</Label>
+          <Input className="settings-input" placeholder="taskdesk.db in the app's data folder" />
+          <Text slot="description" className="settings-hint">
+            Leave empty for taskdesk.db in the app&apos;s data folder.
+          </Text>
+          <FieldError className="settings-error">{error}</FieldError>
+        </TextField>
+      ) : (
+        <PostgresField url={draft.postgresUrl} onChange={(postgresUrl) => onChange({ postgresUrl })} error={error} />
+      )}
+    </div>
+  );
+}
+
+type TestOutcome = { kind: 'testing' } | { kind: 'connected'; version: string } | { kind: 'failed'; message: string };
+
+function PostgresField({ url, onChange, error }: { url: string; onChange: (url: string) => void; error?: string }) {
+  const api = useApi();
+  const [outcome, setOutcome] = useState<TestOutcome>();
+
+  async function testConnection() {
+    const checked = validate(databaseTestInput, { url });
+    if (!checked.ok) {
+      setOutcome({ kind: 'failed', message: checked.error.message });
+      return;
+    }
+    setOutcome({ kind: 'testing' });
+    try {
+      const { server_version } = await api.testDatabase(checked.value.url);
+      setOutcome({ kind: 'connected', version: server_version });
+    } catch (failure) {
+      // The server's own message, as it comes: it names the cause and masks the password.
+      setOutcome({ kind: 'failed', message: failure instanceof Error ? failure.message : String(failure) });
+    }
+  }
+
+  return (
+    <>
+      <div className="settings-row">
+        <TextField
+          className="settings-field settings-field-wide"
+          value={url}
+          onChange={(next) => {
+            onChange(next);
+            setOutcome(undefined);
+          }}
+          isInvalid={error !== undefined}
+        >
+          <Label className="settings-label">Postgres URL</Label>
+          <Input className="settings-input" placeholder="postgres://user:password@host:5432/database" />
+          <FieldError className="settings-error">{error}</FieldError>
+        </TextField>
+        <Button
+          className="button"
+          isDisabled={outcome?.kind === 'testing'}
+          onPress={() => {
+            void testConnection();
+          }}
+        >
+          <PlugZap size={14} aria-hidden /> Test connection
+        </Button>
+      </div>
+      <TestResult outcome={outcome} />
+    </>
+  );
+}
+
+function TestResult({ outcome }: { outcome: TestOutcome | undefined }) {
+  if (outcome?.kind === 'failed') {
+    return (
+      <p className="settings-error" role="alert">
+        {outcome.message}
+      </p>
+    );
+  }
+  return (
+    <p className="settings-success" role="status">
+      {outcome?.kind === 'testing' && 'Connecting…'}
+      {outcome?.kind === 'connected' && `Connected: Postgres ${outcome.version}. Nothing was changed in it.`}
+    </p>
+  );
+}
