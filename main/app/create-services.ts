@@ -4,6 +4,7 @@ import { createTokenRepository } from '../db/token-repository';
 import { createToolCallRepository } from '../db/tool-call-repository';
 import { createUserRepository } from '../db/user-repository';
 import { createLiveEvents } from '../live/live-events';
+import { startStdioCallsFeed } from '../live/stdio-calls-feed';
 import type { Logger } from '../logging/logger';
 import { createTaskService } from '../tasks/task-service';
 import { createTokenService } from '../tokens/token-service';
@@ -36,9 +37,11 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
   const live = createLiveEvents(logger);
   const toolLog = createToolCallLog({ sink, calls, logger });
   toolLog.subscribe((call) => live.publish(call.user, 'tool_call', call));
+  const taskRepository = createTaskRepository(handle);
+  let stdioFeed: { stop: () => void } | undefined;
   return {
     tasks: createTaskService({
-      tasks: createTaskRepository(handle),
+      tasks: taskRepository,
       onChange: (userId, change) => live.publish(userId, 'task', change),
     }),
     tokens: createTokenService({ tokens: tokenRepository, users }),
@@ -47,7 +50,11 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
     live,
     users,
     /** For a long-running server: start background work now rather than on first use. */
-    startBackgroundWork: () => background?.start(),
+    startBackgroundWork: () => {
+      background?.start();
+      stdioFeed ??= startStdioCallsFeed({ calls, tasks: taskRepository, live, logger });
+    },
+    stopBackgroundWork: () => stdioFeed?.stop(),
   };
 }
 

@@ -120,6 +120,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     boundPort = await listen(server, port, host, (error) => logger.error({ err: error }, 'HTTP server error'));
   } catch (error) {
+    services.stopBackgroundWork();
     await services.toolLog.close();
     await handle.close();
     throw error;
@@ -144,6 +145,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       uiEdge.closeStreams();
       await stopListening(server);
       await mcp.close();
+      services.stopBackgroundWork();
       await services.toolLog.close();
       await handle.close();
     },

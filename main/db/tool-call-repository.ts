@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from './database';
 import type { ToolCallRow } from './schema/row-types';
 
@@ -26,6 +26,22 @@ export function createToolCallRepository(handle: DatabaseHandle) {
           .from(toolCalls)
           .where(eq(toolCalls.userId, userId))
           .orderBy(desc(toolCalls.createdAt), desc(toolCalls.id))
+          .limit(limit),
+      );
+    },
+
+    /**
+     * Calls that came in without a token, i.e. over `taskdesk stdio` in
+     * another process, since `after`, oldest first. The server itself never
+     * writes such rows: every HTTP call carries a token.
+     */
+    tokenlessSince(userId: string, after: string, limit: number): Promise<ToolCallRow[]> {
+      return dialect.read(() =>
+        db
+          .select()
+          .from(toolCalls)
+          .where(and(eq(toolCalls.userId, userId), gt(toolCalls.createdAt, after), isNull(toolCalls.tokenId)))
+          .orderBy(asc(toolCalls.createdAt), asc(toolCalls.id))
           .limit(limit),
       );
     },

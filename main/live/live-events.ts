@@ -31,8 +31,8 @@ export function createLiveEvents(logger: Logger) {
         if (forUser.size === 0) listeners.delete(userId);
       };
     },
-    /** Whether anyone is listening for this user, so callers can skip work nobody would see. */
-    hasListeners: (userId: string) => listeners.has(userId),
+    /** The users someone is listening for, so work nobody would see can be skipped. */
+    watchedUsers: () => [...listeners.keys()],
   };
 }
 
