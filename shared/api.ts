@@ -8,11 +8,23 @@
  */
 import { z } from 'zod';
 import type { DatabaseKind } from './database-kind';
+import { ERROR_CODES } from './result';
 import type { Task } from './task';
 import type { CreatedToken, TokenInfo } from './token-schemas';
 import type { ToolCall } from './tool-call';
 
 export const API_PREFIX = '/api/';
+
+/** Codes of /api answers: the task service's, plus the HTTP layer's own refusals. */
+export const API_ERROR_CODES = [
+  ...ERROR_CODES,
+  'unauthorized',
+  'forbidden',
+  'method_not_allowed',
+  'payload_too_large',
+  'unsupported_media_type',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** Where the UI asks for things; ids are URL-encoded by the client. */
 export const API_ROUTES = {

@@ -3,6 +3,8 @@ import type { Logger } from '../logging/logger';
 import type { Caller, TokenService } from '../tokens/token-service';
 import { bearerToken } from './bearer';
 import { isAllowedHost, isAllowedOrigin, type HostPolicy } from './host-origin';
+import type { ApiErrorCode } from '../../shared/api';
+import { sendApiError } from './api/api-response';
 import { sendAndClose, sendError, sendJson } from './responses';
 import type { StaticFiles } from './ui/static-files';
 
@@ -22,6 +24,12 @@ export interface RequestHandlerDeps {
 
 const UNAUTHORIZED =
   "missing or invalid bearer token: send 'Authorization: Bearer <token>'; create one with 'taskdesk token create --label NAME'";
+
+/** A refusal in the shape its caller reads: the envelope for the UI's /api, plain JSON elsewhere. */
+function refuse(res: ServerResponse, req: IncomingMessage, status: number, code: ApiErrorCode, message: string): void {
+  const forApi = (req.url ?? '').startsWith('/api/');
+  sendAndClose(res, (r) => (forApi ? sendApiError(r, status, code, message) : sendError(r, status, message)));
+}
 
 /**
  * The HTTP listener's whole job: refuse what must not be served (host,
@@ -43,11 +51,11 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isAllowedHost(req.headers.host, deps.hostPolicy)) {
-      sendAndClose(res, (r) => sendError(r, 403, 'forbidden: this host name is not allowed (see --allowed-host)'));
+      refuse(res, req, 403, 'forbidden', 'forbidden: this host name is not allowed (see --allowed-host)');
       return;
     }
     if (!isAllowedOrigin(req.headers.origin, deps.hostPolicy)) {
-      sendAndClose(res, (r) => sendError(r, 403, 'forbidden: requests from other origins are refused'));
+      refuse(res, req, 403, 'forbidden', 'forbidden: requests from other origins are refused');
       return;
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -95,7 +103,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     route(req, res).catch((error: unknown) => {
       logger.error({ err: error, method: req.method, path: req.url?.split('?')[0] }, 'request failed');
       if (res.headersSent) res.destroy();
-      else sendError(res, 500, 'internal server error; the server log has the details');
+      else refuse(res, req, 500, 'internal', 'internal server error; the server log has the details');
     });
   };
 }

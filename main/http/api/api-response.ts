@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { ApiErrorCode } from '../../../shared/api';
 import { toEnvelope } from '../../../shared/envelope';
 import type { ErrorCode, Result } from '../../../shared/result';
 import { sendJson } from '../responses';
@@ -21,6 +22,12 @@ export function sendResult(
   sendJson(res, status, toEnvelope(result), headers);
 }
 
-export function sendApiError(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
-  sendJson(res, status, { status: 'error', error: { code, message } });
+export function sendApiError(
+  res: ServerResponse,
+  status: number,
+  code: ApiErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(res, status, { status: 'error', error: { code, message } }, headers);
 }

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ServerStatus } from '../../../shared/api';
+import type { ApiErrorCode, ServerStatus } from '../../../shared/api';
 import type { LiveEvents } from '../../live/live-events';
 import type { TaskService } from '../../tasks/task-service';
 import type { TokenService } from '../../tokens/token-service';
 import type { ToolCallLog } from '../../tool-log/tool-call-log';
 import { readJsonBody } from '../json-body';
-import { sendAndClose, sendError } from '../responses';
+import { sendAndClose } from '../responses';
 import { sessionIdFrom } from '../ui/session-cookie';
 import type { UiSessions } from '../ui/ui-sessions';
 import { route, type ApiRequest, type ApiRoute } from './api-route';
@@ -29,6 +29,12 @@ export interface ApiDeps {
   /** Only inside the desktop app: its settings routes. */
   desktop?: DesktopAdapter | undefined;
 }
+
+const BODY_ERROR_CODES = {
+  400: 'validation_error',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+} as const satisfies Record<number, ApiErrorCode>;
 
 const SIGN_IN_REQUIRED = 'sign in first: open the uiUrl that `taskdesk serve` printed (each link works once)';
 
@@ -83,18 +89,20 @@ export function createApiHandler(deps: ApiDeps) {
     const found = candidates.find((c) => c.route.method === req.method);
     if (!found) {
       const allow = candidates.map((c) => c.route.method).join(', ');
-      sendAndClose(res, (r) => sendError(r, 405, `use ${allow} for ${url.pathname}`, { allow }));
+      sendAndClose(res, (r) =>
+        sendApiError(r, 405, 'method_not_allowed', `use ${allow} for ${url.pathname}`, { allow }),
+      );
       return;
     }
     if (req.method !== 'GET' && req.headers.origin === undefined) {
       sendAndClose(res, (r) =>
-        sendError(r, 403, 'forbidden: changes must come from the TaskDesk page (the Origin header is missing)'),
+        sendApiError(r, 403, 'forbidden', 'changes must come from the TaskDesk page (the Origin header is missing)'),
       );
       return;
     }
     const session = deps.sessions.find(sessionIdFrom(req, deps.port()));
     if (!session && !found.route.public) {
-      sendAndClose(res, (r) => sendError(r, 401, SIGN_IN_REQUIRED));
+      sendAndClose(res, (r) => sendApiError(r, 401, 'unauthorized', SIGN_IN_REQUIRED));
       return;
     }
     const request: ApiRequest = {
@@ -108,7 +116,7 @@ export function createApiHandler(deps: ApiDeps) {
         const body = await readJsonBody(req);
         if (body.ok) return { value: body.value };
         if (body.status !== 'aborted')
-          sendAndClose(res, (r) => sendApiError(r, body.status, 'validation_error', body.message));
+          sendAndClose(res, (r) => sendApiError(r, body.status, BODY_ERROR_CODES[body.status], body.message));
         return undefined;
       },
     };

@@ -84,7 +84,10 @@ describe('refusals', () => {
   ])('answers %s %s with 401 without a session', async (method, path) => {
     const response = await fetch(`${origin}${path}`, { method });
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { error: string }).error).toMatch(/sign in/);
+    expect(await response.json()).toMatchObject({
+      status: 'error',
+      error: { code: 'unauthorized', message: expect.stringMatching(/sign in/) },
+    });
   });
 
   it('refuses changes without an Origin header, even with a session', async () => {
@@ -114,7 +117,7 @@ describe('refusals', () => {
   });
 
   it('refuses changes from another origin, with or without a session', async () => {
-    for (const foreign of ['http://evil.example', 'null', `http://127.0.0.1:${port + 1}`]) {
+    for (const foreign of ['http://evil.example', 'null', `http://127.0.0.1:${String(port + 1)}`]) {
       const response = await rawRequest({
         port,
         path: '/api/tasks',
@@ -122,6 +125,7 @@ describe('refusals', () => {
         body: JSON.stringify({ title: 'cross-site' }),
       });
       expect(response.status).toBe(403);
+      expect(JSON.parse(response.body).error.code).toBe('forbidden');
     }
   });
 
@@ -134,13 +138,16 @@ describe('refusals', () => {
     }
     const wrongMethod = await fetch(`${origin}/api/status`, { method: 'DELETE', headers: { cookie, origin } });
     expect(wrongMethod.status).toBe(405);
+    expect(((await wrongMethod.json()) as any).error.code).toBe('method_not_allowed');
     expect(wrongMethod.headers.get('allow')).toBe('GET');
   });
 
   it('refuses bodies that are not JSON, too large, malformed or too deep, and keeps serving', async () => {
     const send = (body: string, type = 'application/json') =>
       rawRequest({ port, path: '/api/tasks', headers: { cookie, origin, 'content-type': type }, body });
-    expect((await send('title=x', 'application/x-www-form-urlencoded')).status).toBe(415);
+    const wrongType = await send('title=x', 'application/x-www-form-urlencoded');
+    expect(wrongType.status).toBe(415);
+    expect(JSON.parse(wrongType.body).error.code).toBe('unsupported_media_type');
     expect((await send(JSON.stringify({ title: 'x'.repeat(1024 * 1024) }))).status).toBe(413);
     expect((await send('{"title":')).status).toBe(400);
     expect((await send(`${'['.repeat(5000)}${']'.repeat(5000)}`)).status).toBe(400);
