@@ -43,6 +43,14 @@ test.describe(electronSuiteTitle('desktop app', electron), () => {
     await expect(second.page.getByRole('checkbox', { name: 'Survives a restart' })).toBeVisible();
   });
 
+  test('offers its settings in a Settings tab, starting from the settings file', async ({ desktop }) => {
+    const { page } = await desktop.launch();
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await expect(page.getByRole('textbox', { name: 'Port' })).toHaveValue(String(desktop.port));
+    await expect(page.getByRole('radio', { name: 'Embedded SQLite' })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: 'Start TaskDesk at login' })).not.toBeChecked();
+  });
+
   test('runs the window with the Electron security settings, read back from webPreferences', async ({ desktop }) => {
     const { app } = await desktop.launch();
     const preferences = await app.evaluate(({ BrowserWindow }) =>
