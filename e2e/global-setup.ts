@@ -9,6 +9,8 @@ export default function build(): void {
   execFileSync('npm', ['run', 'build', '--silent'], {
     cwd: root,
     stdio: 'inherit',
+    // npm is npm.cmd on Windows, which only a shell runs.
+    shell: process.platform === 'win32',
     env: { ...process.env, NODE_ENV: 'production' },
   });
 }

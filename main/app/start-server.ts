@@ -8,7 +8,11 @@ import type { Logger } from '../logging/logger';
 import { createMcpHttpEndpoint } from '../mcp/http-endpoint';
 import { createMetrics } from '../metrics/metrics';
 import type { DesktopAdapter } from '../http/api/desktop-routes';
-import { createUiEdge } from './ui-edge';
+
+export type { DesktopAdapter };
+export { INSTANCE_HEADER } from '../http/request-handler';
+import type { StdioCommand } from '../../shared/api';
+import { createUiEdge, stdioCommandFor } from './ui-edge';
 import { createServices, type Services } from './create-services';
 import { createHealth } from './health';
 import { listen, stopListening } from './listen';
@@ -27,6 +31,8 @@ export interface ServerOptions {
   toolLogRetention?: number | undefined;
   /** Sent back in /healthz's x-taskdesk-instance header, so the desktop app can tell its own server from a squatter. */
   instanceNonce?: string | undefined;
+  /** How clients that start only local processes run these tools here; `taskdesk stdio` unless said otherwise. */
+  stdioCommand?: StdioCommand | undefined;
   /** Only the desktop app: where its settings live (adds /api/desktop/*). */
   desktop?: DesktopAdapter | undefined;
 }
@@ -86,6 +92,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     mcpUrl: () => `${base}/mcp`,
     startedAt,
     desktop: options.desktop,
+    stdio: options.stdioCommand ?? stdioCommandFor(options.location),
   });
   let paused = false;
 

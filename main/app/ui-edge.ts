@@ -31,6 +31,7 @@ export interface UiEdgeOptions {
   mcpUrl: () => string;
   startedAt: number;
   desktop?: DesktopAdapter | undefined;
+  stdio: StdioCommand;
 }
 
 /** The UI's side of the server: sign-in, the JSON API, the event stream and the static files. */
@@ -38,7 +39,7 @@ export function createUiEdge(options: UiEdgeOptions) {
   const { services, live, port } = options;
   const streams = createEventStreams(live);
   const sessions = createUiSessions({ userId: LOCAL_USER_ID, onEnd: (key) => streams.closeSession(key) });
-  const stdio = stdioCommandFor(options.location);
+  const { stdio } = options;
 
   const status = async (userId: string): Promise<ServerStatus> => ({
     version: VERSION,

@@ -1,14 +1,10 @@
 import type { Command } from 'commander';
 import { LOCAL_USER_ID } from '../../shared/limits';
 import { userId as userIdSchema } from '../../shared/token-schemas';
-import { createHealth } from '../app/health';
-import { recordToolCall } from '../app/record-tool-call';
-import { VERSION } from '../app/version';
+import { serveOverStdio } from '../app/serve-over-stdio';
 import { UserFacingError } from '../errors';
 import type { Logger } from '../logging/logger';
-import { runStdioServer } from '../mcp/stdio-server';
-import { withDatabaseOptions, type DatabaseOptions } from './database-options';
-import { withServices } from './with-services';
+import { resolveDatabase, withDatabaseOptions, type DatabaseOptions } from './database-options';
 
 export function registerStdioCommand(program: Command, logger: Logger): void {
   withDatabaseOptions(program.command('stdio'))
@@ -17,15 +13,6 @@ export function registerStdioCommand(program: Command, logger: Logger): void {
     .action(async (options: DatabaseOptions & { user: string }) => {
       const user = userIdSchema.safeParse(options.user);
       if (!user.success) throw new UserFacingError(user.error.issues[0]?.message ?? 'invalid --user');
-      await withServices(options, logger, async (services, handle) => {
-        await services.users.ensure(user.data, user.data);
-        await runStdioServer({
-          userId: user.data,
-          version: VERSION,
-          logger,
-          deps: { tasks: services.tasks, health: createHealth(handle, logger).report },
-          onToolCall: recordToolCall(services.toolLog, undefined),
-        });
-      });
+      await serveOverStdio(resolveDatabase(options), user.data, logger);
     });
 }

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { DesktopSettings, DesktopSettingsState } from '../../shared/desktop';
-import type { ServerOptions } from '../app/start-server';
+import type { DesktopAdapter } from '../app/start-server';
 import type { SettingsStore } from './settings-store';
 
 // Long enough for the answer to the PUT that saved the settings to leave before its server stops.
@@ -20,7 +20,7 @@ export interface DesktopAdapterOptions {
 const serverPart = ({ port, database, allowed_hosts }: DesktopSettings) => ({ port, database, allowed_hosts });
 
 /** The UI's Settings view (/api/desktop/settings) over the settings file. */
-export function createDesktopAdapter(options: DesktopAdapterOptions): NonNullable<ServerOptions['desktop']> {
+export function createDesktopAdapter(options: DesktopAdapterOptions): DesktopAdapter {
   const state = (settings: DesktopSettings): DesktopSettingsState => {
     const current = options.startedWith();
     return {

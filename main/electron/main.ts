@@ -12,6 +12,7 @@ import { bundledFile, trayIconFile, useBundledResources, useUserDataDirFromEnvir
 import { confineToOrigin, denyPermissions } from './security';
 import { createServerHost, originOf } from './server-host';
 import { createSettingsStore } from './settings-store';
+import { runStdioMode, stdioModeRequested } from './stdio-mode';
 import { claimSingleInstance, onSecondLaunch } from './single-instance';
 import { createTray } from './tray';
 import { createMainWindow } from './window';
@@ -64,7 +65,16 @@ async function runDesktopApp(): Promise<void> {
 
 useUserDataDirFromEnvironment();
 useBundledResources();
-if (!claimSingleInstance()) app.quit();
+if (stdioModeRequested(process.argv)) {
+  // Logs go to stderr: stdout carries the protocol.
+  await runStdioMode(process.argv, logger).then(
+    () => app.exit(0),
+    (error: unknown) => {
+      logger.error({ err: error }, 'TaskDesk could not serve over stdio');
+      app.exit(1);
+    },
+  );
+} else if (!claimSingleInstance()) app.quit();
 else {
   // Whatever the window cannot show (it may not exist yet) still ends in a message, never a silent exit.
   await runDesktopApp().catch((error: unknown) => {

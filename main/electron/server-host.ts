@@ -4,6 +4,7 @@ import { DEFAULT_HOST, startServer, type RunningServer } from '../app/start-serv
 import type { Logger } from '../logging/logger';
 import { createDesktopAdapter } from './desktop-adapter';
 import type { SettingsStore } from './settings-store';
+import { desktopStdioCommand } from './stdio-mode';
 
 export interface ServerHostOptions {
   store: SettingsStore;
@@ -32,8 +33,10 @@ export function createServerHost(options: ServerHostOptions) {
 
   async function launch(): Promise<RunningServer> {
     const settings = await store.read();
+    const location = store.databaseLocation(settings);
     const server = await startServer({
-      location: store.databaseLocation(settings),
+      location,
+      stdioCommand: desktopStdioCommand(location),
       logger,
       host: DEFAULT_HOST,
       port: settings.port,

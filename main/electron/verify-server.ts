@@ -1,7 +1,6 @@
+import { INSTANCE_HEADER } from '../app/start-server';
 import { UserFacingError } from '../errors';
 
-/** The header in which TaskDesk's /healthz repeats the nonce it was started with. */
-export const INSTANCE_HEADER = 'x-taskdesk-instance';
 const VERIFY_TIMEOUT_MS = 3000;
 
 export class ForeignServerError extends UserFacingError {}

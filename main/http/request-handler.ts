@@ -22,6 +22,9 @@ export interface RequestHandlerDeps {
   logger: Logger;
 }
 
+/** The /healthz header that carries ServerOptions.instanceNonce. */
+export const INSTANCE_HEADER = 'x-taskdesk-instance';
+
 const UNAUTHORIZED =
   "missing or invalid bearer token: send 'Authorization: Bearer <token>'; create one with 'taskdesk token create --label NAME'";
 
@@ -77,7 +80,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
         res,
         reachable ? 200 : 503,
         { status: reachable ? 'ok' : 'unavailable', database: reachable ? 'reachable' : 'unreachable' },
-        deps.instanceNonce ? { 'x-taskdesk-instance': deps.instanceNonce } : {},
+        deps.instanceNonce ? { [INSTANCE_HEADER]: deps.instanceNonce } : {},
       );
       return;
     }

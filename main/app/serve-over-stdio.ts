@@ -1,0 +1,31 @@
+import type { DatabaseLocation } from '../config/database-location';
+import { openDatabase } from '../db/open-database';
+import type { Logger } from '../logging/logger';
+import { runStdioServer } from '../mcp/stdio-server';
+import { createServices } from './create-services';
+import { createHealth } from './health';
+import { recordToolCall } from './record-tool-call';
+import { VERSION } from './version';
+
+/**
+ * The seven tools over stdin/stdout for one user, against a database, until
+ * the client closes the pipe: what `taskdesk stdio` and the desktop app's
+ * `--stdio` mode both run for clients that only start local processes.
+ */
+export async function serveOverStdio(location: DatabaseLocation, userId: string, logger: Logger): Promise<void> {
+  const handle = await openDatabase(location, logger);
+  const services = createServices(handle, logger);
+  try {
+    await services.users.ensure(userId, userId);
+    await runStdioServer({
+      userId,
+      version: VERSION,
+      logger,
+      deps: { tasks: services.tasks, health: createHealth(handle, logger).report },
+      onToolCall: recordToolCall(services.toolLog, undefined),
+    });
+  } finally {
+    await services.toolLog.close();
+    await handle.close();
+  }
+}

@@ -1,0 +1,32 @@
+import { app } from 'electron';
+import type { StdioCommand } from '../../shared/api';
+import { LOCAL_USER_ID } from '../../shared/limits';
+import { serveOverStdio } from '../app/serve-over-stdio';
+import { parseDatabaseLocation, type DatabaseLocation } from '../config/database-location';
+import type { Logger } from '../logging/logger';
+
+/**
+ * Claude Desktop starts only local processes. The installed app cannot be run
+ * as Node (its RunAsNode fuse is off), so it serves the tools over stdio
+ * itself when started with this flag: no window, no tray, no single-instance
+ * lock, against the database the flag names, until the client closes the pipe.
+ */
+export const STDIO_FLAG = '--stdio';
+
+export const stdioModeRequested = (argv: readonly string[]) => argv.includes(STDIO_FLAG);
+
+/** The command Claude Desktop's config runs for this app on this database. */
+export function desktopStdioCommand(location: DatabaseLocation): StdioCommand {
+  // From source, Electron needs the app's folder before the app's own arguments.
+  const prefix = app.isPackaged ? [] : [app.getAppPath()];
+  return location.kind === 'sqlite'
+    ? { command: process.execPath, args: [...prefix, STDIO_FLAG, '--db', location.path] }
+    : { command: process.execPath, args: [...prefix, STDIO_FLAG], env: { TASKDESK_DB: location.url } };
+}
+
+export async function runStdioMode(argv: readonly string[], logger: Logger): Promise<void> {
+  app.dock?.hide();
+  const dbFlag = argv.indexOf('--db');
+  const db = dbFlag === -1 ? process.env.TASKDESK_DB : argv[dbFlag + 1];
+  await serveOverStdio(parseDatabaseLocation(db, app.getPath('userData')), LOCAL_USER_ID, logger);
+}
