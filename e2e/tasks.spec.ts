@@ -16,6 +16,17 @@ test('signs in from the printed link, removes the code from the address bar, and
   await other.close();
 });
 
+test('a signed-in browser that opens the printed link again stays signed in', async ({ app, served }) => {
+  await expect(app.getByRole('tab', { name: 'Tasks' })).toBeVisible();
+  // A new tab in the same browser: it holds the session cookie, and the link's code is spent.
+  const again = await app.context().newPage();
+  await again.goto(served.uiUrl);
+  await expect(again.getByRole('tab', { name: 'Tasks' })).toBeVisible();
+  await expect(again.getByText(/already been used/)).toHaveCount(0);
+  expect(again.url()).not.toContain('login=');
+  await again.close();
+});
+
 test("an agent's new task appears live in the list and in the activity log", async ({
   app,
   connectAgent,

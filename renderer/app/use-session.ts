@@ -12,6 +12,22 @@ function takeLoginCode(): string | undefined {
   return code;
 }
 
+const isUnauthorized = (error: unknown) => error instanceof ApiError && error.status === 401;
+
+/**
+ * A spent code is not the end: the same browser opening the printed link
+ * again still holds the session the code gave it. The login's own failure is
+ * what is reported when there is no session either.
+ */
+function signIn(api: ApiClient, code: string): Promise<unknown> {
+  return api.login(code).catch((error: unknown) => {
+    if (!isUnauthorized(error)) throw error;
+    return api.session().catch(() => {
+      throw error;
+    });
+  });
+}
+
 /** Exchanges a login code from the URL for a session cookie, or checks for an existing session. */
 export function useSession(api: ApiClient): SessionState {
   const [state, setState] = useState<SessionState>({ kind: 'checking' });
@@ -21,7 +37,7 @@ export function useSession(api: ApiClient): SessionState {
     let cancelled = false;
     if (!attempt.current) {
       const code = takeLoginCode();
-      attempt.current = { code, done: code === undefined ? api.session() : api.login(code) };
+      attempt.current = { code, done: code === undefined ? api.session() : signIn(api, code) };
     }
     const { code, done } = attempt.current;
     done.then(
@@ -29,7 +45,7 @@ export function useSession(api: ApiClient): SessionState {
       (error: unknown) => {
         if (cancelled) return;
         const reason =
-          error instanceof ApiError && error.status === 401
+          isUnauthorized(error)
             ? code === undefined
               ? 'This browser is not signed in.'
               : 'That sign-in link has already been used or is from an earlier run of the server.'
