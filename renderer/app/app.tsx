@@ -5,8 +5,7 @@ import { useHasDesktopSettings } from '../features/settings/use-desktop-settings
 import { TasksView } from '../features/tasks/tasks-view';
 import { ToolLogView } from '../features/tool-log/tool-log-view';
 import type { ApiClient } from '../lib/api-client';
-import { ApiProvider } from './api-context';
-import { LiveEventsProvider } from './live-events';
+import { AppProviders } from './app-providers';
 import { StatusBar } from './status-bar';
 import { useSession } from './use-session';
 
@@ -16,38 +15,36 @@ export function App({ api }: { api: ApiClient }) {
   if (session.kind === 'checking') return <main className="centered" aria-busy="true" />;
   if (session.kind === 'signed-out') return <SignedOut reason={session.reason} />;
   return (
-    <ApiProvider api={api}>
-      <LiveEventsProvider api={api}>
-        <div className="app">
-          <Tabs className="app-tabs">
-            <header className="app-header">
-              <h1 className="app-title">TaskDesk</h1>
-              <TabList aria-label="Views" className="app-nav">
-                <Tab id="tasks">Tasks</Tab>
-                <Tab id="log">Activity</Tab>
-                <Tab id="connection">Connection</Tab>
-                {desktop && <Tab id="settings">Settings</Tab>}
-              </TabList>
-            </header>
-            <TabPanel id="tasks" className="app-panel">
-              <TasksView />
+    <AppProviders api={api}>
+      <div className="app">
+        <Tabs className="app-tabs">
+          <header className="app-header">
+            <h1 className="app-title">TaskDesk</h1>
+            <TabList aria-label="Views" className="app-nav">
+              <Tab id="tasks">Tasks</Tab>
+              <Tab id="log">Activity</Tab>
+              <Tab id="connection">Connection</Tab>
+              {desktop && <Tab id="settings">Settings</Tab>}
+            </TabList>
+          </header>
+          <TabPanel id="tasks" className="app-panel">
+            <TasksView />
+          </TabPanel>
+          <TabPanel id="log" className="app-panel" shouldForceMount>
+            <ToolLogView />
+          </TabPanel>
+          <TabPanel id="connection" className="app-panel">
+            <ConnectionView />
+          </TabPanel>
+          {desktop && (
+            <TabPanel id="settings" className="app-panel">
+              <SettingsView />
             </TabPanel>
-            <TabPanel id="log" className="app-panel" shouldForceMount>
-              <ToolLogView />
-            </TabPanel>
-            <TabPanel id="connection" className="app-panel">
-              <ConnectionView />
-            </TabPanel>
-            {desktop && (
-              <TabPanel id="settings" className="app-panel">
-                <SettingsView />
-              </TabPanel>
-            )}
-          </Tabs>
-          <StatusBar />
-        </div>
-      </LiveEventsProvider>
-    </ApiProvider>
+          )}
+        </Tabs>
+        <StatusBar />
+      </div>
+    </AppProviders>
   );
 }
 

@@ -1,6 +1,6 @@
 import { CopyButton } from '../components/ui/copy-button';
 import { useLiveEvents } from './live-events';
-import { useServerStatus } from './use-server-status';
+import { useServerStatus } from './server-status';
 
 /** Always on screen: where agents connect, and whether the server and its database are answering. */
 export function StatusBar() {

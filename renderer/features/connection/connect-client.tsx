@@ -3,7 +3,7 @@ import { Button } from 'react-aria-components';
 import type { CreatedToken, TokenInfo } from '../../../shared/api';
 import { CONNECT_CLIENTS, type ConnectClientId } from '../../../shared/connect-snippets';
 import { useApi } from '../../app/api-context';
-import { useServerStatus } from '../../app/use-server-status';
+import { useServerStatus } from '../../app/server-status';
 import { SnippetDialog } from './snippet-dialog';
 
 type Client = (typeof CONNECT_CLIENTS)[number];

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectClient } from '../../../main/mcp/testing/connect-client';
 import { ApiProvider } from '../../app/api-context';
 import { LiveEventsProvider, useLiveEvents } from '../../app/live-events';
+import { ServerStatusProvider } from '../../app/server-status';
 import { startUiTestServer, type UiTestServer } from '../../testing/real-server';
 import { ConnectionView } from './connection-view';
 
@@ -33,8 +34,10 @@ async function renderPanel() {
   render(
     <ApiProvider api={ui.api}>
       <LiveEventsProvider api={ui.api}>
-        <LiveIndicator />
-        <ConnectionView />
+        <ServerStatusProvider>
+          <LiveIndicator />
+          <ConnectionView />
+        </ServerStatusProvider>
       </LiveEventsProvider>
     </ApiProvider>,
   );

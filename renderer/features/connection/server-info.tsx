@@ -1,4 +1,4 @@
-import { useServerStatus } from '../../app/use-server-status';
+import { useServerStatus } from '../../app/server-status';
 import { CopyButton } from '../../components/ui/copy-button';
 
 /** Where agents connect and what they reach: the MCP URL, the database, how many tasks it holds. */
