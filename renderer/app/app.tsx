@@ -10,12 +10,12 @@ import { StatusBar } from './status-bar';
 import { useSession } from './use-session';
 
 export function App({ api }: { api: ApiClient }) {
-  const session = useSession(api);
+  const { session, signedOut } = useSession(api);
   const desktop = useHasDesktopSettings(api, session.kind === 'signed-in');
   if (session.kind === 'checking') return <main className="centered" aria-busy="true" />;
   if (session.kind === 'signed-out') return <SignedOut reason={session.reason} />;
   return (
-    <AppProviders api={api}>
+    <AppProviders api={api} signedOut={signedOut}>
       <div className="app">
         <Tabs className="app-tabs">
           <header className="app-header">

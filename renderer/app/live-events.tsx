@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LiveEventMap } from '../../shared/api';
-import type { ApiClient } from '../lib/api-client';
+import { ApiError, type ApiClient } from '../lib/api-client';
+import { SESSION_ENDED_REASON, useSessionControl } from './session-context';
 
 type Listener = <K extends keyof LiveEventMap>(name: K, data: LiveEventMap[K]) => void;
 
@@ -14,15 +15,76 @@ interface LiveEvents {
 
 const LiveEventsContext = createContext<LiveEvents | undefined>(undefined);
 
+// A stream the server refused (503 at the stream cap) is opened again after
+// 1 s, then twice as long each time it is refused, up to 30 s.
+const REOPEN_FIRST_MS = 1000;
+const REOPEN_MAX_MS = 30_000;
+
+interface StreamCallbacks {
+  onEvent: Listener;
+  onOpen: () => void;
+  onDown: () => void;
+  /** The server no longer knows this browser's session. */
+  onSessionEnded: () => void;
+}
+
+/**
+ * Keeps one event stream open until the returned function is called.
+ * EventSource retries a dropped connection by itself but gives up for good on
+ * any non-200 answer; then the session is checked: gone means signed out
+ * (a 401 from any call does that too), otherwise the stream is opened again.
+ */
+function keepStreamOpen(api: ApiClient, callbacks: StreamCallbacks): () => void {
+  let closeStream: () => void = () => undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let refusals = 0;
+  let stopped = false;
+
+  const reopenLater = async () => {
+    const delay = Math.min(REOPEN_FIRST_MS * 2 ** refusals, REOPEN_MAX_MS);
+    refusals += 1;
+    const ended = await api.session().then(
+      () => false,
+      (error: unknown) => error instanceof ApiError && error.status === 401,
+    );
+    if (stopped) return;
+    if (ended) callbacks.onSessionEnded();
+    else timer = setTimeout(open, delay);
+  };
+
+  function open() {
+    closeStream = api.live({
+      onEvent: callbacks.onEvent,
+      onOpen: () => {
+        refusals = 0;
+        callbacks.onOpen();
+      },
+      onError: callbacks.onDown,
+      onClosed: () => {
+        callbacks.onDown();
+        void reopenLater();
+      },
+    });
+  }
+
+  open();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    closeStream();
+  };
+}
+
 /** One event stream for the whole window, fanned out to the features that listen. */
 export function LiveEventsProvider({ api, children }: { api: ApiClient; children: ReactNode }) {
   const listeners = useRef(new Set<Listener>());
   const [generation, setGeneration] = useState(0);
   const [connected, setConnected] = useState(false);
+  const { signedOut } = useSessionControl();
 
   useEffect(
     () =>
-      api.live({
+      keepStreamOpen(api, {
         onEvent: (name, data) => {
           for (const listener of listeners.current) listener(name, data);
         },
@@ -30,9 +92,10 @@ export function LiveEventsProvider({ api, children }: { api: ApiClient; children
           setConnected(true);
           setGeneration((value) => value + 1);
         },
-        onError: () => setConnected(false),
+        onDown: () => setConnected(false),
+        onSessionEnded: () => signedOut(SESSION_ENDED_REASON),
       }),
-    [api],
+    [api, signedOut],
   );
 
   const subscribe = useCallback((listener: Listener) => {

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { LOGIN_FRAGMENT_KEY } from '../../shared/api';
 import { ApiError, type ApiClient } from '../lib/api-client';
+import { SESSION_ENDED_REASON } from './session-context';
 
 export type SessionState = { kind: 'checking' } | { kind: 'signed-in' } | { kind: 'signed-out'; reason: string };
 
@@ -28,9 +29,22 @@ function signIn(api: ApiClient, code: string): Promise<unknown> {
   });
 }
 
-/** Exchanges a login code from the URL for a session cookie, or checks for an existing session. */
-export function useSession(api: ApiClient): SessionState {
-  const [state, setState] = useState<SessionState>({ kind: 'checking' });
+function reasonFor(error: unknown, code: string | undefined): string {
+  if (isUnauthorized(error)) {
+    return code === undefined
+      ? 'This browser is not signed in.'
+      : 'That sign-in link has already been used or is from an earlier run of the server.';
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Exchanges a login code from the URL for a session cookie, or checks for an
+ * existing session; later, any call answering 401 (a restarted server, a
+ * sign-out elsewhere) or `signedOut` shows the signed-out screen.
+ */
+export function useSession(api: ApiClient): { session: SessionState; signedOut: (reason: string) => void } {
+  const [session, setSession] = useState<SessionState>({ kind: 'checking' });
   // One attempt per mount, even when React runs the effect twice (StrictMode): a code works only once.
   const attempt = useRef<{ code: string | undefined; done: Promise<unknown> } | undefined>(undefined);
   useEffect(() => {
@@ -41,23 +55,19 @@ export function useSession(api: ApiClient): SessionState {
     }
     const { code, done } = attempt.current;
     done.then(
-      () => !cancelled && setState({ kind: 'signed-in' }),
-      (error: unknown) => {
-        if (cancelled) return;
-        const reason =
-          isUnauthorized(error)
-            ? code === undefined
-              ? 'This browser is not signed in.'
-              : 'That sign-in link has already been used or is from an earlier run of the server.'
-            : error instanceof Error
-              ? error.message
-              : String(error);
-        setState({ kind: 'signed-out', reason });
-      },
+      () => !cancelled && setSession({ kind: 'signed-in' }),
+      (error: unknown) => !cancelled && setSession({ kind: 'signed-out', reason: reasonFor(error, code) }),
     );
     return () => {
       cancelled = true;
     };
   }, [api]);
-  return state;
+
+  // Only a signed-in window signs out: while checking, the check itself decides.
+  const signedOut = useCallback((reason: string) => {
+    setSession((previous) => (previous.kind === 'signed-in' ? { kind: 'signed-out', reason } : previous));
+  }, []);
+  useEffect(() => api.onUnauthorized(() => signedOut(SESSION_ENDED_REASON)), [api, signedOut]);
+
+  return { session, signedOut };
 }

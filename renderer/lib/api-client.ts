@@ -37,8 +37,12 @@ export interface EventSourceLike {
   addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void;
   onerror: ((event: Event) => void) | null;
   onopen: ((event: Event) => void) | null;
+  readonly readyState: number;
   close(): void;
 }
+
+// EventSource.CLOSED, written out because Node test runs have no global EventSource.
+const EVENT_SOURCE_CLOSED = 2;
 
 export interface ApiClientOptions {
   /** Empty in the browser, where the page and the API share an origin. */
@@ -51,8 +55,17 @@ export interface LiveHandlers {
   onEvent: <K extends keyof LiveEventMap>(name: K, data: LiveEventMap[K]) => void;
   /** Called on every (re)connection: whatever was missed meanwhile must be fetched again. */
   onOpen?: () => void;
+  /** The connection dropped; EventSource is already retrying by itself. */
   onError?: () => void;
+  /**
+   * The server answered the stream with something other than 200 (401 once
+   * the session is gone, 503 at the stream cap): EventSource has given up for
+   * good, so the caller decides whether to sign out or open a new stream.
+   */
+  onClosed?: () => void;
 }
+
+type UnauthorizedListener = (error: ApiError) => void;
 
 type UpdateFields = Omit<UpdateTaskInput, 'task_id'>;
 
@@ -62,7 +75,21 @@ export function createApiClient(options: ApiClientOptions = {}) {
   const openEventSource: (url: string) => EventSourceLike =
     options.openEventSource ?? ((url: string) => new EventSource(url));
 
+  const unauthorizedListeners = new Set<UnauthorizedListener>();
+
+  /** Tells the session layer that the session is gone, whatever call found out. */
   async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    try {
+      return await send<T>(method, path, body);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        for (const listener of unauthorizedListeners) listener(error);
+      }
+      throw error;
+    }
+  }
+
+  async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
     let response: Response;
     try {
       response = await doFetch(baseUrl + path, {
@@ -95,7 +122,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
   const taskOf = async (promise: Promise<{ task: Task }>) => (await promise).task;
 
   return {
-    login: (code: string) => request<{ user: string }>('POST', API_ROUTES.session, { code }),
+    /** A spent or unknown code answers 401 without signing anyone out: the browser may hold a session already. */
+    login: (code: string) => send<{ user: string }>('POST', API_ROUTES.session, { code }),
     session: () => get<{ user: string }>(API_ROUTES.session),
     status: () => get<ServerStatus>(API_ROUTES.status),
 
@@ -125,7 +153,15 @@ export function createApiClient(options: ApiClientOptions = {}) {
     /** Connects once and changes nothing; a failure is an ApiError with the server's message (password masked). */
     testDatabase: (url: string) => request<{ server_version: string }>('POST', DESKTOP_ROUTES.testDatabase, { url }),
 
-    /** Opens the live stream; returns the way to close it. EventSource reconnects by itself. */
+    /** Calls `listener` whenever any call (but login) answers 401; returns the way to stop. */
+    onUnauthorized(listener: UnauthorizedListener): () => void {
+      unauthorizedListeners.add(listener);
+      return () => {
+        unauthorizedListeners.delete(listener);
+      };
+    },
+
+    /** Opens the live stream; returns the way to close it. EventSource reconnects by itself after a drop. */
     live(handlers: LiveHandlers): () => void {
       const source = openEventSource(baseUrl + API_ROUTES.events);
       for (const name of LIVE_EVENT_NAMES) {
@@ -134,7 +170,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
         });
       }
       source.onopen = () => handlers.onOpen?.();
-      source.onerror = () => handlers.onError?.();
+      source.onerror = () => {
+        if (source.readyState === EVENT_SOURCE_CLOSED) handlers.onClosed?.();
+        else handlers.onError?.();
+      };
       return () => source.close();
     },
   };
