@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../../shared/task';
-import { applyTaskChange } from './apply-task-change';
+import { applyTaskChange, createVersionGate, type LoadedTasks } from './apply-task-change';
 import { DEFAULT_FILTERS, type TaskFilters } from './task-filters';
 
 const task = (id: string, fields: Partial<Task> = {}): Task => ({
@@ -58,5 +58,40 @@ describe('applyTaskChange', () => {
     const filters = { ...DEFAULT_FILTERS, query: 'ÉTÉ' };
     const loaded = { tasks: [], nextCursor: null };
     expect(ids(applyTaskChange(loaded, task('1', { description: 'un été chaud' }), filters).tasks)).toEqual(['1']);
+  });
+});
+
+describe('createVersionGate', () => {
+  it('keeps out a late answer for a task that a newer event removed', () => {
+    const gate = createVersionGate();
+    let loaded: LoadedTasks = { tasks: [task('1'), task('2')], nextCursor: null };
+    const place = (change: Task) => {
+      if (gate.admit(change)) loaded = applyTaskChange(loaded, change, DEFAULT_FILTERS);
+    };
+    // The person edits task 1 (answer: version 2) while an agent deletes it (event: version 3); the event lands first.
+    place(task('1', { deleted_at: '2025-01-02T00:00:00.000Z', version: 3 }));
+    place(task('1', { title: 'Edited', version: 2 }));
+    expect(ids(loaded.tasks)).toEqual(['2']);
+  });
+
+  it('keeps out a late answer for a task that a newer event moved out of the filter', () => {
+    const gate = createVersionGate();
+    let loaded: LoadedTasks = { tasks: [task('1')], nextCursor: null };
+    const place = (change: Task) => {
+      if (gate.admit(change)) loaded = applyTaskChange(loaded, change, DEFAULT_FILTERS);
+    };
+    place(task('1', { completed: true, version: 4 }));
+    place(task('1', { priority: 'high', version: 3 }));
+    expect(loaded.tasks).toEqual([]);
+  });
+
+  it('admits the same version again and anything newer, including a restore after a delete', () => {
+    const gate = createVersionGate();
+    expect(gate.admit(task('1', { version: 2 }))).toBe(true);
+    expect(gate.admit(task('1', { version: 2 }))).toBe(true);
+    expect(gate.admit(task('1', { version: 1 }))).toBe(false);
+    expect(gate.admit(task('1', { deleted_at: '2025-01-02T00:00:00.000Z', version: 3 }))).toBe(true);
+    expect(gate.admit(task('1', { version: 4 }))).toBe(true);
+    expect(gate.admit(task('2', { version: 1 }))).toBe(true);
   });
 });

@@ -29,6 +29,24 @@ export function applyTaskChange(loaded: LoadedTasks, task: Task, filters: TaskFi
   return { ...loaded, tasks: rest.toSpliced(position, 0, task) };
 }
 
+/**
+ * The highest version seen of each task, removals included. A row that a
+ * newer change took out of the list has no version left to compare with, so
+ * without this a late HTTP answer for an older version would put it back.
+ */
+export function createVersionGate() {
+  const highest = new Map<string, number>();
+  return {
+    /** Whether `task` is at least as new as anything seen for its id; if so it becomes the newest seen. */
+    admit(task: Task): boolean {
+      const seen = highest.get(task.id);
+      if (seen !== undefined && seen > task.version) return false;
+      highest.set(task.id, task.version);
+      return true;
+    },
+  };
+}
+
 /** Appends the next page, skipping tasks already shown (a live change may have placed them). */
 export function appendPage(loaded: LoadedTasks, page: LoadedTasks): LoadedTasks {
   const shown = new Set(loaded.tasks.map((task) => task.id));

@@ -5,8 +5,11 @@ import { errorMessage } from './error-message';
 
 /**
  * What the person does to a task from the list. Each answer is placed in the
- * list at once; the live event for the same change arrives later and, being
- * the same version, changes nothing.
+ * list at once through `applyChange`, which ignores anything older than the
+ * newest version seen of that task: the live event for the same change,
+ * being the same version, changes nothing, and an answer arriving after a
+ * newer event (another client deleted or moved the task) cannot bring back
+ * the old row.
  */
 export function useTaskActions(applyChange: (task: Task) => void) {
   const api = useApi();

@@ -3,7 +3,7 @@ import type { Task } from '../../../shared/task';
 import { useApi } from '../../app/api-context';
 import { useLiveEvents } from '../../app/live-events';
 import type { ApiClient } from '../../lib/api-client';
-import { appendPage, applyTaskChange, type LoadedTasks } from './apply-task-change';
+import { appendPage, applyTaskChange, createVersionGate, type LoadedTasks } from './apply-task-change';
 import { errorMessage } from './error-message';
 import { narrowsList, toListQuery, type TaskFilters } from './task-filters';
 
@@ -55,6 +55,7 @@ export function useTaskList(filters: TaskFilters) {
   const flight = useRef<Flight | undefined>(undefined);
   const nextFlightId = useRef(0);
   const [attempt, setAttempt] = useState(0);
+  const [gate] = useState(createVersionGate);
 
   const startFlight = useCallback((): Flight => {
     flight.current = { id: ++nextFlightId.current, changes: [] };
@@ -113,15 +114,19 @@ export function useTaskList(filters: TaskFilters) {
     );
   }, [api, startFlight, land]);
 
-  /** Places a task as it now is (from a live event or an API answer). */
-  const applyChange = useCallback((task: Task) => {
-    flight.current?.changes.push(task);
-    setState((previous) => ({
-      ...previous,
-      ...applyTaskChange(previous, task, latest.current.filters),
-      anyTasks: task.deleted_at === null ? true : previous.anyTasks,
-    }));
-  }, []);
+  /** Places a task as it now is (from a live event or an API answer), unless something newer was seen. */
+  const applyChange = useCallback(
+    (task: Task) => {
+      if (!gate.admit(task)) return;
+      flight.current?.changes.push(task);
+      setState((previous) => ({
+        ...previous,
+        ...applyTaskChange(previous, task, latest.current.filters),
+        anyTasks: task.deleted_at === null ? true : previous.anyTasks,
+      }));
+    },
+    [gate],
+  );
 
   const retry = useCallback(() => setAttempt((value) => value + 1), []);
 
