@@ -60,6 +60,39 @@ describe('adding tasks', () => {
     expect(screen.queryByText('Add your first task')).not.toBeInTheDocument();
   });
 
+  it('"Clear filters" shows every task, so completed tasks hidden by the default Open filter appear', async () => {
+    const done = await seedTask(ui, { title: 'Filed the taxes' });
+    await ui.server.services.tasks.complete('local', { task_id: done.id });
+    const user = userEvent.setup();
+    renderTasksView(ui);
+    expect(await screen.findByText('No tasks match these filters')).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(await screen.findByRole('checkbox', { name: 'Filed the taxes' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'All' })).toBeChecked();
+  });
+
+  it('says what to do next once the last task is deleted from the list', async () => {
+    await seedTask(ui, { title: 'Only task' });
+    const user = userEvent.setup();
+    renderTasksView(ui);
+    await user.click(within(await findRow('Only task')).getByRole('button', { name: 'Delete Only task' }));
+    expect(await screen.findByRole('heading', { name: 'Add your first task' })).toBeVisible();
+    expect(screen.queryByText('No tasks match these filters')).not.toBeInTheDocument();
+  });
+
+  it('says what to do next once an agent deletes the last task, even one hidden by the filters', async () => {
+    const open = await seedTask(ui, { title: 'Open one' });
+    const done = await seedTask(ui, { title: 'Done one' });
+    await ui.server.services.tasks.complete('local', { task_id: done.id });
+    const { streamOpen } = renderTasksView(ui);
+    await findRow('Open one');
+    await streamOpen;
+    await callTool(agent, 'delete_task', { task_id: open.id });
+    expect(await screen.findByText('No tasks match these filters')).toBeVisible();
+    await callTool(agent, 'delete_task', { task_id: done.id });
+    expect(await screen.findByRole('heading', { name: 'Add your first task' })).toBeVisible();
+  });
+
   it('adds a task on Enter, and the agent lists it', async () => {
     const user = userEvent.setup();
     renderTasksView(ui);

@@ -27,7 +27,11 @@ function useFilters() {
   const { status, priority, sort } = draft;
   const filters = useMemo(() => ({ status, priority, sort, query, tag }), [status, priority, sort, query, tag]);
   const change = useCallback((next: Partial<TaskFilters>) => setDraft((previous) => ({ ...previous, ...next })), []);
-  const clear = useCallback(() => setDraft(DEFAULT_FILTERS), []);
+  // Clearing shows every task: the default Open filter is itself what hides completed ones.
+  const clear = useCallback(
+    () => setDraft((previous) => ({ ...DEFAULT_FILTERS, status: 'all', sort: previous.sort })),
+    [],
+  );
   return { draft, filters, change, clear };
 }
 

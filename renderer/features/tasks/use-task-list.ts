@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { Task } from '../../../shared/task';
 import { useApi } from '../../app/api-context';
 import { useLiveEvents } from '../../app/live-events';
@@ -15,6 +15,8 @@ export interface TaskListState extends LoadedTasks {
   /** Whether the person has any task at all, whatever the filters; undefined until known. */
   anyTasks: boolean | undefined;
 }
+
+type SetTaskListState = Dispatch<SetStateAction<TaskListState>>;
 
 const INITIAL: TaskListState = {
   tasks: [],
@@ -42,6 +44,37 @@ async function hasAnyTasks(api: ApiClient, filters: TaskFilters, page: LoadedTas
 }
 
 /**
+ * Deleting a task may have deleted the last one. Once the list is empty after
+ * a deletion, whether any task remains is asked again, so "No tasks yet"
+ * replaces "No tasks match". An answer is dropped if a task was added or
+ * restored while it was on its way (that already made anyTasks true).
+ */
+function useAnyTasksRecheck(api: ApiClient, state: TaskListState, setState: SetTaskListState) {
+  const [deletions, setDeletions] = useState(0);
+  const additions = useRef(0);
+  const listEmpty = state.tasks.length === 0 && state.nextCursor === null && !state.loading;
+  useEffect(() => {
+    if (deletions === 0 || !listEmpty) return undefined;
+    let current = true;
+    const before = additions.current;
+    api.listTasks({ status: 'all', limit: 1 }).then(
+      (answer) => {
+        if (!current || additions.current !== before) return;
+        setState((previous) => ({ ...previous, anyTasks: previous.tasks.length > 0 || answer.tasks.length > 0 }));
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, deletions, listEmpty, setState]);
+  return useCallback((task: Task) => {
+    if (task.deleted_at === null) additions.current += 1;
+    else setDeletions((value) => value + 1);
+  }, []);
+}
+
+/**
  * The task list for `filters`: the first page on every filter change and
  * every (re)connection of the live stream, further pages on request, and
  * live changes placed in the loaded rows without a refetch.
@@ -56,6 +89,7 @@ export function useTaskList(filters: TaskFilters) {
   const nextFlightId = useRef(0);
   const [attempt, setAttempt] = useState(0);
   const [gate] = useState(createVersionGate);
+  const noteForAnyTasks = useAnyTasksRecheck(api, state, setState);
 
   const startFlight = useCallback((): Flight => {
     flight.current = { id: ++nextFlightId.current, changes: [] };
@@ -124,8 +158,9 @@ export function useTaskList(filters: TaskFilters) {
         ...applyTaskChange(previous, task, latest.current.filters),
         anyTasks: task.deleted_at === null ? true : previous.anyTasks,
       }));
+      noteForAnyTasks(task);
     },
-    [gate],
+    [gate, noteForAnyTasks],
   );
 
   const retry = useCallback(() => setAttempt((value) => value + 1), []);
