@@ -6,7 +6,7 @@ import { configure, render, screen } from '@testing-library/react';
 import type { Task } from '../../../shared/task';
 import { ApiProvider } from '../../app/api-context';
 import { LiveEventsProvider } from '../../app/live-events';
-import type { ApiClient } from '../../lib/api-client';
+import type { ApiClient, LiveHandlers } from '../../lib/api-client';
 import type { UiTestServer } from '../../testing/real-server';
 import { TasksView } from './tasks-view';
 
@@ -39,12 +39,15 @@ export function giveTaskListALayout(): void {
   });
 }
 
+/** Called with each live event as it reaches the client, before the view handles it. */
+export type LiveEventTap = LiveHandlers['onEvent'];
+
 /**
  * Renders the real feature against the test server. `streamOpen` settles once
  * the live stream is connected: changes made before that are not events but
  * part of the refetch that follows, so tests about live rows wait for it.
  */
-export function renderTasksView(ui: UiTestServer) {
+export function renderTasksView(ui: UiTestServer, options: { onLiveEvent?: LiveEventTap } = {}) {
   let opened: () => void = () => undefined;
   const streamOpen = new Promise<void>((resolve) => (opened = resolve));
   const api: ApiClient = {
@@ -52,6 +55,10 @@ export function renderTasksView(ui: UiTestServer) {
     live: (handlers) =>
       ui.api.live({
         ...handlers,
+        onEvent: (name, data) => {
+          options.onLiveEvent?.(name, data);
+          handlers.onEvent(name, data);
+        },
         onOpen: () => {
           handlers.onOpen?.();
           opened();
