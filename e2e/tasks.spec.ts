@@ -69,16 +69,39 @@ test('a task added in the UI is listed by the agent', async ({ app, connectAgent
   expect(listed.data.tasks.map((task: { title: string }) => task.title)).toContain('Book the dentist');
 });
 
-test('markup an agent puts in a title is shown as text and never runs', async ({ app, connectAgent }) => {
+test('markup an agent puts in a title or description is shown as text and never runs', async ({
+  app,
+  connectAgent,
+}) => {
   const agent = await connectAgent('Mallory');
   const title = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
-  await agent.call('add_task', { title, description: '<b onmouseover="window.__pwned=3">hover</b>' });
+  const description = '<b onmouseover="window.__pwned=3">hover</b>';
+  await agent.call('add_task', { title, description });
+  // Anything the payload would have made, anywhere in the page.
+  const injected = app.locator('img[src="x"], [onerror], [onmouseover], script:not([src])');
+  const pwned = () => app.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
+
   const row = app.getByRole('list', { name: 'Tasks' }).getByRole('listitem').filter({ hasText: '<img src=x' });
   await expect(row).toBeVisible();
-  await expect(row.locator('img, script, b')).toHaveCount(0);
+  await expect(injected).toHaveCount(0);
+
+  await row.getByRole('button', { name: `Edit ${title}` }).click();
+  const panel = app.getByRole('region', { name: 'Edit task' });
+  await expect(panel.getByRole('textbox', { name: 'Title' })).toHaveValue(title);
+  await expect(panel.getByRole('textbox', { name: 'Description' })).toHaveValue(description);
+  await expect(injected).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Close editor' }).click();
+
   await app.getByRole('tab', { name: 'Activity' }).click();
-  await expect(app.getByRole('list', { name: 'Tool calls' }).getByRole('listitem').first()).toContainText('<img');
-  expect(await app.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  const entry = app.getByRole('list', { name: 'Tool calls' }).getByRole('listitem').filter({ hasText: 'add_task' });
+  await expect(entry).toContainText('<img');
+  await entry.getByRole('button').click();
+  const details = app.getByRole('dialog', { name: 'add_task by Mallory' });
+  await expect(details.getByRole('region', { name: 'Arguments' })).toContainText('<b onmouseover');
+  await expect(details.getByRole('region', { name: 'Arguments' })).toContainText('<img src=x');
+  await expect(injected).toHaveCount(0);
+  await details.hover();
+  expect(await pwned()).toBeUndefined();
 });
 
 test('the API refuses a browser without the session', async ({ browser, served }) => {
