@@ -27,6 +27,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Only main/electron/ may import Electron: the server core runs without it.' },
+          ],
+          patterns: [{ group: ['@modelcontextprotocol/*'], message: 'Import the MCP SDK only inside main/mcp/.' }],
+        },
+      ],
+    },
+  },
+  {
+    // Electron's own modules: the SDK rule still holds; importing Electron is their job.
+    files: ['main/electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
         { patterns: [{ group: ['@modelcontextprotocol/*'], message: 'Import the MCP SDK only inside main/mcp/.' }] },
       ],
     },

@@ -30,6 +30,7 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 export const API_ROUTES = {
   session: '/api/session',
   status: '/api/status',
+  connection: '/api/connection',
   tasks: '/api/tasks',
   deletedTasks: '/api/tasks/deleted',
   task: (id: string) => `/api/tasks/${encodeURIComponent(id)}`,
@@ -63,6 +64,15 @@ export interface ServerStatus {
   database: { kind: DatabaseKind; location: string; reachable: boolean };
   task_count: number;
   uptime_seconds: number;
+}
+
+/**
+ * GET /api/connection: what the "Connect a client" snippets need. Apart from
+ * the status, which the UI polls, because the stdio command can hold a
+ * Postgres URL with its password: it is fetched only when a snippet needs it.
+ */
+export interface ConnectionDetails {
+  mcp_url: string;
   stdio: StdioCommand;
 }
 

@@ -1,4 +1,4 @@
-import { LOGIN_FRAGMENT_KEY, type ServerStatus, type StdioCommand } from '../../shared/api';
+import { LOGIN_FRAGMENT_KEY, type ConnectionDetails, type ServerStatus, type StdioCommand } from '../../shared/api';
 import { LOCAL_USER_ID } from '../../shared/limits';
 import { describeLocation, type DatabaseLocation } from '../config/database-location';
 import { createApiHandler } from '../http/api/api-router';
@@ -51,11 +51,20 @@ export function createUiEdge(options: UiEdgeOptions) {
     },
     task_count: await services.tasks.countLive(userId),
     uptime_seconds: Math.round((Date.now() - options.startedAt) / 1000),
-    stdio,
   });
+  const connection = (): ConnectionDetails => ({ mcp_url: options.mcpUrl(), stdio });
 
   return {
-    api: createApiHandler({ ...services, live, streams, sessions, status, port, desktop: options.desktop }),
+    api: createApiHandler({
+      ...services,
+      live,
+      streams,
+      sessions,
+      status,
+      connection,
+      port,
+      desktop: options.desktop,
+    }),
     ui: createStaticFiles(),
     /** A link that signs one browser in, once; the code rides in the fragment, which servers never see. */
     loginUrl: (base: string) => `${base}/#${LOGIN_FRAGMENT_KEY}=${sessions.createLoginCode()}`,

@@ -12,7 +12,7 @@ import { bundledFile, trayIconFile, useBundledResources, useUserDataDirFromEnvir
 import { confineToOrigin, denyPermissions } from './security';
 import { createServerHost, originOf } from './server-host';
 import { createSettingsStore } from './settings-store';
-import { runStdioMode, stdioModeRequested } from './stdio-mode';
+import { desktopStdioCommand, runStdioMode, stdioModeRequested } from './stdio-mode';
 import { claimSingleInstance, onSecondLaunch } from './single-instance';
 import { createTray } from './tray';
 import { createMainWindow } from './window';
@@ -28,6 +28,7 @@ async function runDesktopApp(): Promise<void> {
     logger,
     onSaved: (settings) => void applyStartAtLogin(settings, logger),
     onRestartNeeded: () => void presenter.show(),
+    stdioCommand: desktopStdioCommand,
   });
   const { quitting } = drainOnQuit(host.stop, logger);
   const appOrigin = () => {

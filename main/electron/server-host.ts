@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto';
+import type { StdioCommand } from '../../shared/api';
 import type { DesktopSettings } from '../../shared/desktop';
+import type { DatabaseLocation } from '../config/database-location';
 import { DEFAULT_HOST, startServer, type RunningServer } from '../app/start-server';
 import type { Logger } from '../logging/logger';
 import { createDesktopAdapter } from './desktop-adapter';
 import type { SettingsStore } from './settings-store';
-import { desktopStdioCommand } from './stdio-mode';
 
 export interface ServerHostOptions {
   store: SettingsStore;
   logger: Logger;
   onSaved: (settings: DesktopSettings) => void;
+  /** How this app serves Claude Desktop over stdio on a database (stdio-mode.ts); without it, `taskdesk stdio`. */
+  stdioCommand?: (location: DatabaseLocation) => StdioCommand;
   /** The server was stopped to apply new settings: start it again and show it. */
   onRestartNeeded: () => void;
 }
@@ -36,7 +39,7 @@ export function createServerHost(options: ServerHostOptions) {
     const location = store.databaseLocation(settings);
     const server = await startServer({
       location,
-      stdioCommand: desktopStdioCommand(location),
+      stdioCommand: options.stdioCommand?.(location),
       logger,
       host: DEFAULT_HOST,
       port: settings.port,

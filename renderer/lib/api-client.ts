@@ -7,6 +7,7 @@
 import {
   API_ROUTES,
   LIVE_EVENT_NAMES,
+  type ConnectionDetails,
   type CreatedToken,
   type LiveEventMap,
   type ServerStatus,
@@ -126,6 +127,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     login: (code: string) => send<{ user: string }>('POST', API_ROUTES.session, { code }),
     session: () => get<{ user: string }>(API_ROUTES.session),
     status: () => get<ServerStatus>(API_ROUTES.status),
+    /** Holds the stdio command, which can carry a database password: fetch it only for a snippet. */
+    connection: () => get<ConnectionDetails>(API_ROUTES.connection),
 
     listTasks: (query: Partial<ListTasks> = {}) => get<TaskList>(`${API_ROUTES.tasks}${toQueryString(query)}`),
     deletedTasks: () => get<TaskList>(API_ROUTES.deletedTasks),

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiErrorCode, ServerStatus } from '../../../shared/api';
+import type { ApiErrorCode, ConnectionDetails, ServerStatus } from '../../../shared/api';
 import type { LiveEvents } from '../../live/live-events';
 import type { TaskService } from '../../tasks/task-service';
 import type { TokenService } from '../../tokens/token-service';
@@ -25,6 +25,7 @@ export interface ApiDeps {
   streams: EventStreams;
   sessions: UiSessions;
   status: (userId: string) => Promise<ServerStatus>;
+  connection: () => ConnectionDetails;
   port: () => number;
   /** Only inside the desktop app: its settings routes. */
   desktop?: DesktopAdapter | undefined;
@@ -67,7 +68,7 @@ function match(pattern: string, path: string): Record<string, string> | undefine
 export function createApiHandler(deps: ApiDeps) {
   const routes: ApiRoute[] = [
     ...sessionRoutes(deps.sessions, deps.port),
-    ...logAndStatusRoutes(deps.toolLog, deps.status),
+    ...logAndStatusRoutes(deps.toolLog, deps.status, deps.connection),
     ...taskRoutes(deps.tasks),
     ...tokenRoutes(deps.tokens, deps.live),
     ...(deps.desktop ? desktopRoutes(deps.desktop) : []),

@@ -1,4 +1,9 @@
-import { RECENT_TOOL_CALLS_DEFAULT, toolCallsQuery, type ServerStatus } from '../../../shared/api';
+import {
+  RECENT_TOOL_CALLS_DEFAULT,
+  toolCallsQuery,
+  type ConnectionDetails,
+  type ServerStatus,
+} from '../../../shared/api';
 import { ok } from '../../../shared/result';
 import { validate } from '../../../shared/validate';
 import type { ToolCallLog } from '../../tool-log/tool-call-log';
@@ -7,6 +12,7 @@ import { route, type ApiRoute } from './api-route';
 export function logAndStatusRoutes(
   toolLog: ToolCallLog,
   status: (userId: string) => Promise<ServerStatus>,
+  connection: () => ConnectionDetails,
 ): ApiRoute[] {
   return [
     route('GET', '/api/tool-calls', async ({ userId, query }) => {
@@ -16,5 +22,6 @@ export function logAndStatusRoutes(
       return { result: ok({ calls }) };
     }),
     route('GET', '/api/status', async ({ userId }) => ({ result: ok(await status(userId)) })),
+    route('GET', '/api/connection', () => Promise.resolve({ result: ok(connection()) })),
   ];
 }

@@ -156,6 +156,18 @@ describe('refusals', () => {
   });
 });
 
+describe('status and connection details', () => {
+  it('keeps the stdio command, which can hold a database password, out of the polled status', async () => {
+    const status = await api('GET', '/api/status');
+    expect(status.body.data).not.toHaveProperty('stdio');
+    expect(status.body.data.mcp_url).toBe(t.server.mcpUrl);
+    const connection = await api('GET', '/api/connection');
+    expect(connection.body.data.mcp_url).toBe(t.server.mcpUrl);
+    expect(connection.body.data.stdio.args).toEqual(expect.arrayContaining(['stdio', '--db']));
+    expect((await fetch(`${origin}/api/connection`)).status).toBe(401);
+  });
+});
+
 describe('tasks through the API', () => {
   it('answers the same validation message an agent gets for the same input', async () => {
     const agent = await t.connect(await t.createToken('Claude Code'));

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { CreatedToken, TokenInfo } from '../../../shared/api';
+import type { ConnectionDetails, CreatedToken, TokenInfo } from '../../../shared/api';
 import { CONNECT_CLIENTS, type ConnectClientId } from '../../../shared/connect-snippets';
 import { useApi } from '../../app/api-context';
 import { useServerStatus } from '../../app/server-status';
@@ -12,6 +12,7 @@ type Client = (typeof CONNECT_CLIENTS)[number];
 interface Connecting {
   client: Client;
   token: CreatedToken;
+  connection: ConnectionDetails;
 }
 
 /**
@@ -29,9 +30,9 @@ export function ConnectClientSection({ onCreated }: { onCreated: (token: TokenIn
     setPending(client.id);
     setError(undefined);
     try {
-      const token = await api.createToken(client.tokenLabel);
+      const [token, connection] = await Promise.all([api.createToken(client.tokenLabel), api.connection()]);
       onCreated(token);
-      setConnecting({ client, token });
+      setConnecting({ client, token, connection });
     } catch (reason) {
       setError(reason instanceof Error ? reason.message : String(reason));
     } finally {
@@ -62,12 +63,12 @@ export function ConnectClientSection({ onCreated }: { onCreated: (token: TokenIn
           Could not create a token: {error}
         </p>
       )}
-      {status && connecting && (
+      {connecting && (
         <SnippetDialog
           clientId={connecting.client.id}
           clientName={connecting.client.name}
           secret={connecting.token.token}
-          status={status}
+          connection={connecting.connection}
           onClose={() => setConnecting(undefined)}
         />
       )}

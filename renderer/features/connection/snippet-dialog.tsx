@@ -1,6 +1,6 @@
 import { ExternalLink } from 'lucide-react';
 import { useMemo } from 'react';
-import type { ServerStatus } from '../../../shared/api';
+import type { ConnectionDetails } from '../../../shared/api';
 import { buildSnippets, type ConnectClientId } from '../../../shared/connect-snippets';
 import { CopyButton } from '../../components/ui/copy-button';
 import { ModalDialog } from '../../components/ui/modal-dialog';
@@ -9,7 +9,7 @@ interface SnippetDialogProps {
   clientId: ConnectClientId;
   clientName: string;
   secret: string;
-  status: ServerStatus;
+  connection: ConnectionDetails;
   onClose: () => void;
 }
 
@@ -17,10 +17,10 @@ interface SnippetDialogProps {
  * Shows a new token's snippets once. Only the Close button closes it (not a
  * stray click outside), since the secret cannot be shown again.
  */
-export function SnippetDialog({ clientId, clientName, secret, status, onClose }: SnippetDialogProps) {
+export function SnippetDialog({ clientId, clientName, secret, connection, onClose }: SnippetDialogProps) {
   const snippets = useMemo(
-    () => buildSnippets(clientId, { mcpUrl: status.mcp_url, token: secret, stdio: status.stdio }),
-    [clientId, secret, status.mcp_url, status.stdio],
+    () => buildSnippets(clientId, { mcpUrl: connection.mcp_url, token: secret, stdio: connection.stdio }),
+    [clientId, secret, connection],
   );
   return (
     <ModalDialog title={`Connect ${clientName}`} isOpen onClose={onClose} isDismissable={false}>
