@@ -7,6 +7,7 @@
 import {
   API_ROUTES,
   LIVE_EVENT_NAMES,
+  type ApiErrorCode,
   type ConnectionDetails,
   type CreatedToken,
   type LiveEventMap,
@@ -20,12 +21,13 @@ import { DESKTOP_ROUTES, type DesktopSettings, type DesktopSettingsState } from 
 import type { Task } from '../../shared/task';
 import type { AddTaskInput, ListTasks, UpdateTaskInput } from '../../shared/task-schemas';
 
-export type ApiErrorCode = 'validation_error' | 'not_found' | 'conflict' | 'internal' | 'unauthorized' | 'network';
+/** The server's codes, plus 'network' for a server that did not answer at all. */
+export type ClientErrorCode = ApiErrorCode | 'network';
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: ApiErrorCode,
+    readonly code: ClientErrorCode,
     message: string,
   ) {
     super(message);
