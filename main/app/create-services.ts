@@ -36,7 +36,10 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
   const sink = background ?? createRepositorySink({ calls, tokens: tokenRepository, retention, logger });
   const live = createLiveEvents(logger);
   const toolLog = createToolCallLog({ sink, calls, logger });
-  toolLog.subscribe((call) => live.publish(call.user, 'tool_call', call));
+  toolLog.subscribe(
+    (call) => live.publish(call.user, 'tool_call', call),
+    (userId) => live.isWatched(userId),
+  );
   const taskRepository = createTaskRepository(handle);
   let stdioFeed: { stop: () => void } | undefined;
   return {

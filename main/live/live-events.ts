@@ -33,6 +33,7 @@ export function createLiveEvents(logger: Logger) {
     },
     /** The users someone is listening for, so work nobody would see can be skipped. */
     watchedUsers: () => [...listeners.keys()],
+    isWatched: (userId: string) => listeners.has(userId),
   };
 }
 

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import type { ToolCall } from '../../shared/tool-call';
 import type { ToolCallRepository, ToolCallRow } from '../db/tool-call-repository';
 import type { Logger } from '../logging/logger';
@@ -41,8 +40,7 @@ export function toToolCall(row: ToolCallRow): ToolCall {
  */
 export function createToolCallLog(options: ToolCallLogOptions) {
   const { sink, calls, logger, flushIntervalMs = 50 } = options;
-  const events = new EventEmitter();
-  events.setMaxListeners(0);
+  const subscribers = new Set<{ listener: (call: ToolCall) => void; wants: (userId: string) => boolean }>();
   let queue: ToolCallRow[] = [];
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
@@ -66,14 +64,21 @@ export function createToolCallLog(options: ToolCallLogOptions) {
   return {
     record(row: ToolCallRow): void {
       queue.push(row);
-      if (events.listenerCount('call') > 0) events.emit('call', toToolCall(row));
+      // Converted only when someone wants this user's calls: under load nobody usually does.
+      let call: ToolCall | undefined;
+      for (const { listener, wants } of subscribers) {
+        if (!wants(row.userId)) continue;
+        call ??= toToolCall(row);
+        listener(call);
+      }
       timer ??= setTimeout(() => void flush(), flushIntervalMs);
     },
 
-    /** Calls `listener` for every call recorded from now on; returns the way to stop. */
-    subscribe(listener: (call: ToolCall) => void): () => void {
-      events.on('call', listener);
-      return () => events.off('call', listener);
+    /** Calls `listener` for every call recorded from now on (of the users `wants` picks); returns the way to stop. */
+    subscribe(listener: (call: ToolCall) => void, wants: (userId: string) => boolean = () => true): () => void {
+      const subscriber = { listener, wants };
+      subscribers.add(subscriber);
+      return () => subscribers.delete(subscriber);
     },
 
     flush,
