@@ -38,10 +38,17 @@ function resolveElectron() {
   return fs.existsSync(binary) ? { binary } : { reason: `there is no Electron binary at ${binary}` };
 }
 
+// Electron's downloader (@electron/get 5) needs Node 22.12 or newer; on older Node its failure says little.
+const [major, minor] = process.versions.node.split('.').map(Number);
+const oldNode = major < 22 || (major === 22 && minor < 12);
 const { binary, reason } = resolveElectron();
 if (!binary) {
+  const hint =
+    oldNode && !process.env.ELECTRON_OVERRIDE_DIST_PATH
+      ? `; its downloader needs Node 22.12+, this is ${process.versions.node}`
+      : '';
   process.stderr.write(
-    `Electron could not be obtained (${reason}); run the same app headless with: npx taskdesk serve\n`,
+    `Electron could not be obtained (${reason}${hint}); run the same app headless with: npx taskdesk serve\n`,
   );
   process.exit(1);
 }

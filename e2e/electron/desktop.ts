@@ -54,7 +54,8 @@ async function launchApp(binary: string, userDataDir: string): Promise<Launched>
   const app = await _electron.launch({
     executablePath: binary,
     // Chromium refuses to run as root with its OS sandbox (CI containers); the renderer's own sandbox stays on.
-    args: [ROOT, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    // '.' rather than ROOT: on Windows Playwright quotes arguments, and ROOT's trailing backslash would escape the quote.
+    args: ['.', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
     cwd: ROOT,
     env: { ...process.env, TASKDESK_USER_DATA_DIR: userDataDir, TASKDESK_LOG_LEVEL: 'warn' },
   });

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { DatabaseLocation } from '../config/database-location';
 import { openDatabase } from '../db/open-database';
 import type { Logger } from '../logging/logger';
@@ -12,7 +13,12 @@ import { VERSION } from './version';
  * the client closes the pipe: what `taskdesk stdio` and the desktop app's
  * `--stdio` mode both run for clients that only start local processes.
  */
-export async function serveOverStdio(location: DatabaseLocation, userId: string, logger: Logger): Promise<void> {
+export async function serveOverStdio(
+  location: DatabaseLocation,
+  userId: string,
+  logger: Logger,
+  input?: Readable,
+): Promise<void> {
   const handle = await openDatabase(location, logger);
   const services = createServices(handle, logger);
   try {
@@ -23,6 +29,7 @@ export async function serveOverStdio(location: DatabaseLocation, userId: string,
       logger,
       deps: { tasks: services.tasks, health: createHealth(handle, logger).report },
       onToolCall: recordToolCall(services.toolLog, undefined),
+      input,
     });
   } finally {
     await services.toolLog.close();

@@ -7,7 +7,11 @@ import { ForeignServerError } from './verify-server';
 const RETRY = 'Then choose "Open TaskDesk" in the TaskDesk menu (the tray icon) to try again.';
 
 /** What went wrong, in the error's own words, and what the person can do about it. */
-export function describeStartupFailure(error: unknown, settingsFile: string): { message: string; wayOut: string } {
+export function describeStartupFailure(
+  error: unknown,
+  settingsFile: string,
+  logFile?: string,
+): { message: string; wayOut: string } {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof ListenError || error instanceof ForeignServerError) {
     return {
@@ -25,7 +29,7 @@ export function describeStartupFailure(error: unknown, settingsFile: string): { 
     return { message, wayOut: `Fix or delete the settings file at ${settingsFile}.` };
   return {
     message,
-    wayOut: "This was not expected; the details are in TaskDesk's log. Quit TaskDesk and start it again.",
+    wayOut: `This was not expected; the details are in TaskDesk's log${logFile ? ` at ${logFile}` : ''}. Quit TaskDesk and start it again.`,
   };
 }
 
@@ -37,8 +41,13 @@ const escapeHtml = (text: string) =>
  * the exact message and the way out. The page is a data: URL with every piece of
  * text escaped, no script allowed, and no origin the IPC handlers would answer.
  */
-export async function showErrorScreen(window: BrowserWindow, error: unknown, settingsFile: string): Promise<void> {
-  const { message, wayOut } = describeStartupFailure(error, settingsFile);
+export async function showErrorScreen(
+  window: BrowserWindow,
+  error: unknown,
+  settingsFile: string,
+  logFile?: string,
+): Promise<void> {
+  const { message, wayOut } = describeStartupFailure(error, settingsFile, logFile);
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>TaskDesk could not start</title>

@@ -3,7 +3,7 @@
  * no logic. The server core is the same one `taskdesk serve` runs.
  */
 import { app, dialog } from 'electron';
-import { createLogger } from '../logging/logger';
+import { createDesktopLogger } from './desktop-logger';
 import { registerIpcHandlers } from './ipc';
 import { applyStartAtLogin } from './login-item';
 import { createPresenter } from './presenter';
@@ -17,7 +17,10 @@ import { claimSingleInstance, onSecondLaunch } from './single-instance';
 import { createTray } from './tray';
 import { createMainWindow } from './window';
 
-const logger = createLogger();
+// First: the user-data folder decides where logs, settings and the single-instance lock live.
+useUserDataDirFromEnvironment();
+useBundledResources();
+const { logger, logFile } = createDesktopLogger();
 
 async function runDesktopApp(): Promise<void> {
   await app.whenReady();
@@ -45,6 +48,7 @@ async function runDesktopApp(): Promise<void> {
     window,
     host,
     settingsFile: store.file,
+    logFile,
     logger,
     onChange: () => tray.refresh(),
   });
@@ -64,8 +68,6 @@ async function runDesktopApp(): Promise<void> {
   await presenter.show();
 }
 
-useUserDataDirFromEnvironment();
-useBundledResources();
 if (stdioModeRequested(process.argv)) {
   // Logs go to stderr: stdout carries the protocol.
   await runStdioMode(process.argv, logger).then(
@@ -77,8 +79,10 @@ if (stdioModeRequested(process.argv)) {
   );
 } else if (!claimSingleInstance()) app.quit();
 else {
+  // Not awaited: Electron emits 'ready' only after the main module has finished
+  // loading, so awaiting app.whenReady() at the top level would wait forever.
   // Whatever the window cannot show (it may not exist yet) still ends in a message, never a silent exit.
-  await runDesktopApp().catch((error: unknown) => {
+  void runDesktopApp().catch((error: unknown) => {
     logger.error({ err: error }, 'TaskDesk could not start');
     dialog.showErrorBox('TaskDesk could not start', error instanceof Error ? error.message : String(error));
     app.exit(1);

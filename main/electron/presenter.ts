@@ -10,6 +10,7 @@ export interface PresenterOptions {
   window: BrowserWindow;
   host: ServerHost;
   settingsFile: string;
+  logFile?: string;
   logger: Logger;
   /** Called after every attempt, so the tray's status line follows. */
   onChange: () => void;
@@ -33,7 +34,7 @@ export function createPresenter(options: PresenterOptions) {
       logger.error({ err: error }, 'TaskDesk could not show its server');
       // Agents must not be left talking to a server the window refused to show.
       if (error instanceof ForeignServerError) await host.stop();
-      await showErrorScreen(window, error, options.settingsFile);
+      await showErrorScreen(window, error, options.settingsFile, options.logFile);
     } finally {
       options.onChange();
     }

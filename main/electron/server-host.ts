@@ -31,7 +31,11 @@ export function createServerHost(options: ServerHostOptions) {
     store,
     startedWith: () => startedWith,
     onSaved: options.onSaved,
-    restart: () => void stop().then(options.onRestartNeeded),
+    // Shown again whatever happened: a failed stop must not leave the window on a dead server.
+    restart: () =>
+      void stop()
+        .catch((error: unknown) => logger.error({ err: error }, 'could not stop the server to apply settings'))
+        .finally(options.onRestartNeeded),
   });
 
   async function launch(): Promise<RunningServer> {

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { app } from 'electron';
 import type { StdioCommand } from '../../shared/api';
 import { LOCAL_USER_ID } from '../../shared/limits';
@@ -19,14 +20,25 @@ export const stdioModeRequested = (argv: readonly string[]) => argv.includes(STD
 export function desktopStdioCommand(location: DatabaseLocation): StdioCommand {
   // From source, Electron needs the app's folder before the app's own arguments.
   const prefix = app.isPackaged ? [] : [app.getAppPath()];
+  // An AppImage runs from a mount that disappears when it quits; the file itself stays.
+  const command = process.env.APPIMAGE ?? process.execPath;
   return location.kind === 'sqlite'
-    ? { command: process.execPath, args: [...prefix, STDIO_FLAG, '--db', location.path] }
-    : { command: process.execPath, args: [...prefix, STDIO_FLAG], env: { TASKDESK_DB: location.url } };
+    ? { command, args: [...prefix, STDIO_FLAG, '--db', location.path] }
+    : { command, args: [...prefix, STDIO_FLAG], env: { TASKDESK_DB: location.url } };
 }
 
+/**
+ * Must be awaited at the top level of the main module: Electron then stays in
+ * its start-up phase, where Node's loop runs but no window system starts, and
+ * app.exit() ends the process directly.
+ */
 export async function runStdioMode(argv: readonly string[], logger: Logger): Promise<void> {
   app.dock?.hide();
   const dbFlag = argv.indexOf('--db');
   const db = dbFlag === -1 ? process.env.TASKDESK_DB : argv[dbFlag + 1];
-  await serveOverStdio(parseDatabaseLocation(db, app.getPath('userData')), LOCAL_USER_ID, logger);
+  // On Windows, Electron replaces process.stdin with a stream that has already
+  // ended (it assumes a GUI app has no console); the pipe the client gave us is
+  // still file descriptor 0.
+  const input = process.platform === 'win32' ? new net.Socket({ fd: 0, readable: true, writable: false }) : undefined;
+  await serveOverStdio(parseDatabaseLocation(db, app.getPath('userData')), LOCAL_USER_ID, logger, input);
 }

@@ -1,4 +1,5 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { Readable } from 'node:stream';
 import { buildMcpServer, type McpServerOptions } from './build-mcp-server';
 
 /**
@@ -7,7 +8,14 @@ import { buildMcpServer, type McpServerOptions } from './build-mcp-server';
  * its initialize request, labels its calls in the log. Resolves when the
  * client closes the pipe.
  */
-export async function runStdioServer(options: Omit<McpServerOptions, 'callerOf'> & { userId: string }): Promise<void> {
+export async function runStdioServer(
+  options: Omit<McpServerOptions, 'callerOf'> & {
+    userId: string;
+    /** Where requests come from; process.stdin unless the host replaced it (Electron on Windows does). */
+    input?: Readable;
+  },
+): Promise<void> {
+  const input = options.input ?? process.stdin;
   const server = buildMcpServer({
     ...options,
     callerOf: (_extra, self) => ({
@@ -23,8 +31,8 @@ export async function runStdioServer(options: Omit<McpServerOptions, 'callerOf'>
   // closing the pipe, or a signal, must still end the server so the caller can
   // flush the log and close the database.
   const close = () => void server.close();
-  process.stdin.once('end', close).once('close', close);
+  input.once('end', close).once('close', close);
   process.once('SIGINT', close).once('SIGTERM', close);
-  await server.connect(new StdioServerTransport());
+  await server.connect(new StdioServerTransport(input, process.stdout));
   await closed;
 }
