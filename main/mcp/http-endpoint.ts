@@ -2,11 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
 import { isJsonContentType } from '../http/json-body';
 import { readBody } from '../http/read-body';
-import { sendAndClose, sendError, sendJson, sendJsonRpcError } from '../http/responses';
+import { sendAndClose, sendError, sendJsonRpcError, sendJsonText } from '../http/responses';
 import type { Caller } from '../tokens/token-service';
 import { buildMcpServer, type McpServerOptions } from './build-mcp-server';
 import { classifyBody, INVALID_REQUEST } from './json-rpc';
 import { connectBridge } from './request-bridge';
+import { responseJson } from './response-json';
 
 export interface McpHttpEndpoint {
   /** Answers one authenticated POST /mcp. */
@@ -76,7 +77,7 @@ export async function createMcpHttpEndpoint(options: Omit<McpServerOptions, 'cal
           return;
         case 'request': {
           const authInfo = { token: '', clientId: caller.clientLabel, scopes: [], extra: { caller } };
-          sendJson(res, 200, await bridge.dispatch(message.request, { authInfo }));
+          sendJsonText(res, 200, responseJson(await bridge.dispatch(message.request, { authInfo })));
           return;
         }
       }

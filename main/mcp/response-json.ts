@@ -1,0 +1,31 @@
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+
+interface MirroredToolResult {
+  content: [{ type: 'text'; text: string }];
+  structuredContent: unknown;
+  isError: boolean;
+}
+
+function isMirroredToolResult(result: unknown): result is MirroredToolResult {
+  if (result === null || typeof result !== 'object') return false;
+  const { content, isError, ...rest } = result as Record<string, unknown>;
+  const keys = Object.keys(rest);
+  if (keys.length !== 1 || keys[0] !== 'structuredContent' || typeof isError !== 'boolean') return false;
+  if (!Array.isArray(content) || content.length !== 1) return false;
+  const [block] = content as { type?: unknown; text?: unknown }[];
+  return block?.type === 'text' && typeof block.text === 'string' && Object.keys(block).length === 2;
+}
+
+/**
+ * The JSON text of a response. A tool result's structuredContent is, by
+ * construction (tool-result.ts), exactly the JSON in its text block, so that
+ * text is written as the structured content instead of serializing the same
+ * envelope a second time: the two stay identical byte for byte, and the
+ * largest answers (a page of 50 tasks) cost one serialization, not two.
+ */
+export function responseJson(message: JSONRPCMessage): string {
+  const { result } = message as { result?: unknown };
+  if (!('id' in message) || !isMirroredToolResult(result)) return JSON.stringify(message);
+  const text = result.content[0].text;
+  return `{"jsonrpc":"2.0","id":${JSON.stringify(message.id)},"result":{"content":[{"type":"text","text":${JSON.stringify(text)}}],"structuredContent":${text},"isError":${String(result.isError)}}}`;
+}
