@@ -70,7 +70,7 @@ export function AllowedHostsField({ hosts, onChange, error }: AllowedHostsFieldP
           }}
         >
           <Label className="settings-label">Add allowed host</Label>
-          <Input className="settings-input" placeholder="my-laptop.local" />
+          <Input className="text-input" placeholder="my-laptop.local" />
           <FieldError className="settings-error">{candidateError}</FieldError>
         </TextField>
         <Button className="button" onPress={add}>

@@ -59,7 +59,7 @@ export function DatabaseFields({ draft, onChange, error }: DatabaseFieldsProps) 
           isInvalid={error !== undefined}
         >
           <Label className="settings-label">SQLite file</Label>
-          <Input className="settings-input" placeholder="taskdesk.db in the app's data folder" />
+          <Input className="text-input" placeholder="taskdesk.db in the app's data folder" />
           <Text slot="description" className="settings-hint">
             Leave empty for taskdesk.db in the app&apos;s data folder.
           </Text>
@@ -107,7 +107,7 @@ function PostgresField({ url, onChange, error }: { url: string; onChange: (url: 
           isInvalid={error !== undefined}
         >
           <Label className="settings-label">Postgres URL</Label>
-          <Input className="settings-input" placeholder="postgres://user:password@host:5432/database" />
+          <Input className="text-input" placeholder="postgres://user:password@host:5432/database" />
           <FieldError className="settings-error">{error}</FieldError>
         </TextField>
         <Button

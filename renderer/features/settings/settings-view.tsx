@@ -84,7 +84,7 @@ function SettingsForm({ initial, onSave }: SettingsFormProps) {
           inputMode="numeric"
         >
           <Label className="settings-label">Port</Label>
-          <Input className="settings-input settings-input-port" />
+          <Input className="text-input settings-input-port" />
           <Text slot="description" className="settings-hint">
             Where agents and this window reach TaskDesk on this computer. Changing it changes the MCP URL every agent
             uses.

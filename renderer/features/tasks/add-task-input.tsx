@@ -52,9 +52,9 @@ export function AddTaskInput({ onAdded }: { onAdded: (task: Task) => void }) {
         aria-describedby={error === undefined ? undefined : errorId}
       >
         <Label className="visually-hidden">Add task</Label>
-        <span className="task-input-icon">
+        <span className="text-input task-input-icon">
           <Plus size={16} aria-hidden />
-          <Input className="task-input" placeholder="Add a task and press Enter" />
+          <Input className="text-input task-input" placeholder="Add a task and press Enter" />
         </span>
       </TextField>
       {error !== undefined && (

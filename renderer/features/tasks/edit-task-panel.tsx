@@ -115,11 +115,11 @@ function EditFields({ draft, onChange }: { draft: EditDraft; onChange: (change: 
     <>
       <TextField className="task-field" value={draft.title} onChange={(title) => onChange({ title })}>
         <Label className="task-field-label">Title</Label>
-        <Input className="task-input" autoFocus />
+        <Input className="text-input task-input" autoFocus />
       </TextField>
       <TextField className="task-field" value={draft.description} onChange={(description) => onChange({ description })}>
         <Label className="task-field-label">Description</Label>
-        <TextArea className="task-input task-textarea" rows={5} />
+        <TextArea className="text-input task-input task-textarea" rows={5} />
       </TextField>
       <ChoiceSelect
         label="Priority"
@@ -129,14 +129,14 @@ function EditFields({ draft, onChange }: { draft: EditDraft; onChange: (change: 
       />
       <TextField className="task-field" value={draft.dueDate} onChange={(dueDate) => onChange({ dueDate })}>
         <Label className="task-field-label">Due date</Label>
-        <Input className="task-input" placeholder="YYYY-MM-DD" />
+        <Input className="text-input task-input" placeholder="YYYY-MM-DD" />
         <Text slot="description" className="task-field-hint">
           YYYY-MM-DD; leave empty for no due date.
         </Text>
       </TextField>
       <TextField className="task-field" value={draft.tags} onChange={(tags) => onChange({ tags })}>
         <Label className="task-field-label">Tags</Label>
-        <Input className="task-input" />
+        <Input className="text-input task-input" />
         <Text slot="description" className="task-field-hint">
           Separated by commas.
         </Text>

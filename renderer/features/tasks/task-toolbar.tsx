@@ -53,14 +53,14 @@ export function TaskToolbar({ filters, onChange, showDeleted, onShowDeletedChang
       </RadioGroup>
       <SearchField className="task-field" value={filters.query} onChange={(query) => onChange({ query })}>
         <Label className="task-field-label">Search</Label>
-        <span className="task-input-icon">
+        <span className="text-input task-input-icon">
           <Search size={14} aria-hidden />
-          <Input className="task-input" placeholder="Title or description" />
+          <Input className="text-input task-input" placeholder="Title or description" />
         </span>
       </SearchField>
       <TextField className="task-field task-tag-field" value={filters.tag} onChange={(tag) => onChange({ tag })}>
         <Label className="task-field-label">Tag</Label>
-        <Input className="task-input" placeholder="any" />
+        <Input className="text-input task-input" placeholder="any" />
       </TextField>
       <ChoiceSelect
         label="Priority"
