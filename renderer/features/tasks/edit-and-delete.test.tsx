@@ -1,23 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Task } from '../../../shared/task';
-import { startUiTestServer, type UiTestServer } from '../../testing/real-server';
-import { callTool, deleteAllTasks, findRow, giveTaskListALayout, renderTasksView, seedTask } from './tasks-test-kit';
+import type { UiTestServer } from '../../testing/real-server';
+import { callTool, findRow, renderTasksView, seedTask, useTasksTestServer } from './tasks-test-kit';
 
 let ui: UiTestServer;
 let agent: Awaited<ReturnType<UiTestServer['agent']>>;
-
-beforeAll(async () => {
-  giveTaskListALayout();
-  ui = await startUiTestServer();
-  agent = await ui.agent('Claude Code');
-});
-afterAll(async () => {
-  await ui.close();
-});
-beforeEach(async () => {
-  await deleteAllTasks(ui);
+useTasksTestServer((server, claude) => {
+  ui = server;
+  agent = claude;
 });
 
 const agentReads = async (id: string) => (await callTool<{ task: Task }>(agent, 'get_task', { task_id: id })).task;

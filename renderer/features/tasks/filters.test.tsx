@@ -1,30 +1,21 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startUiTestServer, type UiTestServer } from '../../testing/real-server';
+import { describe, expect, it } from 'vitest';
+import type { UiTestServer } from '../../testing/real-server';
 import { localDateString } from './task-dates';
 import { ROW_HEIGHT } from './task-list';
 import {
-  deleteAllTasks,
   findRow,
-  giveTaskListALayout,
   renderTasksView,
   rowTitles,
   seedTask,
   TEST_VIEWPORT_HEIGHT,
+  useTasksTestServer,
 } from './tasks-test-kit';
 
 let ui: UiTestServer;
-
-beforeAll(async () => {
-  giveTaskListALayout();
-  ui = await startUiTestServer();
-});
-afterAll(async () => {
-  await ui.close();
-});
-beforeEach(async () => {
-  await deleteAllTasks(ui);
+useTasksTestServer((server) => {
+  ui = server;
 });
 
 function dayFromToday(offset: number): string {

@@ -3,11 +3,12 @@
  * against a real server, a layout for jsdom, and small agent helpers.
  */
 import { configure, render, screen } from '@testing-library/react';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Task } from '../../../shared/task';
 import { ApiProvider } from '../../app/api-context';
 import { LiveEventsProvider } from '../../app/live-events';
 import type { ApiClient, LiveHandlers } from '../../lib/api-client';
-import type { UiTestServer } from '../../testing/real-server';
+import { startUiTestServer, type UiTestServer } from '../../testing/real-server';
 import { TasksView } from './tasks-view';
 
 // Every change goes through a real server (HTTP, SQLite, the event stream), and
@@ -116,4 +117,23 @@ export async function findRow(title: string): Promise<HTMLElement> {
   const row = checkbox.closest<HTMLElement>('[role="listitem"]');
   if (!row) throw new Error(`the checkbox for '${title}' is not in a row`);
   return row;
+}
+
+/**
+ * One real server for a test file, with an agent labelled "Claude Code", and
+ * no tasks at the start of each test. `ready` receives both once they exist.
+ */
+export function useTasksTestServer(ready: (ui: UiTestServer, agent: Agent) => void): void {
+  let ui: UiTestServer | undefined;
+  beforeAll(async () => {
+    giveTaskListALayout();
+    ui = await startUiTestServer();
+    ready(ui, await ui.agent('Claude Code'));
+  });
+  afterAll(async () => {
+    await ui?.close();
+  });
+  beforeEach(async () => {
+    if (ui) await deleteAllTasks(ui);
+  });
 }
