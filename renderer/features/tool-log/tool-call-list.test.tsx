@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ToolCall } from '../../../shared/tool-call';
+import { makeCall } from './tool-call-fixture';
 import { ROW_HEIGHT, ToolCallList } from './tool-call-list';
 import { MAX_ENTRIES } from './tool-log-store';
 
@@ -21,20 +22,12 @@ afterAll(() => {
   Reflect.deleteProperty(HTMLElement.prototype, 'clientHeight');
 });
 
-const calls: ToolCall[] = Array.from({ length: MAX_ENTRIES }, (_, n) => ({
-  id: `call-${n}`,
-  created_at: new Date(Date.UTC(2025, 0, 1) - n * 1000).toISOString(),
-  user: 'local',
-  client_label: 'Claude Code',
-  token_id: null,
-  tool: 'add_task',
-  arguments: { title: `task ${n}` },
-  outcome: 'success',
-  error_code: null,
-  result: { status: 'success' },
-  duration_ms: 1,
-  task_id: null,
-}));
+const calls: ToolCall[] = Array.from({ length: MAX_ENTRIES }, (_, n) =>
+  makeCall(n, {
+    created_at: new Date(Date.UTC(2025, 0, 1) - n * 1000).toISOString(),
+    client_label: 'Claude Code',
+  }),
+);
 
 describe('tool call list', () => {
   it('puts only the rows in view into the DOM when it holds 50,000', () => {

@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ToolCall } from '../../../shared/tool-call';
+import { makeCall } from './tool-call-fixture';
 import { createToolLogStore, MAX_ENTRIES } from './tool-log-store';
-
-const BASE = Date.parse('2025-01-01T00:00:00.000Z');
-
-/** Call number `n`; a higher `n` is a later call. */
-function makeCall(n: number, overrides: Partial<ToolCall> = {}): ToolCall {
-  return {
-    id: `call-${n}`,
-    created_at: new Date(BASE + n).toISOString(),
-    user: 'local',
-    client_label: n % 2 ? 'Cursor' : 'Claude Code',
-    token_id: null,
-    tool: 'add_task',
-    arguments: { title: `task ${n}` },
-    outcome: 'success',
-    error_code: null,
-    result: { status: 'success' },
-    duration_ms: 1,
-    task_id: null,
-    ...overrides,
-  };
-}
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => makeCall(from + i));
 const ids = (calls: readonly ToolCall[]) => calls.map((call) => call.id);
