@@ -1,7 +1,7 @@
 // The one way the server is bundled, for the CLI (dist/cli) and for the
-// desktop app's main process (dist/electron): an ES module with the SQLite
-// writer's worker beside it, dependencies left in node_modules, and the
-// migrations copied next to it (main/db/migrations-dir.ts looks there).
+// desktop app's main process (dist/electron): an ES module with its
+// dependencies left in node_modules and the migrations copied next to it
+// (main/db/migrations-dir.ts looks there).
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -12,11 +12,7 @@ export const root = fileURLToPath(new URL('..', import.meta.url));
 export async function bundleServer({ out, entry, target }) {
   fs.rmSync(out, { recursive: true, force: true });
   await build({
-    entryPoints: {
-      ...entry,
-      // The SQLite background writer runs in a worker thread; the server finds it beside the bundle.
-      'background-writer-worker': `${root}main/db/sqlite/background-writer-worker.ts`,
-    },
+    entryPoints: entry,
     outdir: out,
     outExtension: { '.js': '.mjs' },
     bundle: true,

@@ -8,12 +8,10 @@ import { startStdioCallsFeed } from '../live/stdio-calls-feed';
 import type { Logger } from '../logging/logger';
 import { createTaskService } from '../tasks/task-service';
 import { createTokenService } from '../tokens/token-service';
-import { createSqliteBackgroundWriter } from '../db/sqlite/background-writer';
+import { createSqliteToolCallSink } from '../db/sqlite/sqlite-tool-call-sink';
+import { startWalCheckpoints } from '../db/sqlite/wal-checkpoints';
 import { createRepositorySink } from '../tool-log/repository-sink';
 import { createToolCallLog, DEFAULT_RETENTION } from '../tool-log/tool-call-log';
-
-// SQLite's own default, restored when the background writer stops.
-const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
 
 export interface ServiceOptions {
   toolLogRetention?: number | undefined;
@@ -25,15 +23,9 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
   const tokenRepository = createTokenRepository(handle);
   const calls = createToolCallRepository(handle);
   const retention = options.toolLogRetention ?? DEFAULT_RETENTION;
-  const background = handle.sqlite
-    ? createSqliteBackgroundWriter({
-        path: handle.sqlite.path,
-        retention,
-        onStart: () => handle.sqlite?.setAutoCheckpoint(0),
-        onStop: () => handle.sqlite?.setAutoCheckpoint(SQLITE_DEFAULT_AUTOCHECKPOINT),
-      })
-    : undefined;
-  const sink = background ?? createRepositorySink({ calls, tokens: tokenRepository, retention, logger });
+  const sink = handle.sqlite
+    ? createSqliteToolCallSink({ db: handle.sqlite.db, client: handle.sqlite.client, retention, logger })
+    : createRepositorySink({ calls, tokens: tokenRepository, retention, logger });
   const live = createLiveEvents(logger);
   const toolLog = createToolCallLog({ sink, calls, logger });
   toolLog.subscribe(
@@ -42,6 +34,7 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
   );
   const taskRepository = createTaskRepository(handle);
   let stdioFeed: { stop: () => void } | undefined;
+  let checkpoints: { stop: () => void } | undefined;
   return {
     tasks: createTaskService({
       tasks: taskRepository,
@@ -54,10 +47,14 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
     users,
     /** For a long-running server: start background work now rather than on first use. */
     startBackgroundWork: () => {
-      background?.start();
+      if (handle.sqlite) checkpoints ??= startWalCheckpoints(handle.sqlite.client, logger);
       stdioFeed ??= startStdioCallsFeed({ calls, tasks: taskRepository, live, logger });
     },
-    stopBackgroundWork: () => stdioFeed?.stop(),
+    stopBackgroundWork: () => {
+      checkpoints?.stop();
+      checkpoints = undefined;
+      stdioFeed?.stop();
+    },
   };
 }
 

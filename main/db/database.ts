@@ -1,4 +1,6 @@
+import type Sqlite from 'better-sqlite3';
 import type { Placeholder, SQL } from 'drizzle-orm';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type * as postgresTables from './schema/postgres-tables';
 
@@ -30,10 +32,11 @@ export interface DatabaseHandle {
   tables: Tables;
   dialect: DialectQueries;
   /**
-   * SQLite only: the file, and control of the request connection's automatic
-   * WAL checkpoints, which the background writer takes over while it runs.
+   * SQLite only: the file, and the connection itself with its own drizzle
+   * types, for the work that must be synchronous (the tool-call log's
+   * transactions) or is SQLite's alone (WAL checkpoints).
    */
-  sqlite?: { path: string; setAutoCheckpoint: (pages: number) => void };
+  sqlite?: { path: string; client: Sqlite.Database; db: BetterSQLite3Database };
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 import type { ToolCallRepository, ToolCallRow } from '../db/tool-call-repository';
-import type { TokenRepository, TokenUse } from '../db/token-repository';
+import type { TokenRepository } from '../db/token-repository';
 import type { Logger } from '../logging/logger';
+import { callsPerUser, createRetention, tokenUses } from './log-rules';
 
 /** Where batches of tool-call rows go to be stored. */
 export interface ToolCallSink {
@@ -8,15 +9,10 @@ export interface ToolCallSink {
   close: () => Promise<void>;
 }
 
-// Another process sharing a Postgres database may be logging too, so the
-// per-user counts are taken afresh now and then.
-const RECOUNT_EVERY_WRITES = 1000;
-
 /**
  * Stores batches through the repositories: the rows, each token's usage, and
- * retention. Counts per user are kept in memory after one count, so
- * retention costs a small delete from the old end of the index rather than a
- * scan of the whole log.
+ * retention. Used where the database is reached asynchronously (Postgres);
+ * SQLite has its own synchronous sink (db/sqlite/sqlite-tool-call-sink.ts).
  */
 export function createRepositorySink(options: {
   calls: ToolCallRepository;
@@ -24,16 +20,8 @@ export function createRepositorySink(options: {
   retention: number;
   logger: Logger;
 }): ToolCallSink {
-  const { calls, tokens, retention, logger } = options;
-  const stored = new Map<string, number>();
-  let writes = 0;
-
-  async function enforceRetention(userId: string, added: number): Promise<void> {
-    const known = stored.get(userId);
-    const count = known === undefined ? await calls.count(userId) : known + added;
-    if (count > retention) await calls.deleteOldest(userId, count - retention);
-    stored.set(userId, Math.min(count, retention));
-  }
+  const { calls, tokens, logger } = options;
+  const retention = createRetention(options.retention);
 
   /** Inserts a batch; if the batch is refused, inserts row by row so one bad row costs only itself. Returns what went in. */
   async function insert(batch: ToolCallRow[]): Promise<ToolCallRow[]> {
@@ -60,28 +48,17 @@ export function createRepositorySink(options: {
       try {
         await tokens.recordUse(tokenUses(batch));
         const inserted = await insert(batch);
-        if (++writes % RECOUNT_EVERY_WRITES === 0) stored.clear();
-        const added = new Map<string, number>();
-        for (const row of inserted) added.set(row.userId, (added.get(row.userId) ?? 0) + 1);
-        for (const [userId, count] of added) await enforceRetention(userId, count);
+        retention.batchWritten();
+        for (const [userId, added] of callsPerUser(inserted)) {
+          const count = retention.countAfter(userId, added) ?? (await calls.count(userId));
+          const excess = retention.excess(userId, count);
+          if (excess > 0) await calls.deleteOldest(userId, excess);
+        }
       } catch (error) {
-        // The caller may roll back what was written; the counts must not believe it stayed.
-        stored.clear();
+        retention.forget();
         throw error;
       }
     },
     close: () => Promise.resolve(),
   };
-}
-
-function tokenUses(batch: ToolCallRow[]): TokenUse[] {
-  const uses = new Map<string, TokenUse>();
-  for (const row of batch) {
-    if (!row.tokenId) continue;
-    const use = uses.get(row.tokenId) ?? { tokenId: row.tokenId, calls: 0, lastUsedAt: row.createdAt };
-    use.calls += 1;
-    if (row.createdAt > use.lastUsedAt) use.lastUsedAt = row.createdAt;
-    uses.set(row.tokenId, use);
-  }
-  return [...uses.values()];
 }

@@ -42,12 +42,7 @@ export function openSqlite(filePath: string): DatabaseHandle {
     // (schema/row-types.ts) and drizzle renders SQL from the runtime object.
     db: db as unknown as QueryDb,
     tables: sqliteTables as unknown as Tables,
-    sqlite: {
-      path: filePath,
-      setAutoCheckpoint: (pages) => {
-        client.pragma(`wal_autocheckpoint = ${Math.max(0, Math.trunc(pages))}`);
-      },
-    },
+    sqlite: { path: filePath, client, db },
     dialect: {
       tagsContain: (tags, tag) => sql`exists (select 1 from json_each(${tags}) where json_each.value = ${tag})`,
       read: (query) => query(),

@@ -1,0 +1,110 @@
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type Sqlite from 'better-sqlite3';
+import type { Logger } from '../../logging/logger';
+import type { ToolCallSink } from '../../tool-log/repository-sink';
+import { callsPerUser, createRetention, tokenUses } from '../../tool-log/log-rules';
+import { apiTokens, toolCalls } from '../schema/sqlite-tables';
+import type { ToolCallRow } from '../schema/row-types';
+
+const placeholder = (name: string) => sql.placeholder(name);
+
+/**
+ * Stores tool-call batches on the connection that answers requests, each
+ * batch as one synchronous transaction. Synchronous matters: no other
+ * request's statement can run inside the transaction, and there is only one
+ * writer in the process, so a task write never waits on the log's lock (a
+ * second connection made adds sleep in SQLite's busy handler). The batch
+ * costs one commit for every row it holds.
+ */
+export function createSqliteToolCallSink(options: {
+  db: BetterSQLite3Database;
+  client: Sqlite.Database;
+  retention: number;
+  logger: Logger;
+}): ToolCallSink {
+  const { db, client, logger } = options;
+  const retention = createRetention(options.retention);
+  const insertCall = db
+    .insert(toolCalls)
+    .values({
+      id: placeholder('id'),
+      userId: placeholder('userId'),
+      tokenId: placeholder('tokenId'),
+      clientLabel: placeholder('clientLabel'),
+      tool: placeholder('tool'),
+      arguments: placeholder('arguments'),
+      outcome: placeholder('outcome'),
+      errorCode: placeholder('errorCode'),
+      result: placeholder('result'),
+      durationMs: placeholder('durationMs'),
+      taskId: placeholder('taskId'),
+      createdAt: placeholder('createdAt'),
+    })
+    .prepare();
+  const recordUse = db
+    .update(apiTokens)
+    .set({
+      callCount: sql`${apiTokens.callCount} + ${placeholder('calls')}`,
+      lastUsedAt: sql`${placeholder('lastUsedAt')}`,
+    })
+    .where(eq(apiTokens.id, placeholder('tokenId')))
+    .prepare();
+  const countCalls = db
+    .select({ n: count() })
+    .from(toolCalls)
+    .where(eq(toolCalls.userId, placeholder('userId')))
+    .prepare();
+  const deleteOldest = db
+    .delete(toolCalls)
+    .where(
+      and(
+        eq(toolCalls.userId, placeholder('userId')),
+        inArray(
+          toolCalls.id,
+          db
+            .select({ id: toolCalls.id })
+            .from(toolCalls)
+            .where(eq(toolCalls.userId, placeholder('userId')))
+            .orderBy(asc(toolCalls.createdAt), asc(toolCalls.id))
+            .limit(placeholder('excess')),
+        ),
+      ),
+    )
+    .prepare();
+
+  const writeBatch = client.transaction((batch: ToolCallRow[]) => {
+    for (const use of tokenUses(batch)) recordUse.run({ ...use });
+    const inserted: ToolCallRow[] = [];
+    for (const row of batch) {
+      try {
+        insertCall.run(row);
+        inserted.push(row);
+      } catch (error) {
+        // A failed statement leaves the transaction open unless SQLite had to
+        // roll it back (disk full, I/O error): then nothing of the batch stays.
+        if (!client.inTransaction) throw error;
+        logger.error({ err: error, callId: row.id, tool: row.tool }, 'could not write a tool-call log entry');
+      }
+    }
+    for (const [userId, added] of callsPerUser(inserted)) {
+      const stored = retention.countAfter(userId, added) ?? countCalls.get({ userId })?.n ?? 0;
+      const excess = retention.excess(userId, stored);
+      if (excess > 0) deleteOldest.run({ userId, excess });
+    }
+  });
+
+  return {
+    write(batch) {
+      try {
+        writeBatch.immediate(batch);
+        retention.batchWritten();
+        return Promise.resolve();
+      } catch (error) {
+        retention.forget();
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    },
+    close: () => Promise.resolve(),
+  };
+}

@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../logging/logger';
+import { makeTempDir } from '../../testing/temp-dir';
+import { openSqlite } from './open-sqlite';
+import { startWalCheckpoints } from './wal-checkpoints';
+
+describe('timed WAL checkpoints', () => {
+  it('keep the WAL from growing while automatic checkpoints are off, and hand them back when stopped', async () => {
+    const temp = makeTempDir();
+    const handle = openSqlite(path.join(temp.dir, 'taskdesk.db'));
+    const client = handle.sqlite?.client;
+    if (!client) throw new Error('a SQLite handle has its connection');
+    const framesInWal = () => (client.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]?.log ?? -1;
+    const write = (rows: number) =>
+      client.exec(`with recursive n(i) as (select 1 union all select i + 1 from n where i < ${rows})
+        insert into scratch select randomblob(2000) from n`);
+    try {
+      client.exec('create table scratch (filler blob)');
+      const checkpoints = startWalCheckpoints(client, createLogger('silent'));
+      expect(client.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      write(3000);
+      await sleep(1300);
+      // The timed checkpoint copied the WAL into the file, so the next write starts it again from the top.
+      write(1);
+      expect(framesInWal()).toBeLessThan(10);
+      checkpoints.stop();
+      expect(client.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    } finally {
+      await handle.close();
+      temp.remove();
+    }
+  });
+});

@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createServices, type Services } from '../app/create-services';
+import type { ToolCallRow } from '../db/tool-call-repository';
+import { capturedLogger } from '../testing/captured-logger';
+import { openTestDatabase, type DatabaseTarget, type TestDatabase } from '../testing/database-targets';
+
+const RETENTION = 3;
+
+/**
+ * What the tool-call log stores, through the sink each dialect really uses
+ * (SQLite's synchronous one on the request connection, the repository sink on
+ * Postgres): batches around refused rows, token usage, per-user retention.
+ */
+export function describeToolCallSinkContract(target: DatabaseTarget): void {
+  let database: TestDatabase;
+  let services: Services;
+  let log: ReturnType<typeof capturedLogger>;
+  let sequence = 0;
+
+  beforeEach(async () => {
+    database = await openTestDatabase(target);
+    log = capturedLogger();
+    services = createServices(database.handle, log.logger, { toolLogRetention: RETENTION });
+  });
+  afterEach(async () => {
+    await services.toolLog.close();
+    await database.cleanup();
+  });
+
+  function row(userId: string, overrides: Partial<ToolCallRow> = {}): ToolCallRow {
+    sequence += 1;
+    return {
+      id: `call-${String(sequence).padStart(4, '0')}`,
+      userId,
+      tokenId: null,
+      clientLabel: 'Sink Test',
+      tool: 'list_tasks',
+      arguments: { n: sequence },
+      outcome: 'success',
+      errorCode: null,
+      result: null,
+      durationMs: 1.5,
+      taskId: null,
+      createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, sequence)).toISOString(),
+      ...overrides,
+    };
+  }
+
+  it('stores the rest of a batch around a row the database refuses, and logs which one', async () => {
+    await services.users.ensure('sink-user', 'sink-user');
+    const refused = row('sink-user', { outcome: 'refused-by-check' as ToolCallRow['outcome'] });
+    const kept = [row('sink-user'), row('sink-user')];
+    for (const entry of [kept[0], refused, kept[1]]) if (entry) services.toolLog.record(entry);
+    await services.toolLog.flush();
+    const stored = await services.toolLog.recent('sink-user', 10);
+    expect(stored.map((call) => call.id)).toEqual(kept.map((entry) => entry.id).reverse());
+    expect(log.lines()).toContainEqual(
+      expect.objectContaining({ level: 50, callId: refused.id, msg: 'could not write a tool-call log entry' }),
+    );
+  });
+
+  it("adds up each token's calls and latest use across batches", async () => {
+    const created = await services.tokens.create({ label: 'Counted', user: 'token-user' });
+    if (!created.ok) throw new Error(created.error.message);
+    const tokenId = created.value.id;
+    services.toolLog.record(row('token-user', { tokenId }));
+    services.toolLog.record(row('token-user', { tokenId }));
+    await services.toolLog.flush();
+    const last = row('token-user', { tokenId });
+    services.toolLog.record(last);
+    await services.toolLog.flush();
+    const [info] = await services.tokens.list();
+    expect(info).toMatchObject({ call_count: 3, last_used_at: last.createdAt });
+  });
+
+  it('keeps the newest calls of each user, counted per user, across batches', async () => {
+    const busy = Array.from({ length: 5 }, () => row('busy-user'));
+    const quiet = [row('quiet-user'), row('quiet-user')];
+    for (const entry of busy.slice(0, 2)) services.toolLog.record(entry);
+    await services.toolLog.flush();
+    for (const entry of [...busy.slice(2), ...quiet]) services.toolLog.record(entry);
+    await services.toolLog.flush();
+    const ids = async (userId: string) => (await services.toolLog.recent(userId, 10)).map((call) => call.id);
+    expect(await ids('busy-user')).toEqual(
+      busy
+        .slice(-RETENTION)
+        .map((entry) => entry.id)
+        .reverse(),
+    );
+    expect(await ids('quiet-user')).toEqual(quiet.map((entry) => entry.id).reverse());
+  });
+}
