@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { createPreparedQueries, type PlaceholderValues } from './prepared-queries';
 import type { Priority, TaskStatusFilter } from '../../shared/limits';
 import { foldForSearch } from '../../shared/text-rules';
@@ -36,7 +36,6 @@ const SEARCH_JOIN = '\u001f';
 export function createTaskRepository(handle: DatabaseHandle) {
   const { db, dialect } = handle;
   const { tasks } = handle.tables;
-  const owned = (userId: string, id: string) => and(eq(tasks.userId, userId), eq(tasks.id, id));
 
   // Lists read only the columns a task shows: search_text alone can be
   // longer than the rest of the row, and every column read costs per row.
@@ -56,6 +55,12 @@ export function createTaskRepository(handle: DatabaseHandle) {
   };
   const prepared = createPreparedQueries('tasks');
   const placeholder = (name: string) => sql.placeholder(name);
+  // Every column as a placeholder named after its key: an insert is built once
+  // and each row's values are bound to it, encoded per column (JSON, booleans).
+  // (drizzle binds placeholders in `set` the same way, though its types only admit them in `values`.)
+  const placeholdersFor = <T extends object>(columns: T): T =>
+    Object.fromEntries(Object.keys(columns).map((key) => [key, placeholder(key)])) as T;
+  const placeholderRow = placeholdersFor(getTableColumns(tasks)) as unknown as NewTaskRow;
 
   // The optional filters of a list: the value each binds, and the condition it
   // adds. Conditions are built only when a query shape is first prepared.
@@ -130,7 +135,11 @@ export function createTaskRepository(handle: DatabaseHandle) {
 
   return {
     async insert(state: TaskState): Promise<TaskRow> {
-      const [row] = await db.insert(tasks).values(toRow(state, null)).returning();
+      const [row] = await prepared(
+        'insert',
+        () => db.insert(tasks).values(placeholderRow).returning(),
+        toRow(state, null),
+      );
       return required(row);
     },
 
@@ -206,12 +215,22 @@ export function createTaskRepository(handle: DatabaseHandle) {
         deletedAt: next.deletedAt,
         searchText: searchTextOf(next),
       };
-      const { id, userId } = next;
-      const [row] = await db
-        .update(tasks)
-        .set(changes)
-        .where(and(owned(userId, id), eq(tasks.version, fromVersion)))
-        .returning();
+      const [row] = await prepared(
+        'replace',
+        () =>
+          db
+            .update(tasks)
+            .set(placeholdersFor(changes))
+            .where(
+              and(
+                eq(tasks.userId, placeholder('userId')),
+                eq(tasks.id, placeholder('id')),
+                eq(tasks.version, placeholder('fromVersion')),
+              ),
+            )
+            .returning(),
+        { ...changes, userId: next.userId, id: next.id, fromVersion },
+      );
       return row;
     },
 
