@@ -2,11 +2,11 @@
  * npm run bench: loads tools/call for add_task and list_tasks (with 10,000
  * tasks present) at 1, 8 and 64 connections against `taskdesk serve` and
  * against the floor (bench/floor-server.ts), and prints requests/s, p50 and
- * p99 latency, errors, timeouts and resident memory, with each figure's ratio
- * to the floor. It asserts nothing: it reports.
+ * p99 latency, server CPU time per request, errors, timeouts and resident
+ * memory, with each figure's ratio to the floor. It asserts nothing: it reports.
  *
  * Options (env): BENCH_SECONDS (default 5 per run), BENCH_RUNS (default 1;
- * the median run is reported), BENCH_CONNECTIONS (default "1,8,64"),
+ * medians are reported), BENCH_CONNECTIONS (default "1,8,64"),
  * BENCH_NODE_FLAGS (node flags for the TaskDesk server).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -37,6 +37,8 @@ interface Target {
 
 interface Figures {
   rps: number;
+  /** Server CPU time (user + system, all threads) per request served, in microseconds. */
+  cpuUs: number;
   p50: number;
   p99: number;
   errors: number;
@@ -63,6 +65,12 @@ async function firstJsonLine(child: ChildProcess): Promise<{ port: number }> {
   throw new Error('process ended before it was ready');
 }
 
+/** CPU time the process has used so far, user and system, in ms (Linux /proc; clock ticks are 1/100 s). */
+function cpuMs(pid: number | undefined): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function rssMb(pid: number | undefined): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -76,6 +84,7 @@ function body(tool: string, i: number): string {
 
 async function load(target: Target, tool: string, connections: number): Promise<Figures> {
   let counter = 0;
+  const cpuBefore = cpuMs(target.child.pid);
   const result = await autocannon({
     url: `http://127.0.0.1:${target.port}/mcp`,
     method: 'POST',
@@ -87,6 +96,7 @@ async function load(target: Target, tool: string, connections: number): Promise<
   });
   return {
     rps: Math.round(result.requests.average),
+    cpuUs: Math.round(((cpuMs(target.child.pid) - cpuBefore) * 1000) / Math.max(1, result.requests.total)),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors,
@@ -96,9 +106,35 @@ async function load(target: Target, tool: string, connections: number): Promise<
   };
 }
 
-function median(runs: Figures[]): Figures {
-  const sorted = [...runs].sort((a, b) => a.rps - b.rps);
-  return sorted[Math.floor(sorted.length / 2)] as Figures;
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** Each figure's median over the runs; errors, timeouts and memory are the worst run's, since one bad run matters. */
+function summarize(runs: Figures[]): Figures {
+  const mid = (pick: (figures: Figures) => number) => median(runs.map(pick));
+  const worst = (pick: (figures: Figures) => number) => Math.max(...runs.map(pick));
+  return {
+    rps: Math.round(mid((f) => f.rps)),
+    cpuUs: Math.round(mid((f) => f.cpuUs)),
+    p50: mid((f) => f.p50),
+    p99: mid((f) => f.p99),
+    errors: worst((f) => f.errors),
+    timeouts: worst((f) => f.timeouts),
+    non2xx: worst((f) => f.non2xx),
+    rssMb: worst((f) => f.rssMb),
+  };
+}
+
+/**
+ * The median of the runs' own ratios: each TaskDesk run is paired with the
+ * floor run next to it, so a machine that slows down or speeds up during the
+ * bench (shared hosts do) moves both sides of a ratio together.
+ */
+function pairedRatio(ours: Figures[], floor: Figures[], pick: (figures: Figures) => number): number {
+  return median(ours.map((figures, i) => pick(figures) / Math.max(1e-9, pick(floor[i] ?? figures))));
 }
 
 async function startTaskDesk(dir: string): Promise<Target> {
@@ -131,8 +167,6 @@ async function startFloor(dir: string): Promise<Target> {
   return { name: 'floor', port, child, headers: {} };
 }
 
-const ratio = (value: number, floor: number) => (floor === 0 ? 'n/a' : `${Math.round((value / floor) * 100)}%`);
-
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taskdesk-bench-'));
   const taskdesk = await startTaskDesk(dir);
@@ -141,7 +175,7 @@ async function main(): Promise<void> {
     `TaskDesk bench: ${SECONDS}s per run, median of ${RUNS} run(s), ${SEEDED_TASKS} tasks seeded, ${os.cpus().length} cores`,
   );
   console.log(
-    'tool        conns | TaskDesk rps  p50ms  p99ms  err  t/o  non2xx  rssMB | floor rps  p50ms  p99ms | rps%   p99x',
+    'tool        conns | TaskDesk rps  p50ms  p99ms  cpu/req  err  t/o  non2xx  rssMB | floor rps  p50ms  p99ms  cpu/req | rps%   p99x  cpu x',
   );
   try {
     for (const tool of ['list_tasks', 'add_task']) {
@@ -149,14 +183,23 @@ async function main(): Promise<void> {
         const ours: Figures[] = [];
         const theirs: Figures[] = [];
         for (let i = 0; i < RUNS; i++) {
-          ours.push(await load(taskdesk, tool, connections));
-          theirs.push(await load(floor, tool, connections));
+          // Alternating who goes first keeps a steady drift from always favouring one side.
+          if (i % 2 === 0) {
+            ours.push(await load(taskdesk, tool, connections));
+            theirs.push(await load(floor, tool, connections));
+          } else {
+            theirs.push(await load(floor, tool, connections));
+            ours.push(await load(taskdesk, tool, connections));
+          }
         }
-        const a = median(ours);
-        const b = median(theirs);
-        const p99x = b.p99 === 0 ? 'n/a' : `${(a.p99 / b.p99).toFixed(2)}x`;
+        const a = summarize(ours);
+        const b = summarize(theirs);
+        const rpsShare = `${Math.round(pairedRatio(ours, theirs, (f) => f.rps) * 100)}%`;
+        const p99x = b.p99 === 0 ? 'n/a' : `${pairedRatio(ours, theirs, (f) => f.p99).toFixed(2)}x`;
+        const cpuX = `${pairedRatio(ours, theirs, (f) => f.cpuUs).toFixed(2)}x`;
+        const us = (value: number) => `${value}us`;
         console.log(
-          `${tool.padEnd(11)} ${String(connections).padStart(5)} | ${String(a.rps).padStart(12)} ${String(a.p50).padStart(6)} ${String(a.p99).padStart(6)} ${String(a.errors).padStart(4)} ${String(a.timeouts).padStart(4)} ${String(a.non2xx).padStart(7)} ${String(a.rssMb).padStart(6)} | ${String(b.rps).padStart(9)} ${String(b.p50).padStart(6)} ${String(b.p99).padStart(6)} | ${ratio(a.rps, b.rps).padStart(5)} ${p99x.padStart(6)}`,
+          `${tool.padEnd(11)} ${String(connections).padStart(5)} | ${String(a.rps).padStart(12)} ${String(a.p50).padStart(6)} ${String(a.p99).padStart(6)} ${us(a.cpuUs).padStart(8)} ${String(a.errors).padStart(4)} ${String(a.timeouts).padStart(4)} ${String(a.non2xx).padStart(7)} ${String(a.rssMb).padStart(6)} | ${String(b.rps).padStart(9)} ${String(b.p50).padStart(6)} ${String(b.p99).padStart(6)} ${us(b.cpuUs).padStart(8)} | ${rpsShare.padStart(5)} ${p99x.padStart(6)} ${cpuX.padStart(6)}`,
         );
       }
     }
