@@ -1,7 +1,8 @@
 import type Sqlite from 'better-sqlite3';
-import type { Placeholder, SQL } from 'drizzle-orm';
+import type { Column, Placeholder, SQL } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type { PlaceholderValues, PreparedQuery } from './prepared-queries';
 import type * as postgresTables from './schema/postgres-tables';
 
 export type { DatabaseKind } from '../../shared/database-kind';
@@ -22,6 +23,12 @@ export interface DialectQueries {
   tagsContain(tags: Tables['tasks']['tags'], tag: Placeholder | string): SQL;
   /** Runs a read, retrying once where a pooled connection may have died idle. */
   read<T>(query: () => Promise<T>): Promise<T>;
+  /**
+   * Runs a prepared select of exactly `columns`, in their order, and returns
+   * the rows drizzle would. SQLite reads them as arrays through a decoder
+   * built once per column set; Postgres lets drizzle map them.
+   */
+  selectColumns<T>(query: PreparedQuery<T[]>, columns: Record<string, Column>, values: PlaceholderValues): Promise<T[]>;
 }
 
 export interface DatabaseHandle {

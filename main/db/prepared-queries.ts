@@ -2,8 +2,13 @@ import { createHash } from 'node:crypto';
 
 export type PlaceholderValues = Record<string, unknown>;
 
+/** A query drizzle has prepared: placeholders in, rows (or a result) out. */
+export interface PreparedQuery<T> {
+  execute: (values?: PlaceholderValues) => Promise<T>;
+}
+
 interface Preparable<T> {
-  prepare: (name: string) => { execute: (values?: PlaceholderValues) => Promise<T> };
+  prepare: (name: string) => PreparedQuery<T>;
 }
 
 /**
@@ -15,14 +20,21 @@ interface Preparable<T> {
  * Postgres names prepared statements per connection, hence the stable name.
  */
 export function createPreparedQueries(scope: string) {
-  const cache = new Map<string, { execute: (values?: PlaceholderValues) => Promise<unknown> }>();
-  return function run<T>(shape: string, build: () => Preparable<T>, values: PlaceholderValues): Promise<T> {
+  const cache = new Map<string, PreparedQuery<unknown>>();
+
+  function prepare<T>(shape: string, build: () => Preparable<T>): PreparedQuery<T> {
     let query = cache.get(shape);
     if (!query) {
       const name = `${scope}_${createHash('sha1').update(shape).digest('hex').slice(0, 16)}`;
       query = build().prepare(name);
       cache.set(shape, query);
     }
-    return query.execute(values) as Promise<T>;
+    return query as PreparedQuery<T>;
+  }
+
+  return {
+    prepare,
+    run: <T>(shape: string, build: () => Preparable<T>, values: PlaceholderValues): Promise<T> =>
+      prepare(shape, build).execute(values),
   };
 }

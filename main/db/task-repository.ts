@@ -130,12 +130,12 @@ export function createTaskRepository(handle: DatabaseHandle) {
         .orderBy(...page.orderBy())
         .limit(placeholder('limit'));
     const shape = [page.key, filters.status, ...present.map((filter) => filter.name)].join(',');
-    return dialect.read(() => prepared(shape, build, values));
+    return dialect.read(() => dialect.selectColumns<ListedTask>(prepared.prepare(shape, build), listedColumns, values));
   }
 
   return {
     async insert(state: TaskState): Promise<TaskRow> {
-      const [row] = await prepared(
+      const [row] = await prepared.run(
         'insert',
         () => db.insert(tasks).values(placeholderRow).returning(),
         toRow(state, null),
@@ -184,7 +184,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
     async find(userId: string, id: string, which: 'live' | 'deleted' | 'any' = 'live'): Promise<TaskRow | undefined> {
       const deleted = { live: isNull(tasks.deletedAt), deleted: isNotNull(tasks.deletedAt), any: undefined }[which];
       const rows = await dialect.read(() =>
-        prepared(
+        prepared.run(
           `find:${which}`,
           () =>
             db
@@ -215,7 +215,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
         deletedAt: next.deletedAt,
         searchText: searchTextOf(next),
       };
-      const [row] = await prepared(
+      const [row] = await prepared.run(
         'replace',
         () =>
           db

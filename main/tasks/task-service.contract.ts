@@ -328,6 +328,25 @@ export function describeTaskServiceContract(target: DatabaseTarget): void {
       expect((await listAll(user)).map((t) => t.id)).toEqual([task.id]);
     });
 
+    it('lists each task exactly as get shows it, every field and type included', async () => {
+      const user = await newUser();
+      const plain = await addTask(user, { title: 'plain' });
+      const full = await addTask(user, {
+        title: 'full',
+        description: 'with "quotes" and ünïcode',
+        priority: 'high',
+        due_date: '2026-05-01',
+        tags: ['a', 'b'],
+      });
+      value(await service.complete(user, { task_id: full.id }));
+      const listed = await listAll(user, { status: 'all' });
+      const shown = await Promise.all(
+        [full, plain].map(async (task) => value(await service.get(user, { task_id: task.id }))),
+      );
+      expect(listed).toEqual(shown);
+      expect(listed[0]).toMatchObject({ completed: true, tags: ['a', 'b'], deleted_at: null });
+    });
+
     it('restores a live task as a no-op and a missing one as not_found', async () => {
       const user = await newUser();
       const task = await addTask(user, { title: 'alive' });

@@ -47,6 +47,7 @@ export async function openPostgres(url: string, logger: Logger): Promise<Databas
     dialect: {
       tagsContain: (tags, tag) => sql`${tags} @> jsonb_build_array(${tag}::text)`,
       read: (query) => retryRead(query),
+      selectColumns: (query, _columns, values) => query.execute(values),
     },
     ping: async () => {
       await pool.query('select 1');

@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
-import { sql } from 'drizzle-orm';
+import { sql, type Column } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { DatabaseHandle, QueryDb, Tables } from '../database';
 import { DatabaseUnavailableError } from '../database-errors';
 import { migrationsDir } from '../migrations-dir';
 import * as sqliteTables from '../schema/sqlite-tables';
 import { applySqliteMigrations } from './migrate-sqlite';
+import { rowDecoder } from './row-decoder';
+import type { PlaceholderValues, PreparedQuery } from '../prepared-queries';
 
 /** How long a writer waits for another connection's write lock before failing. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -46,6 +48,11 @@ export function openSqlite(filePath: string): DatabaseHandle {
     dialect: {
       tagsContain: (tags, tag) => sql`exists (select 1 from json_each(${tags}) where json_each.value = ${tag})`,
       read: (query) => query(),
+      selectColumns: <T>(query: PreparedQuery<T[]>, columns: Record<string, Column>, values: PlaceholderValues) => {
+        // A SQLite prepared select also offers its rows as arrays (`values`); see database.ts.
+        const rows = (query as unknown as { values: (values: PlaceholderValues) => unknown[][] }).values(values);
+        return Promise.resolve(rows.map(rowDecoder(columns)) as T[]);
+      },
     },
     ping: () => {
       client.prepare('select 1').get();
