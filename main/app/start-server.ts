@@ -76,9 +76,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const handle = await openDatabase(options.location, logger);
   const services = createServices(handle, logger, { toolLogRetention: options.toolLogRetention });
-  services.startBackgroundWork();
   const metrics = createMetrics();
   const health = createHealth(handle, logger);
+
+  /** Start-up steps after the database is open: if one fails, what was opened is closed again. */
+  async function closeOnFailure<T>(step: Promise<T>): Promise<T> {
+    try {
+      return await step;
+    } catch (error) {
+      await services.toolLog.close();
+      await handle.close();
+      throw error;
+    }
+  }
 
   const startedAt = Date.now();
   let boundPort = port;
@@ -96,13 +106,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   let paused = false;
 
-  const mcp = await createMcpHttpEndpoint({
-    deps: { tasks: services.tasks, health: health.report },
-    version: VERSION,
-    logger,
-    onToolCall: recordToolCall(services.toolLog, metrics),
-    refusal: (tool) => (paused && tool !== 'health_check' ? AGENTS_PAUSED : undefined),
-  });
+  const mcp = await closeOnFailure(
+    createMcpHttpEndpoint({
+      deps: { tasks: services.tasks, health: health.report },
+      version: VERSION,
+      logger,
+      onToolCall: recordToolCall(services.toolLog, metrics),
+      refusal: (tool) => (paused && tool !== 'health_check' ? AGENTS_PAUSED : undefined),
+    }),
+  );
 
   const extraHosts = [...(options.allowedHosts ?? []), ...(LOOPBACK_HOSTS.has(host) ? [] : [urlHost(host)])].map(
     (name) => name.toLowerCase(),
@@ -124,14 +136,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 5_000;
 
-  try {
-    boundPort = await listen(server, port, host, (error) => logger.error({ err: error }, 'HTTP server error'));
-  } catch (error) {
-    services.stopBackgroundWork();
-    await services.toolLog.close();
-    await handle.close();
-    throw error;
-  }
+  boundPort = await closeOnFailure(
+    listen(server, port, host, (error) => logger.error({ err: error }, 'HTTP server error')),
+  );
+  // Only now: a server that never listened must leave no timers behind.
+  services.startBackgroundWork();
   base = `http://${urlHost(host)}:${boundPort}`;
   logger.info({ url: `${base}/mcp`, database: handle.kind, location: handle.location }, 'TaskDesk is serving');
 
