@@ -22,7 +22,8 @@ const BUSY_TIMEOUT_MS = 5000;
  * before it is acknowledged. NORMAL would survive a killed process but can
  * lose the last commits on power loss, and a task an agent was told is saved
  * must still be there after a laptop's battery dies. Task writes come at
- * human and agent pace, so the extra fsync per commit is affordable.
+ * human and agent pace, so the extra fsync per commit is affordable. (The
+ * tool-call log commits its batches with NORMAL; see sqlite-tool-call-sink.ts.)
  */
 export function openSqlite(filePath: string): DatabaseHandle {
   const client = openFile(filePath);
@@ -48,10 +49,15 @@ export function openSqlite(filePath: string): DatabaseHandle {
     dialect: {
       tagsContain: (tags, tag) => sql`exists (select 1 from json_each(${tags}) where json_each.value = ${tag})`,
       read: (query) => query(),
-      selectColumns: <T>(query: PreparedQuery<T[]>, columns: Record<string, Column>, values: PlaceholderValues) => {
+      // eslint-disable-next-line @typescript-eslint/require-await -- async so that a failing statement rejects rather than throws
+      selectColumns: async <T>(
+        query: PreparedQuery<T[]>,
+        columns: Record<string, Column>,
+        values: PlaceholderValues,
+      ) => {
         // A SQLite prepared select also offers its rows as arrays (`values`); see database.ts.
         const rows = (query as unknown as { values: (values: PlaceholderValues) => unknown[][] }).values(values);
-        return Promise.resolve(rows.map(rowDecoder(columns)) as T[]);
+        return rows.map(rowDecoder(columns)) as T[];
       },
     },
     ping: () => {

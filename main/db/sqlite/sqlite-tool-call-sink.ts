@@ -14,8 +14,11 @@ const placeholder = (name: string) => sql.placeholder(name);
  * batch as one synchronous transaction. Synchronous matters: no other
  * request's statement can run inside the transaction, and there is only one
  * writer in the process, so a task write never waits on the log's lock (a
- * second connection made adds sleep in SQLite's busy handler). The batch
- * costs one commit for every row it holds.
+ * second connection made adds sleep in SQLite's busy handler).
+ *
+ * A batch commits with `synchronous = NORMAL`, so it does not wait for the
+ * disk: a power cut may lose the last log rows (the next task commit, with
+ * FULL, syncs them too), while tasks keep FULL's guarantee.
  */
 export function createSqliteToolCallSink(options: {
   db: BetterSQLite3Database;
@@ -36,7 +39,8 @@ export function createSqliteToolCallSink(options: {
       arguments: placeholder('arguments'),
       outcome: placeholder('outcome'),
       errorCode: placeholder('errorCode'),
-      result: placeholder('result'),
+      // Bound as JSON text or SQL NULL: drizzle's JSON encoding would store a null result as the text 'null'.
+      result: sql`${placeholder('result')}`,
       durationMs: placeholder('durationMs'),
       taskId: placeholder('taskId'),
       createdAt: placeholder('createdAt'),
@@ -78,7 +82,7 @@ export function createSqliteToolCallSink(options: {
     const inserted: ToolCallRow[] = [];
     for (const row of batch) {
       try {
-        insertCall.run(row);
+        insertCall.run({ ...row, result: row.result === null ? null : JSON.stringify(row.result) });
         inserted.push(row);
       } catch (error) {
         // A failed statement leaves the transaction open unless SQLite had to
@@ -96,6 +100,7 @@ export function createSqliteToolCallSink(options: {
 
   return {
     write(batch) {
+      client.pragma('synchronous = NORMAL');
       try {
         writeBatch.immediate(batch);
         retention.batchWritten();
@@ -103,6 +108,8 @@ export function createSqliteToolCallSink(options: {
       } catch (error) {
         retention.forget();
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      } finally {
+        client.pragma('synchronous = FULL');
       }
     },
     close: () => Promise.resolve(),
