@@ -138,7 +138,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
       const [row] = await prepared.run(
         'insert',
         () => db.insert(tasks).values(placeholderRow).returning(),
-        toRow(state, null),
+        everyValueSet(toRow(state, null)),
       );
       return required(row);
     },
@@ -229,7 +229,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
               ),
             )
             .returning(),
-        { ...changes, userId: next.userId, id: next.id, fromVersion },
+        everyValueSet({ ...changes, userId: next.userId, id: next.id, fromVersion }),
       );
       return row;
     },
@@ -323,6 +323,18 @@ function searchTextOf(state: Pick<TaskState, 'title' | 'description'>): string {
 /** A LIKE pattern matching `text` anywhere, with %, _ and \ taken literally. */
 function likeContains(text: string): string {
   return `%${foldForSearch(text).replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/**
+ * Prepared statements bind every placeholder, so a value left undefined would
+ * be written as NULL, where drizzle's one-off statements skipped the column.
+ * Writes name every column; a missing one is a bug to report, not a NULL to store.
+ */
+function everyValueSet<T extends object>(values: T): T {
+  for (const [column, value] of Object.entries(values)) {
+    if (value === undefined) throw new Error(`task write has no value for ${column}`);
+  }
+  return values;
 }
 
 function required<T>(row: T | undefined): T {
