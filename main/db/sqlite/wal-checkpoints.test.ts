@@ -7,7 +7,7 @@ import { openSqlite } from './open-sqlite';
 import { startWalCheckpoints } from './wal-checkpoints';
 
 describe('timed WAL checkpoints', () => {
-  it('keep the WAL from growing while automatic checkpoints are off, and hand them back when stopped', async () => {
+  it('keep the WAL from growing while automatic checkpoints are off, and stop, handing them back, when told', async () => {
     const temp = makeTempDir();
     const handle = openSqlite(path.join(temp.dir, 'taskdesk.db'));
     const client = handle.sqlite?.client;
@@ -27,6 +27,12 @@ describe('timed WAL checkpoints', () => {
       expect(framesInWal()).toBeLessThan(10);
       checkpoints.stop();
       expect(client.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+      // Stopped means stopped: with SQLite's own checkpoints off again, the WAL keeps what is written.
+      client.pragma('wal_autocheckpoint = 0');
+      write(3000);
+      await sleep(600);
+      write(1);
+      expect(framesInWal()).toBeGreaterThan(1000);
     } finally {
       await handle.close();
       temp.remove();
