@@ -24,7 +24,7 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
   const calls = createToolCallRepository(handle);
   const retention = options.toolLogRetention ?? DEFAULT_RETENTION;
   const sink = handle.sqlite
-    ? createSqliteToolCallSink({ db: handle.sqlite.db, client: handle.sqlite.client, retention, logger })
+    ? createSqliteToolCallSink({ ...handle.sqlite, retention, logger })
     : createRepositorySink({ calls, tokens: tokenRepository, retention, logger });
   const live = createLiveEvents(logger);
   const toolLog = createToolCallLog({ sink, calls, logger });
@@ -47,7 +47,7 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
     users,
     /** For a long-running server: start background work now rather than on first use. */
     startBackgroundWork: () => {
-      if (handle.sqlite) checkpoints ??= startWalCheckpoints(handle.sqlite.client, logger);
+      if (handle.sqlite) checkpoints ??= startWalCheckpoints(handle.sqlite, logger);
       stdioFeed ??= startStdioCallsFeed({ calls, tasks: taskRepository, live, logger });
     },
     stopBackgroundWork: () => {

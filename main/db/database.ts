@@ -21,8 +21,24 @@ export type Tables = typeof postgresTables;
 export interface DialectQueries {
   /** A condition that the row's JSON `tags` array contains `tag`. */
   tagsContain(tags: Tables['tasks']['tags'], tag: Placeholder | string): SQL;
-  /** Runs a read, retrying once where a pooled connection may have died idle. */
+  /**
+   * Runs a read that sees only committed writes (SQLite first commits writes
+   * waiting in a group commit), retrying where a pooled connection may have died idle.
+   */
   read<T>(query: () => Promise<T>): Promise<T>;
+  /**
+   * A read that may run beside writes not yet committed (SQLite's group
+   * commit): only for lookups where seeing such a write is harmless, like the
+   * token check at the start of every request, which would otherwise commit
+   * every group after a single write.
+   */
+  readWithoutWaiting<T>(query: () => Promise<T>): Promise<T>;
+  /**
+   * Runs a write. On SQLite it joins the open group commit and resolves once
+   * that commit is on disk. Every write goes through here: on SQLite a
+   * statement run beside an open group would join it unannounced.
+   */
+  write<T>(query: () => PromiseLike<T>): Promise<T>;
   /**
    * Runs a prepared select of exactly `columns`, in their order, and returns
    * the rows drizzle would. SQLite reads them as arrays through a decoder
@@ -43,7 +59,7 @@ export interface DatabaseHandle {
    * types, for the work that must be synchronous (the tool-call log's
    * transactions) or is SQLite's alone (WAL checkpoints).
    */
-  sqlite?: { path: string; client: Sqlite.Database; db: BetterSQLite3Database };
+  sqlite?: { path: string; client: Sqlite.Database; db: BetterSQLite3Database; commitPendingWrites: () => void };
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -135,10 +135,12 @@ export function createTaskRepository(handle: DatabaseHandle) {
 
   return {
     async insert(state: TaskState): Promise<TaskRow> {
-      const [row] = await prepared.run(
-        'insert',
-        () => db.insert(tasks).values(placeholderRow).returning(),
-        everyValueSet(toRow(state, null)),
+      const [row] = await dialect.write(() =>
+        prepared.run(
+          'insert',
+          () => db.insert(tasks).values(placeholderRow).returning(),
+          everyValueSet(toRow(state, null)),
+        ),
       );
       return required(row);
     },
@@ -156,26 +158,32 @@ export function createTaskRepository(handle: DatabaseHandle) {
       // Two rounds: if the key's holder gives it up between our insert and our
       // read (it just passed 24 hours), the second insert takes the key.
       for (let round = 0; round < 2; round++) {
-        await db
-          .update(tasks)
-          .set({ idempotencyKey: null })
-          .where(
-            and(
-              eq(tasks.userId, state.userId),
-              eq(tasks.idempotencyKey, key),
-              sql`${tasks.createdAt} < ${expiredBefore}`,
+        await dialect.write(() =>
+          db
+            .update(tasks)
+            .set({ idempotencyKey: null })
+            .where(
+              and(
+                eq(tasks.userId, state.userId),
+                eq(tasks.idempotencyKey, key),
+                sql`${tasks.createdAt} < ${expiredBefore}`,
+              ),
             ),
-          );
-        const [inserted] = await db
-          .insert(tasks)
-          .values(toRow(state, key))
-          .onConflictDoNothing({ target: [tasks.userId, tasks.idempotencyKey] })
-          .returning();
+        );
+        const [inserted] = await dialect.write(() =>
+          db
+            .insert(tasks)
+            .values(toRow(state, key))
+            .onConflictDoNothing({ target: [tasks.userId, tasks.idempotencyKey] })
+            .returning(),
+        );
         if (inserted) return { row: inserted, created: true };
-        const [existing] = await db
-          .select()
-          .from(tasks)
-          .where(and(eq(tasks.userId, state.userId), eq(tasks.idempotencyKey, key)));
+        const [existing] = await dialect.read(() =>
+          db
+            .select()
+            .from(tasks)
+            .where(and(eq(tasks.userId, state.userId), eq(tasks.idempotencyKey, key))),
+        );
         if (existing) return { row: existing, created: false };
       }
       throw new Error(`idempotency key kept changing hands while adding a task for ${state.userId}`);
@@ -215,21 +223,23 @@ export function createTaskRepository(handle: DatabaseHandle) {
         deletedAt: next.deletedAt,
         searchText: searchTextOf(next),
       };
-      const [row] = await prepared.run(
-        'replace',
-        () =>
-          db
-            .update(tasks)
-            .set(placeholdersFor(changes))
-            .where(
-              and(
-                eq(tasks.userId, placeholder('userId')),
-                eq(tasks.id, placeholder('id')),
-                eq(tasks.version, placeholder('fromVersion')),
-              ),
-            )
-            .returning(),
-        everyValueSet({ ...changes, userId: next.userId, id: next.id, fromVersion }),
+      const [row] = await dialect.write(() =>
+        prepared.run(
+          'replace',
+          () =>
+            db
+              .update(tasks)
+              .set(placeholdersFor(changes))
+              .where(
+                and(
+                  eq(tasks.userId, placeholder('userId')),
+                  eq(tasks.id, placeholder('id')),
+                  eq(tasks.version, placeholder('fromVersion')),
+                ),
+              )
+              .returning(),
+          everyValueSet({ ...changes, userId: next.userId, id: next.id, fromVersion }),
+        ),
       );
       return row;
     },

@@ -20,14 +20,14 @@ export function createTokenRepository(handle: DatabaseHandle) {
     .prepare('api_tokens_find_active');
   return {
     async insert(row: ApiTokenRow): Promise<ApiTokenRow> {
-      const [inserted] = await db.insert(apiTokens).values(row).returning();
+      const [inserted] = await dialect.write(() => db.insert(apiTokens).values(row).returning());
       if (!inserted) throw new Error('database returned no row for an inserted token');
       return inserted;
     },
 
     /** The token with this id if it has not been revoked. Read on every request, so revocation is immediate. */
     async findActive(id: string): Promise<ApiTokenRow | undefined> {
-      const rows = await dialect.read(() => findActive.execute({ id }));
+      const rows = await dialect.readWithoutWaiting(() => findActive.execute({ id }));
       return rows[0];
     },
 
@@ -36,11 +36,13 @@ export function createTokenRepository(handle: DatabaseHandle) {
     },
 
     async revoke(id: string, at: string): Promise<ApiTokenRow | undefined> {
-      const [row] = await db
-        .update(apiTokens)
-        .set({ revokedAt: at })
-        .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
-        .returning();
+      const [row] = await dialect.write(() =>
+        db
+          .update(apiTokens)
+          .set({ revokedAt: at })
+          .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+          .returning(),
+      );
       return row;
     },
 
@@ -52,10 +54,12 @@ export function createTokenRepository(handle: DatabaseHandle) {
     /** Adds batched usage; called off the request path by the tool-call log. */
     async recordUse(uses: TokenUse[]): Promise<void> {
       for (const use of uses) {
-        await db
-          .update(apiTokens)
-          .set({ callCount: sql`${apiTokens.callCount} + ${use.calls}`, lastUsedAt: use.lastUsedAt })
-          .where(eq(apiTokens.id, use.tokenId));
+        await dialect.write(() =>
+          db
+            .update(apiTokens)
+            .set({ callCount: sql`${apiTokens.callCount} + ${use.calls}`, lastUsedAt: use.lastUsedAt })
+            .where(eq(apiTokens.id, use.tokenId)),
+        );
       }
     },
   };

@@ -14,7 +14,7 @@ export function createToolCallRepository(handle: DatabaseHandle) {
   return {
     async insertMany(rows: ToolCallRow[]): Promise<void> {
       for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-        await db.insert(toolCalls).values(rows.slice(start, start + ROWS_PER_INSERT));
+        await dialect.write(() => db.insert(toolCalls).values(rows.slice(start, start + ROWS_PER_INSERT)));
       }
     },
 
@@ -64,7 +64,9 @@ export function createToolCallRepository(handle: DatabaseHandle) {
         .where(eq(toolCalls.userId, userId))
         .orderBy(asc(toolCalls.createdAt), asc(toolCalls.id))
         .limit(count);
-      await db.delete(toolCalls).where(and(eq(toolCalls.userId, userId), inArray(toolCalls.id, oldest)));
+      await dialect.write(() =>
+        db.delete(toolCalls).where(and(eq(toolCalls.userId, userId), inArray(toolCalls.id, oldest))),
+      );
     },
   };
 }

@@ -8,8 +8,10 @@ export function createUserRepository(handle: DatabaseHandle) {
   return {
     /** Creates the user if missing; an existing user keeps its display name. */
     async ensure(id: string, displayName: string, now = new Date()): Promise<UserRow> {
-      await db.insert(users).values({ id, displayName, createdAt: now.toISOString() }).onConflictDoNothing();
-      const [row] = await db.select().from(users).where(eq(users.id, id));
+      await handle.dialect.write(() =>
+        db.insert(users).values({ id, displayName, createdAt: now.toISOString() }).onConflictDoNothing(),
+      );
+      const [row] = await handle.dialect.read(() => db.select().from(users).where(eq(users.id, id)));
       if (!row) throw new Error(`user ${id} vanished right after it was ensured`);
       return row;
     },

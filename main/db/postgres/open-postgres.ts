@@ -47,6 +47,8 @@ export async function openPostgres(url: string, logger: Logger): Promise<Databas
     dialect: {
       tagsContain: (tags, tag) => sql`${tags} @> jsonb_build_array(${tag}::text)`,
       read: (query) => retryRead(query),
+      readWithoutWaiting: (query) => retryRead(query),
+      write: (query) => Promise.resolve(query()),
       selectColumns: (query, _columns, values) => query.execute(values),
     },
     ping: async () => {

@@ -8,6 +8,7 @@ import { DatabaseUnavailableError } from '../database-errors';
 import { migrationsDir } from '../migrations-dir';
 import * as sqliteTables from '../schema/sqlite-tables';
 import { applySqliteMigrations } from './migrate-sqlite';
+import { createGroupCommit } from './group-commit';
 import { rowDecoder } from './row-decoder';
 import type { PlaceholderValues, PreparedQuery } from '../prepared-queries';
 
@@ -38,6 +39,7 @@ export function openSqlite(filePath: string): DatabaseHandle {
     throw new DatabaseUnavailableError(`cannot use SQLite database at ${filePath}: ${(error as Error).message}`);
   }
   const db = drizzle({ client });
+  const groupCommit = createGroupCommit(client);
   return {
     kind: 'sqlite',
     location: filePath,
@@ -45,10 +47,15 @@ export function openSqlite(filePath: string): DatabaseHandle {
     // (schema/row-types.ts) and drizzle renders SQL from the runtime object.
     db: db as unknown as QueryDb,
     tables: sqliteTables as unknown as Tables,
-    sqlite: { path: filePath, client, db },
+    sqlite: { path: filePath, client, db, commitPendingWrites: groupCommit.commitNow },
     dialect: {
       tagsContain: (tags, tag) => sql`exists (select 1 from json_each(${tags}) where json_each.value = ${tag})`,
-      read: (query) => query(),
+      read: (query) => {
+        groupCommit.commitNow();
+        return query();
+      },
+      readWithoutWaiting: (query) => query(),
+      write: (query) => groupCommit.write(query),
       // eslint-disable-next-line @typescript-eslint/require-await -- async so that a failing statement rejects rather than throws
       selectColumns: async <T>(
         query: PreparedQuery<T[]>,
@@ -65,6 +72,7 @@ export function openSqlite(filePath: string): DatabaseHandle {
       return Promise.resolve();
     },
     close: () => {
+      groupCommit.commitNow();
       if (client.open) client.close();
       return Promise.resolve();
     },

@@ -23,10 +23,12 @@ const placeholder = (name: string) => sql.placeholder(name);
 export function createSqliteToolCallSink(options: {
   db: BetterSQLite3Database;
   client: Sqlite.Database;
+  /** Commits task writes waiting in a group commit, so a batch never joins (and never loosens the sync of) their transaction. */
+  commitPendingWrites: () => void;
   retention: number;
   logger: Logger;
 }): ToolCallSink {
-  const { db, client, logger } = options;
+  const { db, client, commitPendingWrites, logger } = options;
   const retention = createRetention(options.retention);
   const insertCall = db
     .insert(toolCalls)
@@ -100,6 +102,7 @@ export function createSqliteToolCallSink(options: {
 
   return {
     write(batch) {
+      commitPendingWrites();
       client.pragma('synchronous = NORMAL');
       try {
         writeBatch.immediate(batch);

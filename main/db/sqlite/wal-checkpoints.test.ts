@@ -10,15 +10,16 @@ describe('timed WAL checkpoints', () => {
   it('keep the WAL from growing while automatic checkpoints are off, and stop, handing them back, when told', async () => {
     const temp = makeTempDir();
     const handle = openSqlite(path.join(temp.dir, 'taskdesk.db'));
-    const client = handle.sqlite?.client;
-    if (!client) throw new Error('a SQLite handle has its connection');
+    const { sqlite } = handle;
+    if (!sqlite) throw new Error('a SQLite handle has its connection');
+    const { client } = sqlite;
     const framesInWal = () => (client.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]?.log ?? -1;
     const write = (rows: number) =>
       client.exec(`with recursive n(i) as (select 1 union all select i + 1 from n where i < ${rows})
         insert into scratch select randomblob(2000) from n`);
     try {
       client.exec('create table scratch (filler blob)');
-      const checkpoints = startWalCheckpoints(client, createLogger('silent'));
+      const checkpoints = startWalCheckpoints(sqlite, createLogger('silent'));
       expect(client.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
       write(3000);
       await sleep(1300);

@@ -19,10 +19,16 @@ const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
  * its own connection ran them before; it cost some 30 MB and made task writes
  * wait on the log's write lock.)
  */
-export function startWalCheckpoints(client: Sqlite.Database, logger: Logger): { stop: () => void } {
+export function startWalCheckpoints(
+  sqlite: { client: Sqlite.Database; commitPendingWrites: () => void },
+  logger: Logger,
+): { stop: () => void } {
+  const { client } = sqlite;
   client.pragma('wal_autocheckpoint = 0');
   const timer = setInterval(() => {
     try {
+      // A checkpoint cannot run on a connection inside a transaction.
+      sqlite.commitPendingWrites();
       client.pragma('wal_checkpoint(PASSIVE)');
     } catch (error) {
       logger.warn({ err: error }, 'WAL checkpoint failed');
