@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from './database';
+import { createPreparedQueries } from './prepared-queries';
 import type { ToolCallRow } from './schema/row-types';
 
 export type { ToolCallRow };
@@ -11,6 +12,7 @@ const ROWS_PER_INSERT = 500;
 export function createToolCallRepository(handle: DatabaseHandle) {
   const { db, dialect } = handle;
   const { toolCalls } = handle.tables;
+  const prepared = createPreparedQueries('tool_calls');
   return {
     async insertMany(rows: ToolCallRow[]): Promise<void> {
       for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
@@ -58,14 +60,23 @@ export function createToolCallRepository(handle: DatabaseHandle) {
 
     /** Deletes a user's `count` oldest calls: an index range from the old end, however long the log. */
     async deleteOldest(userId: string, count: number): Promise<void> {
-      const oldest = db
-        .select({ id: toolCalls.id })
-        .from(toolCalls)
-        .where(eq(toolCalls.userId, userId))
-        .orderBy(asc(toolCalls.createdAt), asc(toolCalls.id))
-        .limit(count);
+      // Prepared: an unprepared SQLite delete would run a microtask late, outside dialect.write's reach.
       await dialect.write(() =>
-        db.delete(toolCalls).where(and(eq(toolCalls.userId, userId), inArray(toolCalls.id, oldest))),
+        prepared.run(
+          'delete-oldest',
+          () => {
+            const oldest = db
+              .select({ id: toolCalls.id })
+              .from(toolCalls)
+              .where(eq(toolCalls.userId, sql.placeholder('userId')))
+              .orderBy(asc(toolCalls.createdAt), asc(toolCalls.id))
+              .limit(sql.placeholder('count'));
+            return db
+              .delete(toolCalls)
+              .where(and(eq(toolCalls.userId, sql.placeholder('userId')), inArray(toolCalls.id, oldest)));
+          },
+          { userId, count },
+        ),
       );
     },
   };

@@ -6,7 +6,9 @@ import { createTaskRepository, type TaskRepository, type TaskState } from '../ta
 import { createUserRepository } from '../user-repository';
 import type { DatabaseHandle } from '../database';
 import { makeTempDir } from '../../testing/temp-dir';
+import { createLogger } from '../../logging/logger';
 import { openSqlite } from './open-sqlite';
+import { createSqliteToolCallSink } from './sqlite-tool-call-sink';
 
 const USER = 'group-user';
 
@@ -90,6 +92,43 @@ describe('SQLite group commit', () => {
     ]);
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected']);
     expect(committedTitles()).toEqual(['existing', 'fine']);
+  });
+
+  it('lets the token lookup read without committing the group, and commits the group on close', async () => {
+    const write = tasks.insert(task('pending'));
+    await handle.dialect.readWithoutWaiting(() => Promise.resolve(undefined));
+    expect(client.inTransaction).toBe(true);
+    await handle.close();
+    expect(committedTitles()).toEqual(['pending']);
+    await write;
+  });
+
+  it('has the tool-call log commit a waiting group before its own transaction, which keeps FULL for the tasks', async () => {
+    const sqlite = handle.sqlite;
+    if (!sqlite) throw new Error('a SQLite handle has its connection');
+    const sink = createSqliteToolCallSink({ ...sqlite, retention: 10, logger: createLogger('silent') });
+    const write = tasks.insert(task('before the log'));
+    await sink.write([
+      {
+        id: 'call-1',
+        userId: USER,
+        tokenId: null,
+        clientLabel: 'Group Test',
+        tool: 'add_task',
+        arguments: {},
+        outcome: 'success',
+        errorCode: null,
+        result: null,
+        durationMs: 1,
+        taskId: null,
+        createdAt: new Date().toISOString(),
+      },
+    ]);
+    expect(client.inTransaction).toBe(false);
+    expect(committedTitles()).toEqual(['before the log']);
+    expect(outside.prepare('select id from tool_calls').all()).toEqual([{ id: 'call-1' }]);
+    expect(client.pragma('synchronous', { simple: true })).toBe(2);
+    await write;
   });
 
   it('fails every write of a group whose commit fails, and keeps none of them', async () => {

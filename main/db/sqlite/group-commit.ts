@@ -32,9 +32,18 @@ export function createGroupCommit(client: Sqlite.Database) {
       client.exec('COMMIT');
       for (const waiter of group) waiter.resolve();
     } catch (error) {
-      if (client.inTransaction) client.exec('ROLLBACK');
       const failure = error instanceof Error ? error : new Error(String(error));
       for (const waiter of group) waiter.reject(failure);
+      rollBackQuietly();
+    }
+  }
+
+  /** A failed ROLLBACK (an I/O error) must not leave writes unanswered; the next write tries again. */
+  function rollBackQuietly(): void {
+    try {
+      if (client.inTransaction) client.exec('ROLLBACK');
+    } catch {
+      // Left for the next write, which rolls back a transaction no group owns before it begins.
     }
   }
 
@@ -42,6 +51,7 @@ export function createGroupCommit(client: Sqlite.Database) {
   function write<T>(statement: () => PromiseLike<T>): Promise<T> {
     if (!waiters) {
       try {
+        rollBackQuietly();
         client.exec('BEGIN IMMEDIATE');
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
@@ -52,6 +62,7 @@ export function createGroupCommit(client: Sqlite.Database) {
     const group = waiters;
     const committed = new Promise<void>((resolve, reject) => group.push({ resolve, reject }));
     // drizzle runs a SQLite statement synchronously when its promise is first subscribed to, so this runs it now.
+    // (Not so for an unprepared delete, whose execute awaits first: repositories pass deletes prepared.)
     const result = new Promise<T>((resolve, reject) => {
       statement().then(resolve, reject);
     });
