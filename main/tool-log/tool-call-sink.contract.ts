@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createServices, type Services } from '../app/create-services';
 import type { ToolCallRow } from '../db/tool-call-repository';
+import { toolCallRow } from '../testing/tool-call-row';
 import { capturedLogger } from '../testing/captured-logger';
 import { openTestDatabase, type DatabaseTarget, type TestDatabase } from '../testing/database-targets';
 
@@ -15,7 +16,6 @@ export function describeToolCallSinkContract(target: DatabaseTarget): void {
   let database: TestDatabase;
   let services: Services;
   let log: ReturnType<typeof capturedLogger>;
-  let sequence = 0;
 
   beforeEach(async () => {
     database = await openTestDatabase(target);
@@ -27,29 +27,10 @@ export function describeToolCallSinkContract(target: DatabaseTarget): void {
     await database.cleanup();
   });
 
-  function row(userId: string, overrides: Partial<ToolCallRow> = {}): ToolCallRow {
-    sequence += 1;
-    return {
-      id: `call-${String(sequence).padStart(4, '0')}`,
-      userId,
-      tokenId: null,
-      clientLabel: 'Sink Test',
-      tool: 'list_tasks',
-      arguments: { n: sequence },
-      outcome: 'success',
-      errorCode: null,
-      result: null,
-      durationMs: 1.5,
-      taskId: null,
-      createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, sequence)).toISOString(),
-      ...overrides,
-    };
-  }
-
   it('stores the rest of a batch around a row the database refuses, and logs which one', async () => {
     await services.users.ensure('sink-user', 'sink-user');
-    const refused = row('sink-user', { outcome: 'refused-by-check' as ToolCallRow['outcome'] });
-    const kept = [row('sink-user'), row('sink-user')];
+    const refused = toolCallRow('sink-user', { outcome: 'refused-by-check' as ToolCallRow['outcome'] });
+    const kept = [toolCallRow('sink-user'), toolCallRow('sink-user')];
     for (const entry of [kept[0], refused, kept[1]]) if (entry) services.toolLog.record(entry);
     await services.toolLog.flush();
     const stored = await services.toolLog.recent('sink-user', 10);
@@ -63,10 +44,10 @@ export function describeToolCallSinkContract(target: DatabaseTarget): void {
     const created = await services.tokens.create({ label: 'Counted', user: 'token-user' });
     if (!created.ok) throw new Error(created.error.message);
     const tokenId = created.value.id;
-    services.toolLog.record(row('token-user', { tokenId }));
-    services.toolLog.record(row('token-user', { tokenId }));
+    services.toolLog.record(toolCallRow('token-user', { tokenId }));
+    services.toolLog.record(toolCallRow('token-user', { tokenId }));
     await services.toolLog.flush();
-    const last = row('token-user', { tokenId });
+    const last = toolCallRow('token-user', { tokenId });
     services.toolLog.record(last);
     await services.toolLog.flush();
     const [info] = await services.tokens.list();
@@ -74,8 +55,8 @@ export function describeToolCallSinkContract(target: DatabaseTarget): void {
   });
 
   it('keeps the newest calls of each user, counted per user, across batches', async () => {
-    const busy = Array.from({ length: 5 }, () => row('busy-user'));
-    const quiet = [row('quiet-user'), row('quiet-user')];
+    const busy = Array.from({ length: 5 }, () => toolCallRow('busy-user'));
+    const quiet = [toolCallRow('quiet-user'), toolCallRow('quiet-user')];
     for (const entry of busy.slice(0, 2)) services.toolLog.record(entry);
     await services.toolLog.flush();
     for (const entry of [...busy.slice(2), ...quiet]) services.toolLog.record(entry);

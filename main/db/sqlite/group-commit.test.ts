@@ -6,6 +6,7 @@ import { createTaskRepository, type TaskRepository, type TaskState } from '../ta
 import { createUserRepository } from '../user-repository';
 import type { DatabaseHandle } from '../database';
 import { makeTempDir } from '../../testing/temp-dir';
+import { toolCallRow } from '../../testing/tool-call-row';
 import { createLogger } from '../../logging/logger';
 import { openSqlite } from './open-sqlite';
 import { createSqliteToolCallSink } from './sqlite-tool-call-sink';
@@ -108,25 +109,11 @@ describe('SQLite group commit', () => {
     if (!sqlite) throw new Error('a SQLite handle has its connection');
     const sink = createSqliteToolCallSink({ ...sqlite, retention: 10, logger: createLogger('silent') });
     const write = tasks.insert(task('before the log'));
-    await sink.write([
-      {
-        id: 'call-1',
-        userId: USER,
-        tokenId: null,
-        clientLabel: 'Group Test',
-        tool: 'add_task',
-        arguments: {},
-        outcome: 'success',
-        errorCode: null,
-        result: null,
-        durationMs: 1,
-        taskId: null,
-        createdAt: new Date().toISOString(),
-      },
-    ]);
+    const call = toolCallRow(USER);
+    await sink.write([call]);
     expect(client.inTransaction).toBe(false);
     expect(committedTitles()).toEqual(['before the log']);
-    expect(outside.prepare('select id from tool_calls').all()).toEqual([{ id: 'call-1' }]);
+    expect(outside.prepare('select id from tool_calls').all()).toEqual([{ id: call.id }]);
     expect(client.pragma('synchronous', { simple: true })).toBe(2);
     await write;
   });

@@ -72,5 +72,3 @@ export function createGroupCommit(client: Sqlite.Database) {
 
   return { write, commitNow };
 }
-
-export type GroupCommit = ReturnType<typeof createGroupCommit>;

@@ -2,13 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../app/create-services';
 import { capturedLogger } from '../../testing/captured-logger';
 import { openTestDatabase, sqliteTarget, type TestDatabase } from '../../testing/database-targets';
-import type { ToolCallRow } from '../tool-call-repository';
+import { toolCallRow } from '../../testing/tool-call-row';
 
 describe('SQLite tool-call sink', () => {
   let database: TestDatabase;
   let services: Services;
   let log: ReturnType<typeof capturedLogger>;
-  let sequence = 0;
 
   beforeEach(async () => {
     database = await openTestDatabase(sqliteTarget);
@@ -21,31 +20,18 @@ describe('SQLite tool-call sink', () => {
     await database.cleanup();
   });
 
-  const record = (count: number, filler = '') => {
-    for (let i = 0; i < count; i++) {
-      sequence += 1;
-      const row: ToolCallRow = {
-        id: `call-${String(sequence).padStart(4, '0')}`,
-        userId: 'disk-user',
-        tokenId: null,
-        clientLabel: 'Disk Test',
-        tool: 'add_task',
-        arguments: { filler },
-        outcome: 'success',
-        errorCode: null,
-        result: null,
-        durationMs: 1,
-        taskId: null,
-        createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, sequence)).toISOString(),
-      };
+  /** Records calls and returns their ids, oldest first. */
+  const record = (count: number, filler = ''): string[] =>
+    Array.from({ length: count }, () => {
+      const row = toolCallRow('disk-user', { tool: 'add_task', arguments: { filler } });
       services.toolLog.record(row);
-    }
-  };
+      return row.id;
+    });
 
   it('drops a whole batch SQLite rolled back (disk full), keeps the connection usable, and recounts retention', async () => {
     const client = database.handle.sqlite?.client;
     if (!client) throw new Error('a SQLite handle has its connection');
-    record(2);
+    const first = record(2);
     await services.toolLog.flush();
 
     // The file may not grow: a batch that needs new pages fails with SQLITE_FULL, which rolls back the transaction.
@@ -58,11 +44,11 @@ describe('SQLite tool-call sink', () => {
     );
 
     client.pragma('max_page_count = 1073741823');
-    record(2);
+    const last = record(2);
     await services.toolLog.flush();
     // Four rows really stayed; retention keeps the newest three. Counting the dropped batch would have kept one.
     const kept = await services.toolLog.recent('disk-user', 10);
-    expect(kept.map((call) => call.id)).toEqual(['call-0006', 'call-0005', 'call-0002']);
+    expect(kept.map((call) => call.id)).toEqual([...last.reverse(), first[1]]);
     expect(kept.every((call) => call.result === null)).toBe(true);
     expect(client.prepare('select count(*) as n from tool_calls where result is null').get()).toEqual({ n: 3 });
   });
