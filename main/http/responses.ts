@@ -9,21 +9,31 @@ export function sendJson(
   sendJsonText(res, status, JSON.stringify(body), headers);
 }
 
-/** Sends JSON that is already text. */
+/**
+ * Sends JSON that is already text, whole or in parts that join into it. Parts
+ * are written corked, so they leave in one write of the socket, copied once
+ * into its buffer, rather than joined into one more string first.
+ */
 export function sendJsonText(
   res: ServerResponse,
   status: number,
-  text: string,
+  text: string | readonly string[],
   headers: Record<string, string> = {},
 ): void {
+  const parts = typeof text === 'string' ? [text] : text;
+  let length = 0;
+  for (const part of parts) length += Buffer.byteLength(part);
   res.writeHead(status, {
     'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
+    'content-length': length,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     ...headers,
   });
-  res.end(text);
+  res.cork();
+  for (let i = 0; i < parts.length - 1; i++) res.write(parts[i]);
+  // end() uncorks fully: the head and every part go out together.
+  res.end(parts.at(-1));
 }
 
 /** A plain JSON error for routes outside JSON-RPC (host, origin, auth, routing). */

@@ -7,7 +7,7 @@ import type { Caller } from '../tokens/token-service';
 import { buildMcpServer, type McpServerOptions } from './build-mcp-server';
 import { classifyBody, INVALID_REQUEST } from './json-rpc';
 import { connectBridge } from './request-bridge';
-import { responseJson } from './response-json';
+import { responseJsonParts } from './response-json';
 
 export interface McpHttpEndpoint {
   /** Answers one authenticated POST /mcp. */
@@ -77,7 +77,7 @@ export async function createMcpHttpEndpoint(options: Omit<McpServerOptions, 'cal
           return;
         case 'request': {
           const authInfo = { token: '', clientId: caller.clientLabel, scopes: [], extra: { caller } };
-          sendJsonText(res, 200, responseJson(await bridge.dispatch(message.request, { authInfo })));
+          sendJsonText(res, 200, responseJsonParts(await bridge.dispatch(message.request, { authInfo })));
           return;
         }
       }

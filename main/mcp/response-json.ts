@@ -17,15 +17,25 @@ function isMirroredToolResult(result: unknown): result is MirroredToolResult {
 }
 
 /**
- * The JSON text of a response. A tool result's structuredContent is, by
- * construction (tool-result.ts), exactly the JSON in its text block, so that
- * text is written as the structured content instead of serializing the same
- * envelope a second time: the two stay identical byte for byte, and the
- * largest answers (a page of 50 tasks) cost one serialization, not two.
+ * The JSON text of a response, in parts to be written one after another. A
+ * tool result's structuredContent is, by construction (tool-result.ts),
+ * exactly the JSON in its text block, so that text is written as the
+ * structured content instead of serializing the same envelope a second time:
+ * the two stay identical byte for byte, and the largest answers (a page of 50
+ * tasks) cost one serialization, not two. The parts are not joined: a joined
+ * answer is one more copy of every byte, made only to be copied again into
+ * the socket's buffer, and on a page of tasks those copies were the largest
+ * allocations a request made.
  */
-export function responseJson(message: JSONRPCMessage): string {
+export function responseJsonParts(message: JSONRPCMessage): readonly string[] {
   const { result } = message as { result?: unknown };
-  if (!('id' in message) || !isMirroredToolResult(result)) return JSON.stringify(message);
+  if (!('id' in message) || !isMirroredToolResult(result)) return [JSON.stringify(message)];
   const text = result.content[0].text;
-  return `{"jsonrpc":"2.0","id":${JSON.stringify(message.id)},"result":{"content":[{"type":"text","text":${JSON.stringify(text)}}],"structuredContent":${text},"isError":${String(result.isError)}}}`;
+  return [
+    `{"jsonrpc":"2.0","id":${JSON.stringify(message.id)},"result":{"content":[{"type":"text","text":`,
+    JSON.stringify(text),
+    '}],"structuredContent":',
+    text,
+    `,"isError":${String(result.isError)}}}`,
+  ];
 }
