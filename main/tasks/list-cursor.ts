@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { z } from 'zod';
 import type { ListTasks } from '../../shared/task-schemas';
 import { fail, ok, type Result } from '../../shared/result';
@@ -38,7 +38,7 @@ function fingerprint(input: ListTasks): string {
     input.due_after,
     input.sort ?? 'created_at',
   ];
-  return createHash('sha256').update(JSON.stringify(shape)).digest('base64url').slice(0, 12);
+  return hash('sha256', JSON.stringify(shape), 'base64url').slice(0, 12);
 }
 
 export function encodeCursor(input: ListTasks, last: ListedTask): string {
