@@ -4,9 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../logging/logger';
 import { makeTempDir } from '../../testing/temp-dir';
 import { openSqlite } from './open-sqlite';
-import { startWalCheckpoints } from './wal-checkpoints';
+import { nextCheckpointDelay, startWalCheckpoints } from './wal-checkpoints';
 
 describe('timed WAL checkpoints', () => {
+  it('come every quarter second under heavy writing and less often, down to every two seconds, under light', () => {
+    // add_task under load: some 10,000 frames a second.
+    expect(nextCheckpointDelay(2500, 250)).toBe(250);
+    expect(nextCheckpointDelay(20_000, 250)).toBe(250);
+    // 2,500 frames a second: one checkpoint of about 2,500 frames a second.
+    expect(nextCheckpointDelay(625, 250)).toBe(1000);
+    // Only the tool-call log of a read-heavy load: some 400 frames a second.
+    expect(nextCheckpointDelay(100, 250)).toBe(2000);
+    expect(nextCheckpointDelay(0, 2000)).toBe(2000);
+  });
+
   it('keep the WAL from growing while automatic checkpoints are off, and stop, handing them back, when told', async () => {
     const temp = makeTempDir();
     const handle = openSqlite(path.join(temp.dir, 'taskdesk.db'));
@@ -35,6 +46,32 @@ describe('timed WAL checkpoints', () => {
       write(1);
       expect(framesInWal()).toBeGreaterThan(1000);
     } finally {
+      await handle.close();
+      temp.remove();
+    }
+  });
+
+  it('still copy a trickle of writes into the file within a couple of seconds', async () => {
+    const temp = makeTempDir();
+    const handle = openSqlite(path.join(temp.dir, 'taskdesk.db'));
+    const { sqlite } = handle;
+    if (!sqlite) throw new Error('a SQLite handle has its connection');
+    const { client } = sqlite;
+    const checkpoints = startWalCheckpoints(sqlite, createLogger('silent'));
+    try {
+      client.exec('create table scratch (filler blob)');
+      const trickle = setInterval(() => client.exec('insert into scratch values (randomblob(100))'), 100);
+      await sleep(1000);
+      clearInterval(trickle);
+      // The timer has slowed down (a trickle is far below 2,500 frames a
+      // second), yet a checkpoint still comes; after it the next write starts
+      // the WAL over. Without one, the trickle's ten commits would still be there.
+      await sleep(2300);
+      client.exec('insert into scratch values (randomblob(100))');
+      const [{ log }] = client.pragma('wal_checkpoint(PASSIVE)') as [{ log: number }];
+      expect(log).toBeLessThan(5);
+    } finally {
+      checkpoints.stop();
       await handle.close();
       temp.remove();
     }

@@ -1,12 +1,28 @@
 import type Sqlite from 'better-sqlite3';
 import type { Logger } from '../../logging/logger';
 
-// Under load the WAL grows by some 10,000 frames a second (each add_task
-// rewrites about ten pages); checkpointing every quarter second keeps it near
-// 3,000 frames and each pause near 2 ms, where once a second made 4-6 ms pauses.
-const CHECKPOINT_EVERY_MS = 250;
+// Under add_task load the WAL grows by some 10,000 frames a second (each
+// add_task rewrites about ten pages); a checkpoint of about 2,500 frames
+// pauses near 2 ms, where 10,000 made 4-6 ms pauses. Most of a small
+// checkpoint's cost is its two fsyncs, so when little is written (a read-heavy
+// load writes only the tool-call log, some 400 frames a second) checkpoints
+// come less often, down to one every two seconds.
+const CHECKPOINT_FRAMES = 2500;
+const FASTEST_MS = 250;
+const SLOWEST_MS = 2000;
 // SQLite's own default, restored when the timer stops.
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
+
+/**
+ * How long to wait before the next checkpoint, given how many frames reached
+ * the WAL in the last `elapsedMs`: long enough for about CHECKPOINT_FRAMES
+ * more at that rate, within FASTEST_MS and SLOWEST_MS.
+ */
+export function nextCheckpointDelay(newFrames: number, elapsedMs: number): number {
+  if (newFrames <= 0) return SLOWEST_MS;
+  const framesPerMs = newFrames / Math.max(1, elapsedMs);
+  return Math.min(SLOWEST_MS, Math.max(FASTEST_MS, Math.round(CHECKPOINT_FRAMES / framesPerMs)));
+}
 
 /**
  * WAL checkpoints for a long-running server on a timer, instead of SQLite's
@@ -25,19 +41,35 @@ export function startWalCheckpoints(
 ): { stop: () => void } {
   const { client } = sqlite;
   client.pragma('wal_autocheckpoint = 0');
-  const timer = setInterval(() => {
+  const checkpoint = client.prepare<[], { busy: number; log: number; checkpointed: number }>(
+    'PRAGMA wal_checkpoint(PASSIVE)',
+  );
+  let framesBefore = 0;
+  let last = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+
+  const run = () => {
+    let delay = FASTEST_MS;
     try {
       // A checkpoint cannot run on a connection inside a transaction.
       sqlite.commitPendingWrites();
-      client.pragma('wal_checkpoint(PASSIVE)');
+      const frames = checkpoint.get()?.log ?? 0;
+      const now = performance.now();
+      // The WAL starts again from its first frame once a checkpoint has copied
+      // all of it; fewer frames than last time means that happened.
+      delay = nextCheckpointDelay(frames < framesBefore ? frames : frames - framesBefore, now - last);
+      framesBefore = frames;
+      last = now;
     } catch (error) {
       logger.warn({ err: error }, 'WAL checkpoint failed');
     }
-  }, CHECKPOINT_EVERY_MS);
-  timer.unref();
+    timer = setTimeout(run, delay).unref();
+  };
+  timer = setTimeout(run, FASTEST_MS).unref();
   return {
     stop() {
-      clearInterval(timer);
+      clearTimeout(timer);
+      timer = undefined;
       if (client.open) client.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
     },
   };
