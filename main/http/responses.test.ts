@@ -20,7 +20,7 @@ async function fetchFrom(send: (res: http.ServerResponse) => void): Promise<Resp
 
 describe('sendJsonText', () => {
   it('writes parts as one body whose Content-Length counts bytes, not characters', async () => {
-    const parts = ['{"a":"é","b":', '"😀 \\"quoted\\""', ',"c":[', '"x".repeat(3)', ']}'];
+    const parts = ['{"a":"é","b":', '"😀 \\"quoted\\""', ',"c":[', '"xxx"', ']}'];
     const response = await fetchFrom((res) => sendJsonText(res, 200, parts));
     const body = Buffer.from(await response.arrayBuffer());
     expect(body.toString('utf8')).toBe(parts.join(''));
