@@ -4,11 +4,18 @@
 // sources through tsx instead, so `npx taskdesk` always works.
 import { existsSync } from 'node:fs';
 
+// V8's heap settings go in before the CLI's modules load: loading them runs
+// the first full garbage collection, which decides how far the heap may grow
+// before the next (main/app/heap-limits.ts).
 const bundle = new URL('../dist/cli/taskdesk.mjs', import.meta.url);
 if (existsSync(bundle)) {
+  const { applyServerHeapLimits } = await import(new URL('../dist/cli/heap-limits.mjs', import.meta.url).href);
+  applyServerHeapLimits();
   await import(bundle.href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();
+  const { applyServerHeapLimits } = await import('../main/app/heap-limits.ts');
+  applyServerHeapLimits();
   await import('../main/cli/main.ts');
 }

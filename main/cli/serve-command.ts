@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { applyServerHeapLimits } from '../app/heap-limits';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer, type RunningServer } from '../app/start-server';
 import { ConfigError } from '../config/database-location';
 import type { Logger } from '../logging/logger';
@@ -80,7 +79,6 @@ export function registerServeCommand(program: Command, logger: Logger): void {
       // Listening for signals before anything starts means a stop requested at any moment, even
       // during start-up or right after the ready line, is a clean stop and never the default kill.
       const stopped = untilStopped();
-      applyServerHeapLimits();
       const location = resolveDatabase(options);
       const running = await startServer({
         location,
