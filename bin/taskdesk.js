@@ -8,8 +8,10 @@ import { existsSync } from 'node:fs';
 // the first full garbage collection, which decides how far the heap may grow
 // before the next (main/app/heap-limits.ts).
 const bundle = new URL('../dist/cli/taskdesk.mjs', import.meta.url);
-if (existsSync(bundle)) {
-  const { applyServerHeapLimits } = await import(new URL('../dist/cli/heap-limits.mjs', import.meta.url).href);
+const heapLimits = new URL('../dist/cli/heap-limits.mjs', import.meta.url);
+// Both or neither: a bundle built before heap-limits.mjs existed runs from the sources instead.
+if (existsSync(bundle) && existsSync(heapLimits)) {
+  const { applyServerHeapLimits } = await import(heapLimits.href);
   applyServerHeapLimits();
   await import(bundle.href);
 } else {
