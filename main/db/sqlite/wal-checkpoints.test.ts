@@ -1,10 +1,11 @@
 import path from 'node:path';
+import Sqlite from 'better-sqlite3';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../logging/logger';
 import { makeTempDir } from '../../testing/temp-dir';
 import { openSqlite } from './open-sqlite';
-import { nextCheckpointDelay, startWalCheckpoints } from './wal-checkpoints';
+import { nextCheckpointDelay, startWalCheckpoints, walGrowth, type CheckpointResult } from './wal-checkpoints';
 
 describe('timed WAL checkpoints', () => {
   it('come every quarter second under heavy writing and less often, down to every two seconds, under light', () => {
@@ -47,6 +48,48 @@ describe('timed WAL checkpoints', () => {
       expect(framesInWal()).toBeGreaterThan(1000);
     } finally {
       await handle.close();
+      temp.remove();
+    }
+  });
+
+  it('count every frame written between checkpoints, also when the WAL started over and grew past its old size', () => {
+    const temp = makeTempDir();
+    const handle = openSqlite(path.join(temp.dir, 'taskdesk.db'));
+    const { sqlite } = handle;
+    if (!sqlite) throw new Error('a SQLite handle has its connection');
+    const { client } = sqlite;
+    try {
+      client.pragma('wal_autocheckpoint = 0');
+      client.exec('create table scratch (filler blob)');
+      const insert = client.prepare('insert into scratch values (randomblob(3000))');
+      const framesAdded = walGrowth();
+      const checkpoint = () => (client.pragma('wal_checkpoint(PASSIVE)') as [CheckpointResult])[0];
+      const writeBatch = () => {
+        for (let i = 0; i < 50; i++) insert.run();
+      };
+      framesAdded(checkpoint(), true);
+      // The same steady batch each round: each starts the WAL over and ends it at the same size as the last.
+      const counted = Array.from({ length: 5 }, () => {
+        writeBatch();
+        return framesAdded(checkpoint(), true);
+      });
+      for (const frames of counted) expect(frames).toBeGreaterThanOrEqual(50);
+      // Nothing written: nothing counted.
+      expect(framesAdded(checkpoint(), false)).toBe(0);
+      // A reader holding its snapshot keeps the WAL from starting over: it grows where it was.
+      const reader = new Sqlite(path.join(temp.dir, 'taskdesk.db'));
+      reader.exec('begin; select count(*) from scratch;');
+      writeBatch();
+      expect(framesAdded(checkpoint(), true)).toBeGreaterThanOrEqual(50);
+      writeBatch();
+      const grown = framesAdded(checkpoint(), true);
+      // One batch's worth, not the two the WAL now holds.
+      expect(grown).toBeGreaterThan(counted[0]! * 0.8);
+      expect(grown).toBeLessThan(counted[0]! * 1.2);
+      reader.exec('commit');
+      reader.close();
+    } finally {
+      void handle.close();
       temp.remove();
     }
   });

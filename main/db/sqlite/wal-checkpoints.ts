@@ -24,6 +24,30 @@ export function nextCheckpointDelay(newFrames: number, elapsedMs: number): numbe
   return Math.min(SLOWEST_MS, Math.max(FASTEST_MS, Math.round(CHECKPOINT_FRAMES / framesPerMs)));
 }
 
+/** What `PRAGMA wal_checkpoint` answers: frames in the WAL, and how many of them are now in the database file. */
+export interface CheckpointResult {
+  log: number;
+  checkpointed: number;
+}
+
+/**
+ * Counts the frames written to the WAL between one checkpoint and the next,
+ * from what each checkpoint reports and whether anything was written since
+ * the last. Once a checkpoint has copied every frame, the next write starts
+ * the WAL over from its first frame, so the WAL's size then is all new (and
+ * may well equal its size last time); otherwise it grew where it was.
+ */
+export function walGrowth(): (result: CheckpointResult, wroteSinceLast: boolean) => number {
+  let framesBefore = 0;
+  let copiedAll = true;
+  return ({ log, checkpointed }, wroteSinceLast) => {
+    const added = !wroteSinceLast ? 0 : copiedAll ? log : Math.max(0, log - framesBefore);
+    framesBefore = log;
+    copiedAll = checkpointed === log;
+    return added;
+  };
+}
+
 /**
  * WAL checkpoints for a long-running server on a timer, instead of SQLite's
  * automatic ones. An automatic checkpoint runs inside whichever commit crosses
@@ -41,10 +65,11 @@ export function startWalCheckpoints(
 ): { stop: () => void } {
   const { client } = sqlite;
   client.pragma('wal_autocheckpoint = 0');
-  const checkpoint = client.prepare<[], { busy: number; log: number; checkpointed: number }>(
-    'PRAGMA wal_checkpoint(PASSIVE)',
-  );
-  let framesBefore = 0;
+  const checkpoint = client.prepare<[], CheckpointResult>('PRAGMA wal_checkpoint(PASSIVE)');
+  // Rows this connection has changed since it opened: the server's writes all go through it.
+  const changesSoFar = client.prepare<[], number>('SELECT total_changes()').pluck();
+  const framesAdded = walGrowth();
+  let changesBefore = changesSoFar.get() ?? 0;
   let last = performance.now();
   let timer: NodeJS.Timeout | undefined;
 
@@ -53,12 +78,11 @@ export function startWalCheckpoints(
     try {
       // A checkpoint cannot run on a connection inside a transaction.
       sqlite.commitPendingWrites();
-      const frames = checkpoint.get()?.log ?? 0;
+      const changes = changesSoFar.get() ?? 0;
+      const result = checkpoint.get() ?? { log: 0, checkpointed: 0 };
       const now = performance.now();
-      // The WAL starts again from its first frame once a checkpoint has copied
-      // all of it; fewer frames than last time means that happened.
-      delay = nextCheckpointDelay(frames < framesBefore ? frames : frames - framesBefore, now - last);
-      framesBefore = frames;
+      delay = nextCheckpointDelay(framesAdded(result, changes !== changesBefore), now - last);
+      changesBefore = changes;
       last = now;
     } catch (error) {
       logger.warn({ err: error }, 'WAL checkpoint failed');
