@@ -6,7 +6,7 @@ import { sendJsonText } from './responses';
 let server: http.Server | undefined;
 
 afterEach(async () => {
-  await new Promise((resolve) => server?.close(resolve));
+  await new Promise<unknown>((resolve) => (server ? server.close(resolve) : resolve(undefined)));
   server = undefined;
 });
 

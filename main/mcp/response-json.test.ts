@@ -1,9 +1,9 @@
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
 import { responseJsonParts } from './response-json';
+import { toToolResult } from './tool-result';
 
 const responseJson = (message: JSONRPCMessage) => responseJsonParts(message).join('');
-import { toToolResult } from './tool-result';
 
 const response = (result: unknown, id: string | number = 7) => ({ jsonrpc: '2.0', id, result }) as JSONRPCMessage;
 
