@@ -7,6 +7,26 @@ import { makeTempDir } from '../../testing/temp-dir';
 import { openSqlite } from './open-sqlite';
 import { nextCheckpointDelay, startWalCheckpoints, walGrowth, type CheckpointResult } from './wal-checkpoints';
 
+type SqliteConnection = NonNullable<ReturnType<typeof openSqlite>['sqlite']>;
+
+/** Runs `test` on a fresh SQLite file holding an empty `scratch` table, then removes the file. */
+async function withScratchDatabase(
+  test: (sqlite: SqliteConnection, file: string) => Promise<void> | void,
+): Promise<void> {
+  const temp = makeTempDir();
+  const file = path.join(temp.dir, 'taskdesk.db');
+  const handle = openSqlite(file);
+  try {
+    const { sqlite } = handle;
+    if (!sqlite) throw new Error('a SQLite handle has its connection');
+    sqlite.client.exec('create table scratch (filler blob)');
+    await test(sqlite, file);
+  } finally {
+    await handle.close();
+    temp.remove();
+  }
+}
+
 describe('timed WAL checkpoints', () => {
   it('come every quarter second under heavy writing and less often, down to every two seconds, under light', () => {
     // add_task under load: some 10,000 frames a second.
@@ -19,18 +39,13 @@ describe('timed WAL checkpoints', () => {
     expect(nextCheckpointDelay(0, 2000)).toBe(2000);
   });
 
-  it('keep the WAL from growing while automatic checkpoints are off, and stop, handing them back, when told', async () => {
-    const temp = makeTempDir();
-    const handle = openSqlite(path.join(temp.dir, 'taskdesk.db'));
-    const { sqlite } = handle;
-    if (!sqlite) throw new Error('a SQLite handle has its connection');
-    const { client } = sqlite;
-    const framesInWal = () => (client.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]?.log ?? -1;
-    const write = (rows: number) =>
-      client.exec(`with recursive n(i) as (select 1 union all select i + 1 from n where i < ${rows})
+  it('keep the WAL from growing while automatic checkpoints are off, and stop, handing them back, when told', () =>
+    withScratchDatabase(async (sqlite) => {
+      const { client } = sqlite;
+      const framesInWal = () => (client.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]?.log ?? -1;
+      const write = (rows: number) =>
+        client.exec(`with recursive n(i) as (select 1 union all select i + 1 from n where i < ${rows})
         insert into scratch select randomblob(2000) from n`);
-    try {
-      client.exec('create table scratch (filler blob)');
       const checkpoints = startWalCheckpoints(sqlite, createLogger('silent'));
       expect(client.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
       write(3000);
@@ -46,21 +61,11 @@ describe('timed WAL checkpoints', () => {
       await sleep(600);
       write(1);
       expect(framesInWal()).toBeGreaterThan(1000);
-    } finally {
-      await handle.close();
-      temp.remove();
-    }
-  });
+    }));
 
-  it('count every frame written between checkpoints, also when the WAL started over and grew past its old size', () => {
-    const temp = makeTempDir();
-    const handle = openSqlite(path.join(temp.dir, 'taskdesk.db'));
-    const { sqlite } = handle;
-    if (!sqlite) throw new Error('a SQLite handle has its connection');
-    const { client } = sqlite;
-    try {
+  it('count every frame written between checkpoints, also when the WAL started over and grew past its old size', () =>
+    withScratchDatabase(({ client }, file) => {
       client.pragma('wal_autocheckpoint = 0');
-      client.exec('create table scratch (filler blob)');
       const insert = client.prepare('insert into scratch values (randomblob(3000))');
       const framesAdded = walGrowth();
       const checkpoint = () => (client.pragma('wal_checkpoint(PASSIVE)') as [CheckpointResult])[0];
@@ -77,7 +82,7 @@ describe('timed WAL checkpoints', () => {
       // Nothing written: nothing counted.
       expect(framesAdded(checkpoint(), false)).toBe(0);
       // A reader holding its snapshot keeps the WAL from starting over: it grows where it was.
-      const reader = new Sqlite(path.join(temp.dir, 'taskdesk.db'));
+      const reader = new Sqlite(file);
       reader.exec('begin; select count(*) from scratch;');
       writeBatch();
       expect(framesAdded(checkpoint(), true)).toBeGreaterThanOrEqual(50);
@@ -88,35 +93,25 @@ describe('timed WAL checkpoints', () => {
       expect(grown).toBeLessThan(counted[0]! * 1.2);
       reader.exec('commit');
       reader.close();
-    } finally {
-      void handle.close();
-      temp.remove();
-    }
-  });
+    }));
 
-  it('still copy a trickle of writes into the file within a couple of seconds', async () => {
-    const temp = makeTempDir();
-    const handle = openSqlite(path.join(temp.dir, 'taskdesk.db'));
-    const { sqlite } = handle;
-    if (!sqlite) throw new Error('a SQLite handle has its connection');
-    const { client } = sqlite;
-    const checkpoints = startWalCheckpoints(sqlite, createLogger('silent'));
-    try {
-      client.exec('create table scratch (filler blob)');
-      const trickle = setInterval(() => client.exec('insert into scratch values (randomblob(100))'), 100);
-      await sleep(1000);
-      clearInterval(trickle);
-      // The timer has slowed down (a trickle is far below 2,500 frames a
-      // second), yet a checkpoint still comes; after it the next write starts
-      // the WAL over. Without one, the trickle's ten commits would still be there.
-      await sleep(2300);
-      client.exec('insert into scratch values (randomblob(100))');
-      const [{ log }] = client.pragma('wal_checkpoint(PASSIVE)') as [{ log: number }];
-      expect(log).toBeLessThan(5);
-    } finally {
-      checkpoints.stop();
-      await handle.close();
-      temp.remove();
-    }
-  });
+  it('still copy a trickle of writes into the file within a couple of seconds', () =>
+    withScratchDatabase(async (sqlite) => {
+      const { client } = sqlite;
+      const checkpoints = startWalCheckpoints(sqlite, createLogger('silent'));
+      try {
+        const trickle = setInterval(() => client.exec('insert into scratch values (randomblob(100))'), 100);
+        await sleep(1000);
+        clearInterval(trickle);
+        // The timer has slowed down (a trickle is far below 2,500 frames a
+        // second), yet a checkpoint still comes; after it the next write starts
+        // the WAL over. Without one, the trickle's ten commits would still be there.
+        await sleep(2300);
+        client.exec('insert into scratch values (randomblob(100))');
+        const [{ log }] = client.pragma('wal_checkpoint(PASSIVE)') as [{ log: number }];
+        expect(log).toBeLessThan(5);
+      } finally {
+        checkpoints.stop();
+      }
+    }));
 });
