@@ -6,7 +6,7 @@
  */
 import http from 'node:http';
 import Sqlite from 'better-sqlite3';
-import { v7 as uuidv7 } from 'uuid';
+import { timeOrderedId } from '../main/ids/time-ordered-id';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: floor-server.ts <sqlite file>');
@@ -57,7 +57,7 @@ function answer(params: { name: string; arguments: { title?: string } }): unknow
   if (params.name === 'add_task') {
     const now = new Date().toISOString();
     const title = String(params.arguments.title);
-    return { task: toTask(insert.get(uuidv7(), title, title.toLowerCase(), now, now) as Row) };
+    return { task: toTask(insert.get(timeOrderedId(), title, title.toLowerCase(), now, now) as Row) };
   }
   const rows = list.all() as Row[];
   return { tasks: rows.slice(0, 50).map(toTask), next_cursor: rows.length > 50 ? 'more' : null };

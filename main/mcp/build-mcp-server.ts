@@ -14,9 +14,9 @@ import {
   type ServerNotification,
   type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { toEnvelope, type Envelope } from '../../shared/envelope';
+import { timeOrderedId } from '../ids/time-ordered-id';
 import { fail } from '../../shared/result';
 import type { Logger } from '../logging/logger';
 import type { Caller } from '../tokens/token-service';
@@ -94,9 +94,10 @@ export function buildMcpServer(options: McpServerOptions): Server {
     const args = request.params.arguments;
     const startedAt = new Date();
     const started = performance.now();
-    // Log ids only break ties between calls of the same millisecond; randomUUID
-    // draws from a cached entropy pool, where a v7 id would read fresh random bytes each time.
-    const id = randomUUID();
+    // Time-ordered, because the id is the log table's primary key: random ids
+    // landed all over its index, so every log batch rewrote pages across the
+    // whole index and the oldest rows' deletion did the same again.
+    const id = timeOrderedId();
     let envelope: Envelope<unknown>;
     let taskId: string | null = null;
     try {

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { timeOrderedId } from '../ids/time-ordered-id';
 import { IDEMPOTENCY_WINDOW_MS, LIMITS } from '../../shared/limits';
 import type { TaskChange, TaskChangeKind } from '../../shared/api';
 import { fail, ok, type Result } from '../../shared/result';
@@ -45,7 +45,12 @@ const notFound = (id: string) =>
  * these methods with untrusted input and the user the caller's credentials
  * name; input never chooses the user.
  */
-export function createTaskService({ tasks, onChange, clock = () => new Date(), newId = uuidv7 }: TaskServiceOptions) {
+export function createTaskService({
+  tasks,
+  onChange,
+  clock = () => new Date(),
+  newId = timeOrderedId,
+}: TaskServiceOptions) {
   // Runs after the write committed: a failing listener must not turn a saved change into an error
   // (an agent told "failed" would retry and create a duplicate).
   function announce(userId: string, task: Task, change: TaskChangeKind, by: string): void {
