@@ -16,8 +16,8 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { toEnvelope, type Envelope } from '../../shared/envelope';
-import { timeOrderedId } from '../ids/time-ordered-id';
 import { fail } from '../../shared/result';
+import { timeOrderedId } from '../ids/time-ordered-id';
 import type { Logger } from '../logging/logger';
 import type { Caller } from '../tokens/token-service';
 import { SERVER_INSTRUCTIONS, TOOL_DEFINITIONS, type ToolDeps, type ToolRun } from './tool-definitions';

@@ -1,5 +1,6 @@
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { z } from 'zod';
 import { secretOf } from '../testing/token-secret';
 import type { Task } from '../../shared/task';
 import type { DatabaseTarget } from '../testing/database-targets';
@@ -165,6 +166,9 @@ export function describeMcpToolContract(target: DatabaseTarget): void {
       ['get_task', 'error', 'validation_error'],
       ['add_task', 'success', null],
     ]);
+    // Time-ordered ids keep the log's primary-key index growing at one end.
+    expect(entries.every((entry) => z.uuidv7().safeParse(entry.id).success)).toBe(true);
+    expect((entries[0]?.id ?? '') > (entries[1]?.id ?? '')).toBe(true);
     const added = entries[1];
     expect(added).toMatchObject({ client_label: 'Logged Client', user: 'logged-user', task_id: task.id });
     expect(added?.duration_ms).toBeGreaterThan(0);
