@@ -1,11 +1,23 @@
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 
-/** The host name of a Host header, lower-cased, IPv6 in brackets, without the port. */
-export function hostNameOf(host: string): string {
+// RFC 9110 §7.2 / RFC 3986 §3.2.2: a Host is a bracketed IPv6 literal or a
+// reg-name/IPv4 address, then an optional :port, and nothing else. Anything
+// after the closing bracket but a port would let `[::1]evil.example` pass as
+// loopback, so the whole header must match.
+const BRACKETED_HOST = /^(\[[0-9a-f:.]+\])(?::(\d{1,5}))?$/;
+const NAMED_HOST = /^([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)(?::(\d{1,5}))?$/;
+
+/**
+ * The host name of a Host header, lower-cased, IPv6 in brackets, without the
+ * port; undefined when the header is not a well-formed host[:port].
+ */
+function hostNameOf(host: string): string | undefined {
   const lower = host.trim().toLowerCase();
-  if (lower.startsWith('[')) return lower.slice(0, lower.indexOf(']') + 1);
-  const colon = lower.lastIndexOf(':');
-  return colon === -1 ? lower : lower.slice(0, colon);
+  const match = BRACKETED_HOST.exec(lower) ?? NAMED_HOST.exec(lower);
+  if (!match) return undefined;
+  const port = match[2];
+  if (port !== undefined && Number(port) > 65_535) return undefined;
+  return match[1];
 }
 
 export interface HostPolicy {
@@ -23,7 +35,15 @@ export interface HostPolicy {
 export function isAllowedHost(host: string | undefined, policy: HostPolicy): boolean {
   if (!host) return false;
   const name = hostNameOf(host);
-  return LOOPBACK_NAMES.includes(name) || policy.extraHosts.includes(name);
+  return name !== undefined && (LOOPBACK_NAMES.includes(name) || policy.extraHosts.includes(name));
+}
+
+/**
+ * RFC 9112 §3.2: a request with more than one Host header is answered 400.
+ * Node keeps only the first in `headers.host`, so the raw list is counted.
+ */
+export function hasDuplicateHost(headersDistinct: NodeJS.Dict<string[]>): boolean {
+  return (headersDistinct.host?.length ?? 0) > 1;
 }
 
 /**

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 
 export interface RawResponse {
   status: number;
@@ -65,5 +66,27 @@ export function rawRequest(options: RawRequest): Promise<RawResponse> {
     } else {
       req.end(options.body);
     }
+  });
+}
+
+/**
+ * Writes `request` to a fresh socket byte for byte (headers Node's client
+ * would refuse to send, such as a second Host) and resolves with the status
+ * line of the answer.
+ */
+export function rawExchange(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+      if (received.includes('\r\n')) {
+        resolve(received.slice(0, received.indexOf('\r\n')));
+        socket.destroy();
+      }
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve(received));
+    socket.write(request);
   });
 }
