@@ -33,7 +33,14 @@ export const taskSchema = z.object({
 
 export const healthSchema = z.object({
   version: z.string(),
-  database: z.object({ kind: z.enum(['sqlite', 'postgres']), reachable: z.boolean() }),
+  database: z.object({
+    kind: z.enum(['sqlite', 'postgres']),
+    reachable: z.boolean(),
+    problem: z
+      .string()
+      .optional()
+      .meta({ description: 'Present only when something is wrong, in words: e.g. the disk is full, so writes fail.' }),
+  }),
   uptime_seconds: z.number(),
 });
 export type Health = z.infer<typeof healthSchema>;

@@ -3,11 +3,13 @@
  * message must be able to correct its call. Exceptions are reserved for bugs
  * and infrastructure faults and are caught only at the edges.
  */
-export const ERROR_CODES = ['validation_error', 'not_found', 'conflict', 'internal'] as const;
+// `unavailable`: the storage cannot serve now (database unreachable, disk
+// full); nothing was changed and the same call may succeed later.
+export const ERROR_CODES = ['validation_error', 'not_found', 'conflict', 'internal', 'unavailable'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** The codes a service may return; `internal` is only ever produced by an edge. */
-export type ServiceErrorCode = Exclude<ErrorCode, 'internal'>;
+/** The codes a service may return; `internal` and `unavailable` are only ever produced by an edge. */
+export type ServiceErrorCode = Exclude<ErrorCode, 'internal' | 'unavailable'>;
 
 export interface ServiceError {
   code: ServiceErrorCode;

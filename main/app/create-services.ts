@@ -27,7 +27,7 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
     ? createSqliteToolCallSink({ ...handle.sqlite, retention, logger })
     : createRepositorySink({ calls, tokens: tokenRepository, retention, logger });
   const live = createLiveEvents(logger);
-  const toolLog = createToolCallLog({ sink, calls, logger });
+  const toolLog = createToolCallLog({ sink, calls, logger, writes: handle.writes });
   toolLog.subscribe(
     (call) => live.publish(call.user, 'tool_call', call),
     (userId) => live.isWatched(userId),

@@ -16,10 +16,16 @@ export function createHealth(handle: DatabaseHandle, logger: Logger) {
     );
   return {
     databaseReachable,
-    report: async (): Promise<Health> => ({
-      version: VERSION,
-      database: { kind: handle.kind, reachable: await databaseReachable() },
-      uptime_seconds: Math.round((Date.now() - startedAt) / 1000),
-    }),
+    /** Why the database cannot do its job though it answers (a full disk), or undefined. */
+    storageProblem: () => handle.writes.problem(),
+    report: async (): Promise<Health> => {
+      const reachable = await databaseReachable();
+      const problem = reachable ? handle.writes.problem() : 'the database does not answer';
+      return {
+        version: VERSION,
+        database: { kind: handle.kind, reachable, ...(problem ? { problem } : {}) },
+        uptime_seconds: Math.round((Date.now() - startedAt) / 1000),
+      };
+    },
   };
 }

@@ -2,10 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logging/logger';
 import type { Caller, TokenService } from '../tokens/token-service';
 import { bearerToken } from './bearer';
-import { isAllowedHost, isAllowedOrigin, type HostPolicy } from './host-origin';
+import { hasDuplicateHost, isAllowedHost, isAllowedOrigin, type HostPolicy } from './host-origin';
+import { storageFailureOf } from '../db/storage-failure';
 import type { ApiErrorCode } from '../../shared/api';
 import { sendApiError } from './api/api-response';
-import { sendAndClose, sendError, sendJson } from './responses';
+import { sendAndClose, sendError, sendJson, sendJsonRpcError } from './responses';
 import type { StaticFiles } from './ui/static-files';
 
 export interface RequestHandlerDeps {
@@ -13,6 +14,8 @@ export interface RequestHandlerDeps {
   tokens: Pick<TokenService, 'authenticate'>;
   metrics: { contentType: string; render: () => Promise<string> };
   databaseReachable: () => Promise<boolean>;
+  /** Why the database answers but cannot do its job (a full disk), or undefined. */
+  storageProblem: () => string | undefined;
   hostPolicy: HostPolicy;
   /** Echoed on /healthz so the desktop app can verify the server on its port is its own. */
   instanceNonce?: string | undefined;
@@ -24,6 +27,8 @@ export interface RequestHandlerDeps {
 
 /** The /healthz header that carries ServerOptions.instanceNonce. */
 export const INSTANCE_HEADER = 'x-taskdesk-instance';
+
+const INTERNAL_ERROR = -32603;
 
 const UNAUTHORIZED =
   "missing or invalid bearer token: send 'Authorization: Bearer <token>'; create one with 'taskdesk token create --label NAME'";
@@ -53,6 +58,10 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (hasDuplicateHost(req.headersDistinct)) {
+      refuse(res, req, 400, 'validation_error', 'Bad Request: more than one Host header');
+      return;
+    }
     if (!isAllowedHost(req.headers.host, deps.hostPolicy)) {
       refuse(res, req, 403, 'forbidden', 'forbidden: this host name is not allowed (see --allowed-host)');
       return;
@@ -76,10 +85,16 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     }
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       const reachable = await deps.databaseReachable();
+      const problem = reachable ? deps.storageProblem() : undefined;
+      const body = !reachable
+        ? { status: 'unavailable', database: 'unreachable' }
+        : problem
+          ? { status: 'degraded', database: 'reachable', problem }
+          : { status: 'ok', database: 'reachable' };
       sendJson(
         res,
-        reachable ? 200 : 503,
-        { status: reachable ? 'ok' : 'unavailable', database: reachable ? 'reachable' : 'unreachable' },
+        body.status === 'ok' ? 200 : 503,
+        body,
         deps.instanceNonce ? { [INSTANCE_HEADER]: deps.instanceNonce } : {},
       );
       return;
@@ -105,8 +120,24 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     route(req, res).catch((error: unknown) => {
       logger.error({ err: error, method: req.method, path: req.url?.split('?')[0] }, 'request failed');
-      if (res.headersSent) res.destroy();
-      else refuse(res, req, 500, 'internal', 'internal server error; the server log has the details');
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      const storage = storageFailureOf(error);
+      if (!storage) {
+        refuse(res, req, 500, 'internal', 'internal server error; the server log has the details');
+        return;
+      }
+      // The database, not the request, is at fault: 503 says "try again later" in every caller's terms.
+      const retry = { 'retry-after': '5' };
+      if (new URL(req.url ?? '/', 'http://localhost').pathname === '/mcp') {
+        sendAndClose(res, (r) => sendJsonRpcError(r, 503, INTERNAL_ERROR, storage.message, retry));
+      } else if ((req.url ?? '').startsWith('/api/')) {
+        sendAndClose(res, (r) => sendApiError(r, 503, 'unavailable', storage.message, retry));
+      } else {
+        sendAndClose(res, (r) => sendError(r, 503, storage.message, retry));
+      }
     });
   };
 }

@@ -17,6 +17,7 @@ import {
 import { z } from 'zod';
 import { toEnvelope, type Envelope } from '../../shared/envelope';
 import { fail } from '../../shared/result';
+import { storageFailureOf } from '../db/storage-failure';
 import { timeOrderedId } from '../ids/time-ordered-id';
 import type { Logger } from '../logging/logger';
 import type { Caller } from '../tokens/token-service';
@@ -109,7 +110,10 @@ export function buildMcpServer(options: McpServerOptions): Server {
       taskId = run.taskId;
     } catch (error) {
       logger.error({ err: error, tool: tool.name, callId: id, client: caller.clientLabel }, 'tool call failed');
-      envelope = { status: 'error', error: { code: 'internal', message: internalMessage(tool.name, id) } };
+      const storage = storageFailureOf(error);
+      envelope = storage
+        ? { status: 'error', error: { code: 'unavailable', message: storage.message } }
+        : { status: 'error', error: { code: 'internal', message: internalMessage(tool.name, id) } };
     }
     const durationMs = performance.now() - started;
     onToolCall({ id, caller, tool: tool.name, args, envelope, durationMs, taskId, startedAt });

@@ -1,5 +1,6 @@
 import type { ToolCall } from '../../shared/tool-call';
 import type { ToolCallRepository, ToolCallRow } from '../db/tool-call-repository';
+import type { WriteWatch } from '../db/storage-failure';
 import type { Logger } from '../logging/logger';
 import type { ToolCallSink } from './repository-sink';
 
@@ -11,6 +12,8 @@ export interface ToolCallLogOptions {
   logger: Logger;
   /** How long a call may wait in memory before it is written. */
   flushIntervalMs?: number;
+  /** Told how each batch went, so a full disk shows in health checks and clears once a batch fits again. */
+  writes?: Pick<WriteWatch, 'succeeded' | 'failed'>;
 }
 
 export const DEFAULT_RETENTION = 10_000;
@@ -39,7 +42,7 @@ export function toToolCall(row: ToolCallRow): ToolCall {
  * A crash can lose at most the last flush interval of log entries, never a task.
  */
 export function createToolCallLog(options: ToolCallLogOptions) {
-  const { sink, calls, logger, flushIntervalMs = 50 } = options;
+  const { sink, calls, logger, flushIntervalMs = 50, writes } = options;
   const subscribers = new Set<{ listener: (call: ToolCall) => void; wants: (userId: string) => boolean }>();
   let queue: ToolCallRow[] = [];
   let timer: NodeJS.Timeout | undefined;
@@ -54,7 +57,9 @@ export function createToolCallLog(options: ToolCallLogOptions) {
       if (batch.length === 0) return;
       try {
         await sink.write(batch);
+        writes?.succeeded();
       } catch (error) {
+        writes?.failed(error);
         logger.error({ err: error, dropped: batch.length }, 'could not write tool-call log entries');
       }
     });

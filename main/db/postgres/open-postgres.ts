@@ -8,6 +8,7 @@ import { DatabaseUnavailableError, describePostgresFailure, isConnectionLost } f
 import { migrationsDir } from '../migrations-dir';
 import * as postgresTables from '../schema/postgres-tables';
 import { applyPostgresMigrations } from './migrate-postgres';
+import { createWriteWatch } from '../storage-failure';
 
 const CONNECT_TIMEOUT_MS = 5000;
 
@@ -39,6 +40,7 @@ export async function openPostgres(url: string, logger: Logger): Promise<Databas
     await pool.end().catch(() => undefined);
     throw new DatabaseUnavailableError(`cannot use Postgres database ${location}: ${describePostgresFailure(error)}`);
   }
+  const writes = createWriteWatch();
   return {
     kind: 'postgres',
     location,
@@ -48,9 +50,10 @@ export async function openPostgres(url: string, logger: Logger): Promise<Databas
       tagsContain: (tags, tag) => sql`${tags} @> jsonb_build_array(${tag}::text)`,
       read: (query) => retryRead(query),
       readWithoutWaiting: (query) => retryRead(query),
-      write: (query) => Promise.resolve(query()),
+      write: (query) => writes.around(query),
       selectColumns: (query, _columns, values) => query.execute(values),
     },
+    writes,
     ping: async () => {
       await pool.query('select 1');
     },

@@ -10,6 +10,7 @@ import * as sqliteTables from '../schema/sqlite-tables';
 import { applySqliteMigrations } from './migrate-sqlite';
 import { createGroupCommit } from './group-commit';
 import { rowDecoder } from './row-decoder';
+import { createWriteWatch } from '../storage-failure';
 import type { PlaceholderValues, PreparedQuery } from '../prepared-queries';
 
 /** How long a writer waits for another connection's write lock before failing. */
@@ -40,6 +41,7 @@ export function openSqlite(filePath: string): DatabaseHandle {
   }
   const db = drizzle({ client });
   const groupCommit = createGroupCommit(client);
+  const writes = createWriteWatch();
   return {
     kind: 'sqlite',
     location: filePath,
@@ -55,7 +57,7 @@ export function openSqlite(filePath: string): DatabaseHandle {
         return query();
       },
       readWithoutWaiting: (query) => query(),
-      write: (query) => groupCommit.write(query),
+      write: (query) => writes.around(() => groupCommit.write(query)),
       // eslint-disable-next-line @typescript-eslint/require-await -- async so that a failing statement rejects rather than throws
       selectColumns: async <T>(
         query: PreparedQuery<T[]>,
@@ -67,6 +69,7 @@ export function openSqlite(filePath: string): DatabaseHandle {
         return rows.map(rowDecoder(columns)) as T[];
       },
     },
+    writes,
     ping: () => {
       client.prepare('select 1').get();
       return Promise.resolve();

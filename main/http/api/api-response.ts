@@ -9,6 +9,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   internal: 500,
+  unavailable: 503,
 };
 
 /** The same envelope the MCP tools answer with, so the UI shows agents' messages unchanged. */
