@@ -91,28 +91,49 @@ export function calendarDate(field: string, description: string) {
     .meta({ description, format: 'date' });
 }
 
-/** Tags compare without regard to case, so they are stored folded. */
+/**
+ * Tags compare without regard to case or Unicode form, so they are stored
+ * folded (NFC, lower case; see foldForSearch), and their length is counted in
+ * that stored form: NFC can lengthen text (U+0958 becomes two code points),
+ * and a tag the server stored must always be accepted back.
+ */
 const tag = (field: string) =>
   stringField(field)
-    .transform((value) => value.trim())
-    // Lengths are checked on what the caller wrote; the stored form is folded.
+    .transform((value) => foldForSearch(value.trim()))
     .superRefine(checkText(field, { min: 1, max: LIMITS.tagMax }))
-    .transform(foldForSearch)
     .meta({ minLength: 1, maxLength: LIMITS.tagMax });
 
+// The count is checked before any item is parsed: a request carrying half a
+// million items must cost one message, not half a million.
 const tags = z
-  .array(tag('each tag'), { error: (issue) => `tags must be an array of strings; got ${describeValue(issue.input)}` })
-  .superRefine((values, ctx) => {
-    if (values.length > LIMITS.tagsMax) {
-      ctx.addIssue({ code: 'custom', message: `tags may hold at most ${LIMITS.tagsMax} tags; got ${values.length}` });
-    }
-    const repeated = values.find((value, index) => values.indexOf(value) !== index);
-    if (repeated !== undefined) {
-      ctx.addIssue({ code: 'custom', message: `tags must not repeat (case is ignored); '${repeated}' appears twice` });
-    }
-  })
+  .preprocess(
+    (value, ctx) => {
+      if (Array.isArray(value) && value.length > LIMITS.tagsMax) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `tags may hold at most ${LIMITS.tagsMax} tags; got ${value.length}`,
+          input: value,
+        });
+        return z.NEVER;
+      }
+      return value;
+    },
+    z
+      .array(tag('each tag'), {
+        error: (issue) => `tags must be an array of strings; got ${describeValue(issue.input)}`,
+      })
+      .superRefine((values, ctx) => {
+        const repeated = values.find((value, index) => values.indexOf(value) !== index);
+        if (repeated !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `tags must not repeat (case is ignored); '${repeated}' appears twice`,
+          });
+        }
+      }),
+  )
   .meta({
-    description: `Up to ${LIMITS.tagsMax} labels, each 1-${LIMITS.tagMax} characters; stored lower-case, no repeats.`,
+    description: `Up to ${LIMITS.tagsMax} labels, each 1-${LIMITS.tagMax} characters; stored lower-case in Unicode NFC form (lengths count that form), no repeats.`,
     maxItems: LIMITS.tagsMax,
     uniqueItems: true,
   });
@@ -156,11 +177,20 @@ function pageSizeMessage(input: unknown): string {
   return `limit must be an integer from 1 to ${LIMITS.pageSizeMax}; got ${describeValue(input)}`;
 }
 
+const MAX_KEYS_NAMED = 5;
+
+/** Names a few of the unknown keys, each shortened and quoted, so a request with thousands costs one short line. */
+function describeUnknownKeys(keys: readonly string[]): string {
+  const named = keys.slice(0, MAX_KEYS_NAMED).map((key) => describeValue(key).replace(/^"|"$/g, "'"));
+  const rest = keys.length > MAX_KEYS_NAMED ? ` and ${keys.length - MAX_KEYS_NAMED} more` : '';
+  return `unknown field${keys.length > 1 ? 's' : ''} ${named.join(', ')}${rest}`;
+}
+
 const strict = <T extends z.ZodRawShape>(shape: T) =>
   z.strictObject(shape, {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `'${key}'`).join(', ')}; allowed fields are ${Object.keys(shape).join(', ')}`
+        ? `${describeUnknownKeys(issue.keys)}; allowed fields are ${Object.keys(shape).join(', ')}`
         : `arguments must be an object; got ${describeValue(issue.input)}`,
   });
 

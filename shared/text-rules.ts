@@ -56,5 +56,7 @@ export function foldForSearch(text: string): string {
   for (const char of text.normalize('NFC')) {
     folded += char === '\u0130' ? 'i' : char.toLowerCase();
   }
-  return folded.replace(/\u03C2/g, '\u03C3');
+  // Lowering can leave a sequence that is no longer NFC (Ϊ with an acute
+  // accent); composing again makes folding idempotent, so a stored tag folds to itself.
+  return folded.replace(/\u03C2/g, '\u03C3').normalize('NFC');
 }

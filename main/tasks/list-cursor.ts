@@ -10,14 +10,27 @@ import type { CreatedPosition, DuePosition, ListedTask } from '../db/task-reposi
  * cursor replayed with different filters would silently skip or repeat
  * tasks, so it is refused instead.
  */
+// Every field is checked for the exact form the server writes: a forged
+// cursor is untrusted input, and its values go into a query (a NUL byte in one
+// made Postgres fail the query instead of the cursor being refused).
+const fingerprintField = z.string().regex(/^[A-Za-z0-9_-]{12}$/);
+const timestampField = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$/);
+const dateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const idField = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 const payload = z.discriminatedUnion('sort', [
-  z.object({ v: z.literal(1), sort: z.literal('created_at'), f: z.string(), createdAt: z.string(), id: z.string() }),
-  z.object({
+  z.strictObject({
+    v: z.literal(1),
+    sort: z.literal('created_at'),
+    f: fingerprintField,
+    createdAt: timestampField,
+    id: idField,
+  }),
+  z.strictObject({
     v: z.literal(1),
     sort: z.literal('due_date'),
-    f: z.string(),
-    dueDate: z.string().nullable(),
-    id: z.string(),
+    f: fingerprintField,
+    dueDate: dateField.nullable(),
+    id: idField,
   }),
 ]);
 
