@@ -1,7 +1,7 @@
 import type { FinishedToolCall } from '../mcp/build-mcp-server';
 import type { Metrics } from '../metrics/metrics';
 import type { ToolCallLog } from '../tool-log/tool-call-log';
-import { ARGUMENT_LIMITS, RESULT_LIMITS, truncateForLog } from '../tool-log/truncate';
+import { ARGUMENT_LIMITS, loggableText, RESULT_LIMITS, truncateForLog } from '../tool-log/truncate';
 
 /** Sends every finished tool call to the log (and its live subscribers) and to the metrics. */
 export function recordToolCall(log: ToolCallLog, metrics: Metrics | undefined) {
@@ -11,7 +11,8 @@ export function recordToolCall(log: ToolCallLog, metrics: Metrics | undefined) {
       id: call.id,
       userId: call.caller.userId,
       tokenId: call.caller.tokenId,
-      clientLabel: call.caller.clientLabel,
+      // Over stdio the label is whatever name the client gave itself at initialize.
+      clientLabel: loggableText(call.caller.clientLabel, 100),
       tool: call.tool,
       arguments: truncateForLog(call.args ?? {}, ARGUMENT_LIMITS),
       outcome: call.envelope.status,

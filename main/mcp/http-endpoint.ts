@@ -5,7 +5,7 @@ import { readBody } from '../http/read-body';
 import { sendAndClose, sendError, sendJsonRpcError, sendJsonText } from '../http/responses';
 import type { Caller } from '../tokens/token-service';
 import { buildMcpServer, type McpServerOptions } from './build-mcp-server';
-import { classifyBody, INVALID_REQUEST } from './json-rpc';
+import { classifyBody, INVALID_PARAMS, INVALID_REQUEST, toolCallParamsProblem } from './json-rpc';
 import { connectBridge } from './request-bridge';
 import { responseJsonParts } from './response-json';
 
@@ -76,6 +76,12 @@ export async function createMcpHttpEndpoint(options: Omit<McpServerOptions, 'cal
           res.writeHead(202).end();
           return;
         case 'request': {
+          const problem = toolCallParamsProblem(message.request);
+          if (problem) {
+            const reply = { jsonrpc: '2.0', id: message.request.id, error: { code: INVALID_PARAMS, message: problem } };
+            sendJsonText(res, 200, JSON.stringify(reply));
+            return;
+          }
           const authInfo = { token: '', clientId: caller.clientLabel, scopes: [], extra: { caller } };
           sendJsonText(res, 200, responseJsonParts(await bridge.dispatch(message.request, { authInfo })));
           return;

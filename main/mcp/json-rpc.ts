@@ -1,4 +1,5 @@
 import type { JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
+import { describeValue } from '../../shared/describe-value';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../http/json-body';
 
 export const PARSE_ERROR = -32700;
@@ -78,4 +79,27 @@ export function classifyBody(body: Buffer): IncomingMessageKind {
     code: INVALID_REQUEST,
     message: 'Invalid Request: not a JSON-RPC request, notification or response',
   };
+}
+
+export const INVALID_PARAMS = -32602;
+
+/**
+ * Why a tools/call request's params are malformed, in one line, or undefined
+ * when they are well formed. The SDK would answer these with -32603 and a
+ * multi-line dump of its schema errors; a client deserves -32602 naming the
+ * field. The tool's own arguments are checked by the tool, in its envelope.
+ */
+export function toolCallParamsProblem(request: JSONRPCRequest): string | undefined {
+  if (request.method !== 'tools/call') return undefined;
+  const params = request.params;
+  if (params === undefined) {
+    return 'Invalid params: tools/call needs params {name, arguments}; params is missing';
+  }
+  if (typeof params.name !== 'string' || params.name.length === 0) {
+    return `Invalid params: params.name must be the tool's name as a non-empty string; got ${describeValue(params.name)}`;
+  }
+  if (params.arguments !== undefined && !isPlainObject(params.arguments)) {
+    return `Invalid params: params.arguments must be an object of the tool's arguments (or left out); got ${describeValue(params.arguments)}`;
+  }
+  return undefined;
 }

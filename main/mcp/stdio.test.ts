@@ -77,7 +77,67 @@ describe('taskdesk stdio', () => {
   });
 });
 
+describe('taskdesk stdio with malformed requests', () => {
+  it('answers a malformed tools/call with -32602 in one line, and keeps serving', async () => {
+    const temp = makeTempDir();
+    try {
+      const session = await runStdioSession(path.join(temp.dir, 'malformed.db'), [
+        {
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'initialize',
+          params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'Sloppy', version: '1' } },
+        },
+        { jsonrpc: '2.0', method: 'notifications/initialized' },
+        { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'add_task', arguments: null } },
+        { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 7 } },
+        { jsonrpc: '2.0', id: 4, method: 'tools/call', params: { name: 'health_check', arguments: {} } },
+      ]);
+      const replies = session.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { id: number; error?: { code: number; message: string }; result?: unknown });
+      const byId = new Map(replies.map((reply) => [reply.id, reply]));
+      expect(byId.get(2)?.error).toEqual({
+        code: -32602,
+        message: "Invalid params: params.arguments must be an object of the tool's arguments (or left out); got null",
+      });
+      expect(byId.get(3)?.error?.code).toBe(-32602);
+      expect(byId.get(3)?.error?.message).toMatch(/^Invalid params: params\.name .*got 7$/);
+      expect(byId.get(4)?.result).toMatchObject({ structuredContent: { status: 'success' } });
+    } finally {
+      temp.remove();
+    }
+  });
+});
+
 function describeStdioSession(target: DatabaseTarget): void {
+  it('logs the calls of a client whose name holds characters no database can store', async () => {
+    const { location, cleanup } = await target.createLocation();
+    const db = location.kind === 'sqlite' ? location.path : location.url;
+    try {
+      const client = new Client({ name: 'Odd\u0000Client\ud800', version: '1' });
+      const transport = new StdioClientTransport({
+        command: process.execPath,
+        args: [BIN, 'stdio', '--db', db],
+        env: { PATH: process.env.PATH ?? '', TASKDESK_LOG_LEVEL: 'warn' },
+        stderr: 'pipe',
+      });
+      await client.connect(transport);
+      await client.callTool({ name: 'add_task', arguments: { title: 'from an odd client' } });
+      await client.close();
+      const handle = await openDatabase(location, createLogger('silent'));
+      try {
+        const calls = await createServices(handle, createLogger('silent')).toolLog.recent('local', 10);
+        expect(calls.map((call) => [call.client_label, call.tool])).toEqual([['Odd\uFFFDClient\uFFFD', 'add_task']]);
+      } finally {
+        await handle.close();
+      }
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('serves the same tools over stdio as the given user, logging calls under the client’s name', async () => {
     const { location, cleanup } = await target.createLocation();
     const db = location.kind === 'sqlite' ? location.path : location.url;

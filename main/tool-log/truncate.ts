@@ -13,7 +13,7 @@ const UNSTORABLE = /[\u0000\p{Cs}]/gu;
 /* eslint-enable no-control-regex */
 
 /** Text safe to store, cut at a whole character after `max` UTF-16 units, with how much was cut. */
-function loggableText(text: string, max: number): string {
+export function loggableText(text: string, max: number): string {
   const clean = HAS_UNSTORABLE.test(text) ? text.replace(UNSTORABLE, '\uFFFD') : text;
   if (clean.length <= max) return clean;
   // Do not cut between the two halves of a surrogate pair.
