@@ -71,5 +71,6 @@ export function createUiEdge(options: UiEdgeOptions) {
     /** The cookie that signs in a window this process opens itself (the desktop app), with no code in any URL. */
     createSession: () => ({ name: sessionCookieName(port()), value: sessions.open() }),
     closeStreams: () => streams.closeAll(),
+    streams,
   };
 }

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Prometheus metrics for one server instance (its own registry, so tests can run several). */
 export function createMetrics() {
@@ -28,6 +28,26 @@ export function createMetrics() {
       calls.inc({ tool: call.tool, outcome: call.outcome });
       if (call.errorCode) errors.inc({ tool: call.tool, code: call.errorCode });
       duration.observe({ tool: call.tool }, call.durationMs / 1000);
+    },
+    /** Reports the UI's event streams: what slow readers hold in memory, and how many were cut. */
+    observeEventStreams(streams: { bufferedBytes: () => number; slowReadersCut: () => number }): void {
+      new Gauge({
+        name: 'taskdesk_event_stream_buffered_bytes',
+        help: 'Bytes written to UI event streams and not yet taken by their readers.',
+        registers: [registry],
+        collect() {
+          this.set(streams.bufferedBytes());
+        },
+      });
+      new Counter({
+        name: 'taskdesk_event_streams_cut_total',
+        help: 'UI event streams disconnected because their reader fell too far behind.',
+        registers: [registry],
+        collect() {
+          this.reset();
+          this.inc(streams.slowReadersCut());
+        },
+      });
     },
     contentType: registry.contentType,
     render: () => registry.metrics(),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import net from 'node:net';
 import { LOGIN_FRAGMENT_KEY } from '../../../shared/api';
 import { rawRequest } from '../../testing/raw-http';
 import { sqliteTarget } from '../../testing/database-targets';
@@ -286,6 +287,39 @@ async function openStream(withCookie: string) {
 }
 
 describe('the live event stream', () => {
+  it('cuts a window that stops reading once a few hundred KB wait for it, instead of buffering megabytes', async () => {
+    const metricsToken = await t.createToken('Metrics Reader');
+    const scrape = async () => {
+      const text = await (
+        await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
+      ).text();
+      const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+      return {
+        buffered: value('taskdesk_event_stream_buffered_bytes'),
+        cut: value('taskdesk_event_streams_cut_total'),
+      };
+    };
+    const before = await scrape();
+    // A window that asks for events and then never reads a byte.
+    const stalled = net.connect(port, '127.0.0.1');
+    stalled.write(`GET /api/events HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\n\r\n`);
+    stalled.pause();
+    const agent = await t.connect(await t.createToken('Chatty Agent'));
+    // Each call is logged with its (truncated) arguments, about 26 KB per event; 320 of them are 8 MiB, far more than
+    // the kernel's socket buffers hold.
+    const bulky = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`field_${i}`, 'x'.repeat(500)]));
+    let largest = 0;
+    for (let i = 0; i < 320; i++) {
+      await agent.callTool({ name: 'add_task', arguments: { title: `bulky ${i}`, ...bulky } });
+      if (i % 16 === 15) largest = Math.max(largest, (await scrape()).buffered);
+    }
+    const after = await scrape();
+    stalled.destroy();
+    expect(after.cut - before.cut).toBe(1);
+    // A few hundred KB per stream, so 64 stalled windows stay within the memory target.
+    expect(largest).toBeLessThanOrEqual(512 * 1024);
+  }, 60_000);
+
   it("carries only the signed-in user's events, never another user's agent", async () => {
     const stream = await openStream(cookie);
     const bob = await t.connect(await t.createToken('Bob Agent', 'bob'), 'bob');
