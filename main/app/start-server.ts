@@ -21,6 +21,7 @@ import { VERSION } from './version';
 
 export const DEFAULT_PORT = 7410;
 export const DEFAULT_HOST = '127.0.0.1';
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 export interface ServerOptions {
   location: DatabaseLocation;
@@ -104,6 +105,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     desktop: options.desktop,
     stdio: options.stdioCommand ?? stdioCommandFor(options.location),
   });
+  metrics.observeEventStreams(uiEdge.streams);
   let paused = false;
 
   const mcp = await closeOnFailure(
@@ -125,6 +127,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       tokens: services.tokens,
       metrics,
       databaseReachable: health.databaseReachable,
+      storageProblem: health.storageProblem,
       hostPolicy: { extraHosts, port: () => boundPort },
       instanceNonce: options.instanceNonce,
       api: uiEdge.api,
@@ -134,7 +137,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
-  server.keepAliveTimeout = 5_000;
+  // A client may reuse an idle connection at the very moment the server
+  // closes it, and then reads ECONNRESET. Node's 5 s default is shorter than
+  // many clients' idle pools (httpx 5 s, aiohttp 15 s, undici trusts the
+  // Keep-Alive hint), so idle sockets stay open well past them; on loopback
+  // an idle socket costs next to nothing. (Since Node 18 headersTimeout runs
+  // per request, so it need not exceed this.)
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
 
   boundPort = await closeOnFailure(
     listen(server, port, host, (error) => logger.error({ err: error }, 'HTTP server error')),

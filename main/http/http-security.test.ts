@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secretOf } from '../testing/token-secret';
 import { sqliteTarget } from '../testing/database-targets';
-import { rawRequest, type RawRequest } from '../testing/raw-http';
+import net from 'node:net';
+import { rawExchange, rawRequest, type RawRequest } from '../testing/raw-http';
 import { startTestServer, type TestServer } from '../testing/test-server';
 
 const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
@@ -40,12 +41,63 @@ describe('HTTP security', () => {
     });
 
     it('refuses any other host name with 403 before looking at credentials', async () => {
-      for (const host of ['evil.example', `evil.example:${port}`, '127.0.0.1.evil.example', `localhost.evil:${port}`]) {
+      for (const host of [
+        'evil.example',
+        `evil.example:${port}`,
+        '127.0.0.1.evil.example',
+        `localhost.evil:${port}`,
+        '[::1]evil.example',
+        '[::1].evil.example',
+        `[::1]:${port}evil`,
+        `[::1]:${port}:1`,
+        'localhost:99999',
+        'localhost:',
+        'localhost:80 x',
+        '[::1',
+      ]) {
         const response = await send({ headers: { ...JSON_HEADERS, host }, body: listTools });
         expect([host, response.status]).toEqual([host, 403]);
       }
     });
   });
+
+  it('answers a request carrying two Host headers with 400, even when the first is loopback', async () => {
+    const request = (hosts: string[]) =>
+      [
+        'POST /mcp HTTP/1.1',
+        ...hosts.map((host) => `Host: ${host}`),
+        'Content-Type: application/json',
+        'Accept: application/json',
+        `Authorization: Bearer ${token}`,
+        `Content-Length: ${Buffer.byteLength(listTools)}`,
+        'Connection: close',
+        '',
+        listTools,
+      ].join('\r\n');
+    expect(await rawExchange(port, request([`127.0.0.1:${port}`, 'evil.example']))).toBe('HTTP/1.1 400 Bad Request');
+    expect(await rawExchange(port, request([`127.0.0.1:${port}`, `127.0.0.1:${port}`]))).toBe(
+      'HTTP/1.1 400 Bad Request',
+    );
+    expect(await rawExchange(port, request([`127.0.0.1:${port}`]))).toBe('HTTP/1.1 200 OK');
+  });
+
+  it('keeps an idle keep-alive connection open past common client idle timeouts, and says so', async () => {
+    const socket = net.connect(port, '127.0.0.1');
+    const answers: string[] = [];
+    let closedAfterMs: number | undefined;
+    const opened = Date.now();
+    socket.on('data', (chunk: Buffer) => answers.push(chunk.toString('latin1')));
+    socket.on('close', () => (closedAfterMs = Date.now() - opened));
+    socket.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+    // Past Node's 5 s default, where a client reusing the socket raced the server closing it.
+    await new Promise((resolve) => setTimeout(resolve, 5_600));
+    socket.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    socket.destroy();
+    expect(closedAfterMs).toBeUndefined();
+    expect(answers.join('').match(/HTTP\/1\.1 200 OK/g)).toHaveLength(2);
+    expect(answers[0]).toMatch(/\r\nKeep-Alive: timeout=65\r\n/i);
+  }, 15_000);
 
   describe('origin check', () => {
     it('accepts the server’s own origins', async () => {
