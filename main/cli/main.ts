@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { createLogger } from '../logging/logger';
+import { registerConnectCommands } from './connect-commands';
 import { exitWithError } from './fail';
 import { registerMigrateCommand } from './migrate-command';
 import { registerServeCommand } from './serve-command';
@@ -16,6 +17,7 @@ registerMigrateCommand(program, logger);
 registerServeCommand(program, logger);
 registerTokenCommands(program, logger);
 registerStdioCommand(program, logger);
+registerConnectCommands(program, logger);
 
 try {
   await program.parseAsync(process.argv);

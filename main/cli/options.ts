@@ -1,3 +1,4 @@
+import { ConfigError } from '../config/database-location';
 import { InvalidArgumentError } from 'commander';
 
 export function parsePort(value: string): number {
@@ -16,4 +17,19 @@ export function parseRetention(value: string): number {
   const count = Number(value);
   if (!/^\d+$/.test(value) || count < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
   return count;
+}
+
+/** A number from the environment, parsed like its flag; a bad value is a configuration error naming the variable. */
+export function numberFromEnvironment(
+  name: string,
+  parse: (value: string) => number,
+  rule: string,
+): number | undefined {
+  const value = process.env[name]?.trim();
+  if (!value) return undefined;
+  try {
+    return parse(value);
+  } catch {
+    throw new ConfigError(`${name} must be ${rule}; got "${value}"`);
+  }
 }

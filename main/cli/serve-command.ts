@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer, type RunningServer } from '../app/start-server';
-import { ConfigError } from '../config/database-location';
 import type { Logger } from '../logging/logger';
 import { resolveDatabase, withDatabaseOptions, type DatabaseOptions } from './database-options';
 import { DEFAULT_RETENTION } from '../tool-log/tool-call-log';
-import { collect, parsePort, parseRetention } from './options';
+import { collect, numberFromEnvironment, parsePort, parseRetention } from './options';
 
 interface ServeOptions extends DatabaseOptions {
   host: string;
@@ -16,17 +15,6 @@ interface ServeOptions extends DatabaseOptions {
 
 // Past this, a shutdown that is still waiting on something gives up.
 const SHUTDOWN_DEADLINE_MS = 8000;
-
-/** A number from the environment, parsed like its flag; a bad value is a configuration error naming the variable. */
-function numberFromEnvironment(name: string, parse: (value: string) => number, rule: string): number | undefined {
-  const value = process.env[name]?.trim();
-  if (!value) return undefined;
-  try {
-    return parse(value);
-  } catch {
-    throw new ConfigError(`${name} must be ${rule}; got "${value}"`);
-  }
-}
 
 function announce(running: RunningServer, json: boolean | undefined): void {
   if (json) {
