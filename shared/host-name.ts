@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+// Underscores are allowed: container (Compose) and NetBIOS names use them.
+const LABEL = '[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?';
 const DNS_NAME = new RegExp(`^${LABEL}(?:\\.${LABEL})*$`, 'i');
 const BRACKETED_IPV6 = /^\[[0-9a-f:.]+\]$/i;
 

@@ -19,6 +19,8 @@ interface TextBounds {
   min: number;
   max: number;
   allowTabAndNewline?: boolean;
+  /** How the length is counted, when that is not the text as sent. */
+  counted?: string;
 }
 
 /** Adds the text-rule problem or the length problem of `value`, if any. */
@@ -32,7 +34,8 @@ function checkText(field: string, bounds: TextBounds) {
     const length = codePointLength(value);
     if (length < bounds.min || length > bounds.max) {
       const range = bounds.min === 0 ? `at most ${bounds.max}` : `${bounds.min}-${bounds.max}`;
-      ctx.addIssue({ code: 'custom', message: `${field} must be ${range} characters; got ${length}` });
+      const counted = bounds.counted ? ` ${bounds.counted}` : '';
+      ctx.addIssue({ code: 'custom', message: `${field} must be ${range} characters${counted}; got ${length}` });
     }
   };
 }
@@ -100,7 +103,7 @@ export function calendarDate(field: string, description: string) {
 const tag = (field: string) =>
   stringField(field)
     .transform((value) => foldForSearch(value.trim()))
-    .superRefine(checkText(field, { min: 1, max: LIMITS.tagMax }))
+    .superRefine(checkText(field, { min: 1, max: LIMITS.tagMax, counted: 'in Unicode NFC form' }))
     .meta({ minLength: 1, maxLength: LIMITS.tagMax });
 
 // The count is checked before any item is parsed: a request carrying half a

@@ -21,7 +21,7 @@ import { VERSION } from './version';
 
 export const DEFAULT_PORT = 7410;
 export const DEFAULT_HOST = '127.0.0.1';
-export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+export const KEEP_ALIVE_TIMEOUT_MS = 120_000;
 
 export interface ServerOptions {
   location: DatabaseLocation;
@@ -138,11 +138,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   // A client may reuse an idle connection at the very moment the server
-  // closes it, and then reads ECONNRESET. Node's 5 s default is shorter than
-  // many clients' idle pools (httpx 5 s, aiohttp 15 s, undici trusts the
-  // Keep-Alive hint), so idle sockets stay open well past them; on loopback
-  // an idle socket costs next to nothing. (Since Node 18 headersTimeout runs
-  // per request, so it need not exceed this.)
+  // closes it, and then reads ECONNRESET. Node's 5 s default is at or below
+  // many clients' idle pools (httpx 5 s, aiohttp 15 s, Go 90 s; undici
+  // follows the Keep-Alive hint), so idle sockets stay open past them all; on
+  // loopback an idle socket costs next to nothing. A client that keeps idle
+  // sockets without any limit (urllib3) can still meet the race. Since Node 18
+  // headersTimeout runs per request, so it need not exceed this.
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
 
   boundPort = await closeOnFailure(

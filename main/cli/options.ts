@@ -1,3 +1,4 @@
+import { hostNameRule } from '../../shared/host-name';
 import { ConfigError } from '../config/database-location';
 import { InvalidArgumentError } from 'commander';
 
@@ -7,10 +8,6 @@ export function parsePort(value: string): number {
     throw new InvalidArgumentError('must be a whole number from 0 to 65535 (0 picks a free port)');
   }
   return port;
-}
-
-export function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 export function parseRetention(value: string): number {
@@ -32,4 +29,11 @@ export function numberFromEnvironment(
   } catch {
     throw new ConfigError(`${name} must be ${rule}; got "${value}"`);
   }
+}
+
+/** An --allowed-host value, checked by the same rule as the desktop settings, so a typo fails at start-up. */
+export function collectHostName(value: string, previous: string[]): string[] {
+  const parsed = hostNameRule.safeParse(value);
+  if (!parsed.success) throw new InvalidArgumentError(parsed.error.issues[0]?.message ?? 'not a host name');
+  return [...previous, parsed.data];
 }

@@ -97,6 +97,12 @@ describe('taskdesk serve', () => {
     expect((await serve.stop('SIGINT')).code).toBe(0);
   });
 
+  it('refuses an --allowed-host that is not a host name before starting', async () => {
+    const bad = await runCli(['serve', '--data-dir', dataDir(), '--allowed-host', 'http://laptop.local:80']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--allowed-host .*is not a host name/);
+  });
+
   it('keeps as many log entries per user as --log-retention says', async () => {
     const dir = dataDir();
     const token = JSON.parse(

@@ -3,7 +3,7 @@ import { DEFAULT_HOST, DEFAULT_PORT, startServer, type RunningServer } from '../
 import type { Logger } from '../logging/logger';
 import { resolveDatabase, withDatabaseOptions, type DatabaseOptions } from './database-options';
 import { DEFAULT_RETENTION } from '../tool-log/tool-call-log';
-import { collect, numberFromEnvironment, parsePort, parseRetention } from './options';
+import { collectHostName, numberFromEnvironment, parsePort, parseRetention } from './options';
 
 interface ServeOptions extends DatabaseOptions {
   host: string;
@@ -56,7 +56,12 @@ export function registerServeCommand(program: Command, logger: Logger): void {
       `port to listen on (env TASKDESK_PORT; default ${DEFAULT_PORT}; 0 picks a free one)`,
       parsePort,
     )
-    .option('--allowed-host <name>', 'also accept requests addressed to this host name (repeatable)', collect, [])
+    .option(
+      '--allowed-host <name>',
+      'also accept requests addressed to this host name (repeatable)',
+      collectHostName,
+      [],
+    )
     .option(
       '--log-retention <calls>',
       `tool calls kept in the log per user (env TASKDESK_LOG_RETENTION; default ${DEFAULT_RETENTION})`,

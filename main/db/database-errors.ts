@@ -47,7 +47,8 @@ const POSTGRES_CAUSES: Record<string, string> = {
   '42501': 'permission denied',
 };
 
-function codeOf(error: unknown): string | undefined {
+/** The driver's error code of a failure (pg's SQLSTATE, a Node errno, better-sqlite3's SQLITE_*), if any. */
+export function codeOf(error: unknown): string | undefined {
   const candidate = rootCause(error);
   if (typeof candidate?.code === 'string') return candidate.code;
   // Node reports a refused dual-stack connect as an AggregateError of attempts.

@@ -50,7 +50,7 @@ function describeReadsAfterKill(target: DatabaseTarget): void {
         const writers = await Promise.all(
           Array.from({ length: WRITERS }, (_, i) => connectClient(serve.ready.mcpUrl, token, `writer-${i}`)),
         );
-        const target = acknowledged.size + ACKNOWLEDGED_PER_ROUND;
+        const goal = acknowledged.size + ACKNOWLEDGED_PER_ROUND;
         let killed = false;
         const writing = writers.map(async (writer, w) => {
           for (let i = 0; !killed; i++) {
@@ -60,7 +60,7 @@ function describeReadsAfterKill(target: DatabaseTarget): void {
             } catch {
               return; // the server died under this call: it was never acknowledged
             }
-            if (acknowledged.size >= target) {
+            if (acknowledged.size >= goal) {
               // Several writers may get here; killing twice is harmless.
               killed = true;
               serve.child.kill('SIGKILL');

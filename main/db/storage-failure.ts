@@ -1,4 +1,4 @@
-import { isConnectionLost } from './database-errors';
+import { codeOf, isConnectionLost } from './database-errors';
 
 /**
  * Failures of the storage itself, as opposed to bugs: the caller is told what
@@ -26,22 +26,11 @@ const UNREACHABLE_CODES = new Set([
   '53300',
 ]);
 
-function codesOf(error: unknown): string[] {
-  const codes: string[] = [];
-  let current = error as { code?: unknown; cause?: unknown; errors?: unknown } | undefined;
-  for (let depth = 0; depth < 6 && current; depth++) {
-    if (typeof current.code === 'string') codes.push(current.code);
-    if (Array.isArray(current.errors)) codes.push(...current.errors.flatMap(codesOf));
-    current = current.cause as typeof current;
-  }
-  return codes;
-}
-
 /** What a thrown error says about the storage, or undefined when it is something else. */
 export function storageFailureOf(error: unknown): StorageFailure | undefined {
-  const codes = codesOf(error);
-  if (codes.some((code) => DISK_FULL_CODES.has(code))) return { kind: 'disk_full', message: DISK_FULL_MESSAGE };
-  if (codes.some((code) => UNREACHABLE_CODES.has(code)) || isConnectionLost(error) || isPoolTimeout(error)) {
+  const code = codeOf(error);
+  if (code && DISK_FULL_CODES.has(code)) return { kind: 'disk_full', message: DISK_FULL_MESSAGE };
+  if ((code && UNREACHABLE_CODES.has(code)) || isConnectionLost(error) || isPoolTimeout(error)) {
     return { kind: 'unreachable', message: UNREACHABLE_MESSAGE };
   }
   return undefined;
@@ -56,14 +45,26 @@ function isPoolTimeout(error: unknown): boolean {
   );
 }
 
+// Free space below which a full disk is not yet taken as over: a small write
+// can fit while a task's cannot, and health would flap between the two.
+const ROOM_BYTES = 1024 * 1024;
+
 /**
- * Remembers whether the latest write failed because the disk was full, so
- * health checks can say so while an agent's writes are failing. The next
- * write that succeeds (any: the tool-call log writes after every call)
- * clears it, which is how the server recovers by itself once space returns.
+ * Remembers whether writes are failing because the disk is full, so health
+ * checks can say so. It clears once a write succeeds with room to spare, or,
+ * where the free space of the database's disk can be read (SQLite), as soon
+ * as there is room again: an idle server recovers without waiting for a write.
  */
-export function createWriteWatch() {
+export function createWriteWatch(freeBytes?: () => number) {
   let diskFullSince: string | undefined;
+  const roomAgain = (): boolean => {
+    if (!freeBytes) return true;
+    try {
+      return freeBytes() >= ROOM_BYTES;
+    } catch {
+      return true;
+    }
+  };
   const watch = {
     /** Runs a write, noting how it went. */
     async around<T>(write: () => PromiseLike<T>): Promise<T> {
@@ -77,13 +78,14 @@ export function createWriteWatch() {
       }
     },
     succeeded(): void {
-      diskFullSince = undefined;
+      if (diskFullSince !== undefined && roomAgain()) diskFullSince = undefined;
     },
     failed(error: unknown): void {
       if (storageFailureOf(error)?.kind === 'disk_full') diskFullSince ??= new Date().toISOString();
     },
     /** Why writes are failing now, or undefined while they are not known to fail. */
     problem(): string | undefined {
+      if (diskFullSince !== undefined && freeBytes && roomAgain()) diskFullSince = undefined;
       return diskFullSince === undefined
         ? undefined
         : `the disk is full: writes have failed since ${diskFullSince}; they resume by themselves once space is freed`;

@@ -5,7 +5,9 @@ const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 // after the closing bracket but a port would let `[::1]evil.example` pass as
 // loopback, so the whole header must match.
 const BRACKETED_HOST = /^(\[[0-9a-f:.]+\])(?::(\d{1,5}))?$/;
-const NAMED_HOST = /^([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)(?::(\d{1,5}))?$/;
+// Underscores are not DNS but are common in container and NetBIOS names; a
+// final dot (the name written fully qualified) names the same host.
+const NAMED_HOST = /^([a-z0-9_](?:[a-z0-9._-]*[a-z0-9_])?)\.?(?::(\d{1,5}))?$/;
 
 /**
  * The host name of a Host header, lower-cased, IPv6 in brackets, without the

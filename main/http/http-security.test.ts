@@ -20,7 +20,7 @@ describe('HTTP security', () => {
   });
 
   beforeAll(async () => {
-    server = await startTestServer(sqliteTarget, { allowedHosts: ['taskdesk.test'] });
+    server = await startTestServer(sqliteTarget, { allowedHosts: ['taskdesk.test', 'task_desk'] });
     token = await server.createToken('Security Test');
     port = server.server.port;
   });
@@ -34,6 +34,8 @@ describe('HTTP security', () => {
         `[::1]:${port}`,
         'LOCALHOST',
         `taskdesk.test:${port}`,
+        `task_desk:${port}`,
+        `localhost.:${port}`,
       ]) {
         const response = await send({ headers: authorized({ host }), body: listTools });
         expect([host, response.status]).toEqual([host, 200]);
@@ -96,7 +98,7 @@ describe('HTTP security', () => {
     socket.destroy();
     expect(closedAfterMs).toBeUndefined();
     expect(answers.join('').match(/HTTP\/1\.1 200 OK/g)).toHaveLength(2);
-    expect(answers[0]).toMatch(/\r\nKeep-Alive: timeout=65\r\n/i);
+    expect(answers[0]).toMatch(/\r\nKeep-Alive: timeout=120\r\n/i);
   }, 15_000);
 
   describe('origin check', () => {

@@ -10,12 +10,17 @@ export function isJsonContentType(contentType: string | undefined): boolean {
 
 /** Whether `value` nests objects or arrays deeper than `limit`, checked without recursion. */
 export function nestsDeeperThan(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 1]];
+  if (value === null || typeof value !== 'object') return false;
+  // Only containers are queued: a body of half a million numbers must not
+  // cost half a million allocations just to learn that it is flat.
+  const stack: [object, number][] = [[value, 1]];
   while (stack.length > 0) {
-    const [current, depth] = stack.pop() as [unknown, number];
-    if (current === null || typeof current !== 'object') continue;
+    const [current, depth] = stack.pop() as [object, number];
     if (depth > limit) return true;
-    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+    const children = Array.isArray(current) ? current : Object.values(current);
+    for (const child of children) {
+      if (child !== null && typeof child === 'object') stack.push([child as object, depth + 1]);
+    }
   }
   return false;
 }

@@ -40,6 +40,22 @@ function refuse(res: ServerResponse, req: IncomingMessage, status: number, code:
 }
 
 /**
+ * The database, not the request, is at fault: 503 with Retry-After says "try
+ * again later", in the terms of each kind of caller.
+ */
+function answerStorageFailure(req: IncomingMessage, res: ServerResponse, message: string): void {
+  const retry = { 'retry-after': '5' };
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  if (path === '/mcp') {
+    sendAndClose(res, (r) => sendJsonRpcError(r, 503, INTERNAL_ERROR, message, retry));
+  } else if (path === '/api' || path.startsWith('/api/')) {
+    sendAndClose(res, (r) => sendApiError(r, 503, 'unavailable', message, retry));
+  } else {
+    sendAndClose(res, (r) => sendError(r, 503, message, retry));
+  }
+}
+
+/**
  * The HTTP listener's whole job: refuse what must not be served (host,
  * origin, route, credentials) before doing any work, then hand the request to
  * its route. No business rules live here.
@@ -125,19 +141,8 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
         return;
       }
       const storage = storageFailureOf(error);
-      if (!storage) {
-        refuse(res, req, 500, 'internal', 'internal server error; the server log has the details');
-        return;
-      }
-      // The database, not the request, is at fault: 503 says "try again later" in every caller's terms.
-      const retry = { 'retry-after': '5' };
-      if (new URL(req.url ?? '/', 'http://localhost').pathname === '/mcp') {
-        sendAndClose(res, (r) => sendJsonRpcError(r, 503, INTERNAL_ERROR, storage.message, retry));
-      } else if ((req.url ?? '').startsWith('/api/')) {
-        sendAndClose(res, (r) => sendApiError(r, 503, 'unavailable', storage.message, retry));
-      } else {
-        sendAndClose(res, (r) => sendError(r, 503, storage.message, retry));
-      }
+      if (storage) answerStorageFailure(req, res, storage.message);
+      else refuse(res, req, 500, 'internal', 'internal server error; the server log has the details');
     });
   };
 }

@@ -50,7 +50,7 @@ export function describeHostileInput(target: DatabaseTarget): void {
   });
   afterAll(() => server.close());
 
-  it('answers half a million wrong tags in one bounded message, without parsing them all', async () => {
+  it('answers half a million wrong tags in one bounded message', async () => {
     const answer = await callTool('add_task', { title: 'flood', tags: Array<number>(520_000).fill(1) });
     expect(answer.status).toBe(200);
     expect(answer.envelope.error).toEqual({
@@ -108,6 +108,43 @@ export function describeHostileInput(target: DatabaseTarget): void {
     expect((await tool('list_tasks', { status: 'all' })).data?.tasks).toEqual([]);
   });
 
+  it('answers params the SDK refuses, for any method, with -32602 in one bounded line, never a schema dump', async () => {
+    const icons = Array<number>(100_000).fill(1);
+    const cases: [unknown, RegExp][] = [
+      [{ jsonrpc: '2.0', id: 1, method: 'initialize', params: {} }, /^Invalid params: .*protocolVersion/],
+      [{ jsonrpc: '2.0', id: 2, method: 'tools/list', params: { cursor: 5 } }, /^Invalid params: params\.cursor: /],
+      [
+        {
+          jsonrpc: '2.0',
+          id: 3,
+          method: 'initialize',
+          params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'x', version: '1', icons } },
+        },
+        /^Invalid params: .*; and 9999\d more$/,
+      ],
+    ];
+    for (const [request, expected] of cases) {
+      const answer = await rawCall(request);
+      const error = (answer.json as { error: { code: number; message: string } }).error;
+      expect([error.code, expected.test(error.message)]).toEqual([-32602, true]);
+      expect(error.message).not.toContain('\n');
+      expect(answer.size).toBeLessThan(2048);
+    }
+  });
+
+  it('answers a request whose progress token is neither string nor number instead of leaving it hanging', async () => {
+    const answer = await rawCall({
+      jsonrpc: '2.0',
+      id: 4,
+      method: 'tools/call',
+      params: { name: 'health_check', arguments: {}, _meta: { progressToken: {} } },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.json).toMatchObject({
+      error: { code: -32600, message: expect.stringMatching(/progressToken/) as string },
+    });
+  });
+
   it('refuses a forged cursor whose values are not ones the server writes, NUL included', async () => {
     for (const title of ['one', 'two', 'three']) await tool('add_task', { title: `cursor ${title}` });
     const first = await tool('list_tasks', { limit: 1 });
@@ -155,7 +192,10 @@ export function describeHostileInput(target: DatabaseTarget): void {
   it('counts tag lengths after normalisation, so every stored tag is accepted back', async () => {
     // U+0958 has no composed form: NFC turns each into two code points.
     const tooLong = await tool('add_task', { title: 'nfc', tags: ['\u0958'.repeat(20)] });
-    expect(tooLong.error).toEqual({ code: 'validation_error', message: 'each tag must be 1-32 characters; got 40' });
+    expect(tooLong.error).toEqual({
+      code: 'validation_error',
+      message: 'each tag must be 1-32 characters in Unicode NFC form; got 40',
+    });
 
     const decomposedAccents = 'e\u0301'.repeat(32); // 64 code points as sent, 32 once composed
     const added = await tool('add_task', {

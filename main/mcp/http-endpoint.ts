@@ -5,7 +5,7 @@ import { readBody } from '../http/read-body';
 import { sendAndClose, sendError, sendJsonRpcError, sendJsonText } from '../http/responses';
 import type { Caller } from '../tokens/token-service';
 import { buildMcpServer, type McpServerOptions } from './build-mcp-server';
-import { classifyBody, INVALID_PARAMS, INVALID_REQUEST, toolCallParamsProblem } from './json-rpc';
+import { classifyBody, INVALID_PARAMS, INVALID_REQUEST, tidyErrorReply, toolCallParamsProblem } from './json-rpc';
 import { connectBridge } from './request-bridge';
 import { responseJsonParts } from './response-json';
 
@@ -83,7 +83,11 @@ export async function createMcpHttpEndpoint(options: Omit<McpServerOptions, 'cal
             return;
           }
           const authInfo = { token: '', clientId: caller.clientLabel, scopes: [], extra: { caller } };
-          sendJsonText(res, 200, responseJsonParts(await bridge.dispatch(message.request, { authInfo })));
+          sendJsonText(
+            res,
+            200,
+            responseJsonParts(tidyErrorReply(await bridge.dispatch(message.request, { authInfo }))),
+          );
           return;
         }
       }

@@ -1,4 +1,4 @@
-import type { JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage, JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
 import { describeValue } from '../../shared/describe-value';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../http/json-body';
 
@@ -65,6 +65,15 @@ export function classifyBody(body: Buffer): IncomingMessageKind {
     if (meta !== undefined && !isPlainObject(meta)) {
       return { kind: 'invalid', code: INVALID_REQUEST, message: 'Invalid Request: params._meta must be an object' };
     }
+    const progressToken = (meta as { progressToken?: unknown } | undefined)?.progressToken;
+    if (progressToken !== undefined && typeof progressToken !== 'string' && typeof progressToken !== 'number') {
+      // The SDK drops such a request without a word, which would leave it unanswered.
+      return {
+        kind: 'invalid',
+        code: INVALID_REQUEST,
+        message: 'Invalid Request: params._meta.progressToken must be a string or a number',
+      };
+    }
     const request = {
       jsonrpc: '2.0' as const,
       id: message.id as string | number,
@@ -102,4 +111,50 @@ export function toolCallParamsProblem(request: JSONRPCRequest): string | undefin
     return `Invalid params: params.arguments must be an object of the tool's arguments (or left out); got ${describeValue(params.arguments)}`;
   }
   return undefined;
+}
+
+const MAX_ERROR_MESSAGE = 1000;
+const MAX_ISSUES_NAMED = 3;
+
+interface SchemaIssue {
+  path?: unknown;
+  message?: unknown;
+}
+
+/** The schema issues an SDK error message is a dump of, if it is one. */
+function schemaIssuesIn(message: string): SchemaIssue[] | undefined {
+  const start = message.indexOf('[');
+  if (start === -1 || !message.slice(start).trimStart().startsWith('[')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(message.slice(start));
+    return Array.isArray(parsed) && parsed.every((item) => item !== null && typeof item === 'object' && 'path' in item)
+      ? (parsed as SchemaIssue[])
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An error reply as a client should get it. The SDK answers params its own
+ * schemas refuse with -32603 and the whole list of schema issues, pretty
+ * printed: for a request holding 100,000 bad items that is megabytes. Such a
+ * reply becomes -32602 naming the first few issues in one line, and any other
+ * error message is cut to a bounded length.
+ */
+export function tidyErrorReply<T extends JSONRPCMessage>(reply: T): T {
+  if (!('error' in reply)) return reply;
+  const error = reply.error;
+  const issues = schemaIssuesIn(error.message);
+  if (issues) {
+    const named = issues.slice(0, MAX_ISSUES_NAMED).map((issue) => {
+      const path = Array.isArray(issue.path) ? issue.path.map(String).join('.').slice(0, 100) : '';
+      const text = typeof issue.message === 'string' ? issue.message.slice(0, 200) : 'invalid';
+      return path ? `${path}: ${text}` : text;
+    });
+    const more = issues.length > MAX_ISSUES_NAMED ? `; and ${issues.length - MAX_ISSUES_NAMED} more` : '';
+    return { ...reply, error: { code: INVALID_PARAMS, message: `Invalid params: ${named.join('; ')}${more}` } };
+  }
+  if (error.message.length <= MAX_ERROR_MESSAGE) return reply;
+  return { ...reply, error: { ...error, message: `${error.message.slice(0, MAX_ERROR_MESSAGE)}…` } };
 }

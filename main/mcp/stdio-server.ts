@@ -1,7 +1,7 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Readable } from 'node:stream';
 import { buildMcpServer, type McpServerOptions } from './build-mcp-server';
-import { ToolCallGate } from './tool-call-gate';
+import { ProtocolGate } from './protocol-gate';
 
 /**
  * The same tools over stdio, for clients that only start local processes
@@ -34,6 +34,6 @@ export async function runStdioServer(
   const close = () => void server.close();
   input.once('end', close).once('close', close);
   process.once('SIGINT', close).once('SIGTERM', close);
-  await server.connect(new ToolCallGate(new StdioServerTransport(input, process.stdout)));
+  await server.connect(new ProtocolGate(new StdioServerTransport(input, process.stdout)));
   await closed;
 }

@@ -92,6 +92,7 @@ describe('taskdesk stdio with malformed requests', () => {
         { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'add_task', arguments: null } },
         { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 7 } },
         { jsonrpc: '2.0', id: 4, method: 'tools/call', params: { name: 'health_check', arguments: {} } },
+        { jsonrpc: '2.0', id: 5, method: 'tools/list', params: { cursor: 5 } },
       ]);
       const replies = session.stdout
         .split('\n')
@@ -105,6 +106,8 @@ describe('taskdesk stdio with malformed requests', () => {
       expect(byId.get(3)?.error?.code).toBe(-32602);
       expect(byId.get(3)?.error?.message).toMatch(/^Invalid params: params\.name .*got 7$/);
       expect(byId.get(4)?.result).toMatchObject({ structuredContent: { status: 'success' } });
+      expect(byId.get(5)?.error?.code).toBe(-32602);
+      expect(byId.get(5)?.error?.message).toMatch(/^Invalid params: params\.cursor: [^\n]+$/);
     } finally {
       temp.remove();
     }

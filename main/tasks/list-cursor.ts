@@ -4,12 +4,6 @@ import type { ListTasks } from '../../shared/task-schemas';
 import { fail, ok, type Result } from '../../shared/result';
 import type { CreatedPosition, DuePosition, ListedTask } from '../db/task-repository';
 
-/**
- * Cursors are opaque to callers: base64url JSON holding the keyset position
- * of the last task returned and a fingerprint of the filters and sort. A
- * cursor replayed with different filters would silently skip or repeat
- * tasks, so it is refused instead.
- */
 // Every field is checked for the exact form the server writes: a forged
 // cursor is untrusted input, and its values go into a query (a NUL byte in one
 // made Postgres fail the query instead of the cursor being refused).
@@ -17,6 +11,13 @@ const fingerprintField = z.string().regex(/^[A-Za-z0-9_-]{12}$/);
 const timestampField = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$/);
 const dateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const idField = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
+/**
+ * Cursors are opaque to callers: base64url JSON holding the keyset position
+ * of the last task returned and a fingerprint of the filters and sort. A
+ * cursor replayed with different filters would silently skip or repeat
+ * tasks, so it is refused instead.
+ */
 const payload = z.discriminatedUnion('sort', [
   z.strictObject({
     v: z.literal(1),

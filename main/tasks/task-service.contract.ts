@@ -159,13 +159,13 @@ export function describeTaskServiceContract(target: DatabaseTarget): void {
         'tags may hold at most 10 tags; got 11',
       );
       expect(failure(await service.add(user, { title: 't', tags: ['y'.repeat(33)] })).message).toBe(
-        'each tag must be 1-32 characters; got 33',
+        'each tag must be 1-32 characters in Unicode NFC form; got 33',
       );
       expect(failure(await service.add(user, { title: 't', tags: ['Home', 'home'] })).message).toBe(
         "tags must not repeat (case is ignored); 'home' appears twice",
       );
       expect(failure(await service.add(user, { title: 't', tags: [''] })).message).toBe(
-        'each tag must be 1-32 characters; got 0',
+        'each tag must be 1-32 characters in Unicode NFC form; got 0',
       );
     });
 

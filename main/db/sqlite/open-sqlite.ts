@@ -41,7 +41,10 @@ export function openSqlite(filePath: string): DatabaseHandle {
   }
   const db = drizzle({ client });
   const groupCommit = createGroupCommit(client);
-  const writes = createWriteWatch();
+  const writes = createWriteWatch(() => {
+    const disk = fs.statfsSync(path.dirname(filePath));
+    return disk.bavail * disk.bsize;
+  });
   return {
     kind: 'sqlite',
     location: filePath,

@@ -46,7 +46,7 @@ export function createEventStreams(live: LiveEvents) {
       res.write('retry: 2000\n: connected\n\n');
       const send = (text: string) => {
         if (res.writableEnded || res.destroyed) return;
-        if (res.writableLength + text.length > MAX_BUFFERED_BYTES) {
+        if (res.writableLength + Buffer.byteLength(text) > MAX_BUFFERED_BYTES) {
           slowReadersCut++;
           res.destroy();
         } else {

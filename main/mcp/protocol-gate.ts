@@ -1,16 +1,17 @@
 import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage, JSONRPCRequest, MessageExtraInfo } from '@modelcontextprotocol/sdk/types.js';
-import { INVALID_PARAMS, toolCallParamsProblem } from './json-rpc';
+import { INVALID_PARAMS, tidyErrorReply, toolCallParamsProblem } from './json-rpc';
 
 const isRequest = (message: JSONRPCMessage): message is JSONRPCRequest => 'method' in message && 'id' in message;
 
 /**
- * Sits between a transport and the SDK server and answers a malformed
+ * Sits between the stdio transport and the SDK server: answers a malformed
  * tools/call itself, with -32602 in one line, before the SDK's schema would
- * answer it with -32603 and a dump (see toolCallParamsProblem). Over HTTP the
- * endpoint makes the same check before dispatching.
+ * answer it with -32603 and a dump (see toolCallParamsProblem), and tidies
+ * every error reply on its way out (tidyErrorReply). Over HTTP the endpoint
+ * does the same around its dispatch.
  */
-export class ToolCallGate implements Transport {
+export class ProtocolGate implements Transport {
   onmessage?: (message: JSONRPCMessage, extra?: MessageExtraInfo) => void;
   onclose?: () => void;
   onerror?: (error: Error) => void;
@@ -37,7 +38,7 @@ export class ToolCallGate implements Transport {
   }
 
   send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
-    return this.inner.send(message, options);
+    return this.inner.send(tidyErrorReply(message), options);
   }
 
   close(): Promise<void> {
