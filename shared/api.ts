@@ -39,6 +39,8 @@ export const API_ROUTES = {
   toolCalls: '/api/tool-calls',
   tokens: '/api/tokens',
   revokeToken: (id: string) => `/api/tokens/${encodeURIComponent(id)}/revoke`,
+  clients: '/api/clients',
+  connectClient: (id: string) => `/api/clients/${encodeURIComponent(id)}/connect`,
   events: '/api/events',
 } as const;
 
@@ -74,6 +76,34 @@ export interface ServerStatus {
 export interface ConnectionDetails {
   mcp_url: string;
   stdio: StdioCommand;
+}
+
+/** One client TaskDesk can set up on this computer, as `taskdesk doctor` sees it. */
+export interface ClientSetup {
+  client: string;
+  name: string;
+  /** Its user-level configuration file. */
+  file: string;
+  verdict: 'ok' | 'not_installed' | 'not_configured' | 'problem';
+  /** What is wrong, one line each. */
+  problems: string[];
+  token_id: string | null;
+  last_seen: string | null;
+  /** The terminal command that sets it up (or repairs it). */
+  command: string;
+}
+
+/** GET /api/clients. `can_connect`: this window may write client configurations (only the desktop app). */
+export interface ClientSetupList {
+  clients: ClientSetup[];
+  can_connect: boolean;
+}
+
+/** POST /api/clients/:id/connect: what was written, and the client as it is now. */
+export interface ClientConnected {
+  client: ClientSetup;
+  changed: boolean;
+  backup: string | null;
 }
 
 export interface TaskList {

@@ -13,6 +13,8 @@ export type { DesktopAdapter };
 export { INSTANCE_HEADER } from '../http/request-handler';
 import type { StdioCommand } from '../../shared/api';
 import { createUiEdge, stdioCommandFor } from './ui-edge';
+import { clientEnvironment } from '../connect/client-environment';
+import type { ClientEnvironment } from '../connect/client-targets';
 import { createServices, type Services } from './create-services';
 import { createHealth } from './health';
 import { listen, stopListening } from './listen';
@@ -34,8 +36,10 @@ export interface ServerOptions {
   instanceNonce?: string | undefined;
   /** How clients that start only local processes run these tools here; `taskdesk stdio` unless said otherwise. */
   stdioCommand?: StdioCommand | undefined;
-  /** Only the desktop app: where its settings live (adds /api/desktop/*). */
+  /** Only the desktop app: where its settings live (adds /api/desktop/*, and lets the UI write client configurations). */
   desktop?: DesktopAdapter | undefined;
+  /** Where this computer's clients keep their configuration (tests give a home of their own). */
+  clientEnvironment?: ClientEnvironment | undefined;
 }
 
 export interface RunningServer {
@@ -104,6 +108,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     startedAt,
     desktop: options.desktop,
     stdio: options.stdioCommand ?? stdioCommandFor(options.location),
+    clientEnvironment: options.clientEnvironment ?? clientEnvironment(),
   });
   metrics.observeEventStreams(uiEdge.streams);
   let paused = false;

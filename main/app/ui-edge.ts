@@ -11,6 +11,9 @@ import type { LiveEvents } from '../live/live-events';
 import type { Services } from './create-services';
 import { VERSION } from './version';
 import { besideModule } from '../module-path';
+import { createClientConnections } from '../connect/client-connections';
+import { createClientSetup } from '../connect/client-setup';
+import type { ClientEnvironment } from '../connect/client-targets';
 
 // bin/taskdesk.js sits two folders above both this file and the CLI bundle.
 const BIN = besideModule('../../bin/taskdesk.js', import.meta.url);
@@ -32,6 +35,8 @@ export interface UiEdgeOptions {
   startedAt: number;
   desktop?: DesktopAdapter | undefined;
   stdio: StdioCommand;
+  /** Where this computer's clients keep their configuration; this process's own home unless a test says otherwise. */
+  clientEnvironment: ClientEnvironment;
 }
 
 /** The UI's side of the server: sign-in, the JSON API, the event stream and the static files. */
@@ -64,6 +69,15 @@ export function createUiEdge(options: UiEdgeOptions) {
       connection,
       port,
       desktop: options.desktop,
+      clientSetup: () =>
+        createClientSetup(
+          createClientConnections({
+            env: options.clientEnvironment,
+            tokens: services.tokens,
+            mcpUrl: options.mcpUrl(),
+            stdio,
+          }),
+        ),
     }),
     ui: createStaticFiles(),
     /** A link that signs one browser in, once; the code rides in the fragment, which servers never see. */

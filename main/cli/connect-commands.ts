@@ -1,9 +1,9 @@
-import os from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_PORT } from '../app/start-server';
 import { stdioCommandFor } from '../app/ui-edge';
 import { createClientConnections, type Diagnosis } from '../connect/client-connections';
-import { CLIENT_TARGET_IDS, clientTarget, type ClientEnvironment, type ClientTarget } from '../connect/client-targets';
+import { clientEnvironment } from '../connect/client-environment';
+import { CLIENT_TARGET_IDS, clientTarget, type ClientTarget } from '../connect/client-targets';
 import { UserFacingError } from '../errors';
 import type { Logger } from '../logging/logger';
 import { resolveDatabase, withDatabaseOptions, type DatabaseOptions } from './database-options';
@@ -15,17 +15,6 @@ interface ConnectOptions extends DatabaseOptions {
   dryRun?: boolean;
   fix?: boolean;
   json?: boolean;
-}
-
-/** The per-user folders the clients keep their files in, as this process's environment says. */
-function clientEnvironment(): ClientEnvironment {
-  return {
-    home: os.homedir(),
-    platform: process.platform,
-    appData: process.env.APPDATA,
-    xdgConfigHome: process.env.XDG_CONFIG_HOME,
-    codexHome: process.env.CODEX_HOME,
-  };
 }
 
 function parseClient(value: string): ClientTarget {

@@ -18,7 +18,10 @@ export interface TestServer {
 export async function startTestServer(
   target: DatabaseTarget,
   options: Partial<
-    Pick<ServerOptions, 'toolLogRetention' | 'allowedHosts' | 'logger' | 'instanceNonce' | 'desktop'>
+    Pick<
+      ServerOptions,
+      'toolLogRetention' | 'allowedHosts' | 'logger' | 'instanceNonce' | 'desktop' | 'clientEnvironment'
+    >
   > = {},
 ): Promise<TestServer> {
   const { location, cleanup } = await target.createLocation();

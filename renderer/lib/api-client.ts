@@ -8,6 +8,8 @@ import {
   API_ROUTES,
   LIVE_EVENT_NAMES,
   type ApiErrorCode,
+  type ClientConnected,
+  type ClientSetupList,
   type ConnectionDetails,
   type CreatedToken,
   type LiveEventMap,
@@ -150,6 +152,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
     createToken: async (label: string) =>
       (await request<{ token: CreatedToken }>('POST', API_ROUTES.tokens, { label })).token,
     revokeToken: async (id: string) => (await request<{ token: TokenInfo }>('POST', API_ROUTES.revokeToken(id))).token,
+
+    /** This computer's clients as `taskdesk doctor` sees them. */
+    clients: () => get<ClientSetupList>(API_ROUTES.clients),
+    /** Writes TaskDesk into one client's configuration (only the desktop app offers it). */
+    connectClient: (id: string) => request<ClientConnected>('POST', API_ROUTES.connectClient(id)),
 
     /** Only the desktop app has these routes; elsewhere they answer 404. */
     desktopSettings: () => get<DesktopSettingsState>(DESKTOP_ROUTES.settings),

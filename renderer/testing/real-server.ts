@@ -15,6 +15,8 @@ import { createApiClient, type ApiClient } from '../lib/api-client';
 
 export interface UiTestServer {
   server: RunningServer;
+  /** The home folder the server looks in for client configurations. */
+  home: string;
   origin: string;
   /** Signed in as the local user, like the browser that opened the printed link. */
   api: ApiClient;
@@ -35,6 +37,8 @@ export async function startUiTestServer(options: UiTestServerOptions = {}): Prom
     logger: createLogger('silent'),
     port: 0,
     desktop: options.desktop,
+    // A home of its own: the connection panel reads client configurations from there, never the real one.
+    clientEnvironment: { home: temp.dir, platform: 'linux' },
   });
   const origin = new URL(server.mcpUrl).origin;
   const cookie = await signIn(server, origin);
@@ -50,6 +54,7 @@ export async function startUiTestServer(options: UiTestServerOptions = {}): Prom
   const agents: Client[] = [];
   return {
     server,
+    home: temp.dir,
     origin,
     api,
     agent: async (label) => {

@@ -10,6 +10,8 @@ import { sessionIdFrom } from '../ui/session-cookie';
 import type { UiSessions } from '../ui/ui-sessions';
 import { route, type ApiRequest, type ApiRoute } from './api-route';
 import { sendApiError, sendResult } from './api-response';
+import type { ClientSetupService } from '../../connect/client-setup';
+import { clientRoutes } from './client-routes';
 import { desktopRoutes, type DesktopAdapter } from './desktop-routes';
 import type { EventStreams } from './event-stream';
 import { logAndStatusRoutes } from './log-and-status-routes';
@@ -29,6 +31,8 @@ export interface ApiDeps {
   port: () => number;
   /** Only inside the desktop app: its settings routes. */
   desktop?: DesktopAdapter | undefined;
+  /** The clients on this computer that TaskDesk can set up. */
+  clientSetup: () => ClientSetupService;
 }
 
 const BODY_ERROR_CODES = {
@@ -72,6 +76,7 @@ export function createApiHandler(deps: ApiDeps) {
     ...taskRoutes(deps.tasks),
     ...tokenRoutes(deps.tokens, deps.live),
     ...(deps.desktop ? desktopRoutes(deps.desktop) : []),
+    ...clientRoutes(deps.clientSetup, { canConnect: deps.desktop !== undefined, tokens: deps.tokens, live: deps.live }),
     route('GET', '/api/events', ({ res, userId, sessionKey }) => {
       deps.streams.open(res, userId, sessionKey);
       return Promise.resolve('handled' as const);

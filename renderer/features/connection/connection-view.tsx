@@ -1,4 +1,5 @@
 import './connection.css';
+import { ClientSetupSection } from './client-setup';
 import { ConnectClientSection } from './connect-client';
 import { ServerInfo } from './server-info';
 import { TokenList } from './token-list';
@@ -11,6 +12,7 @@ export function ConnectionView() {
     <div className="connection">
       <ServerInfo />
       <TokenList tokens={tokens} error={error} onRevoke={revoke} />
+      <ClientSetupSection />
       <ConnectClientSection onCreated={remember} />
     </div>
   );

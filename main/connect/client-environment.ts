@@ -1,0 +1,13 @@
+import os from 'node:os';
+import type { ClientEnvironment } from './client-targets';
+
+/** The per-user folders clients keep their files in, as this process's environment says. */
+export function clientEnvironment(): ClientEnvironment {
+  return {
+    home: os.homedir(),
+    platform: process.platform,
+    appData: process.env.APPDATA,
+    xdgConfigHome: process.env.XDG_CONFIG_HOME,
+    codexHome: process.env.CODEX_HOME,
+  };
+}

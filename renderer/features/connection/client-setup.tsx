@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react';
+import { Button } from 'react-aria-components';
+import type { ClientSetup, ClientSetupList } from '../../../shared/api';
+import { useApi } from '../../app/api-context';
+import { useLiveEvents } from '../../app/live-events';
+import { CopyButton } from '../../components/ui/copy-button';
+import { timeAgo } from './relative-time';
+
+function describe(client: ClientSetup, now: number): string {
+  switch (client.verdict) {
+    case 'ok':
+      return client.token_id
+        ? `Connected · ${client.last_seen ? `last seen ${timeAgo(client.last_seen, now)}` : 'not seen yet'}`
+        : 'Connected over stdio';
+    case 'problem':
+      return `Needs attention: ${client.problems.join('; ')}`;
+    case 'not_configured':
+      return 'Not connected';
+    case 'not_installed':
+      return 'Not found on this computer';
+  }
+}
+
+/**
+ * The clients on this computer and whether each reaches TaskDesk, as
+ * `taskdesk doctor` sees it. The desktop app writes a client's configuration
+ * itself (merged, with a backup); a browser shows the command that does.
+ */
+export function ClientSetupSection() {
+  const api = useApi();
+  const { generation } = useLiveEvents();
+  const [list, setList] = useState<ClientSetupList>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState<string>();
+  const [outcome, setOutcome] = useState<string>();
+  const now = Date.now();
+
+  useEffect(() => {
+    let cancelled = false;
+    api.clients().then(
+      (found) => {
+        if (cancelled) return;
+        setList(found);
+        setError(undefined);
+      },
+      (reason: unknown) => !cancelled && setError(reason instanceof Error ? reason.message : String(reason)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [api, generation]);
+
+  async function connect(client: ClientSetup) {
+    setBusy(client.client);
+    setOutcome(undefined);
+    try {
+      const connected = await api.connectClient(client.client);
+      setList(
+        (current) =>
+          current && {
+            ...current,
+            clients: current.clients.map((each) => (each.client === client.client ? connected.client : each)),
+          },
+      );
+      setOutcome(
+        connected.changed
+          ? `Wrote ${connected.client.file}${connected.backup ? ' (the old file is kept beside it)' : ''}. Restart ${client.name} to load it.`
+          : `${client.name} was already set up; nothing changed.`,
+      );
+    } catch (reason) {
+      setOutcome(`Could not set up ${client.name}: ${reason instanceof Error ? reason.message : String(reason)}`);
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  return (
+    <section className="connection-section" aria-labelledby="connection-setup">
+      <h2 id="connection-setup">Clients on this computer</h2>
+      {error && (
+        <p role="alert" className="token-error">
+          Could not check the clients: {error}
+        </p>
+      )}
+      {list && !list.can_connect && (
+        <p className="connection-muted">
+          Run the command shown to add TaskDesk to a client: it merges an entry into that client’s own settings file and
+          keeps a backup.
+        </p>
+      )}
+      <ul className="client-setup-list" aria-label="Clients on this computer">
+        {list?.clients.map((client) => (
+          <li key={client.client} className="client-setup" aria-label={client.name}>
+            <div className="client-setup-text">
+              <h3 className="token-label">{client.name}</h3>
+              <span className={`client-setup-verdict ${client.verdict}`}>{describe(client, now)}</span>
+            </div>
+            {list.can_connect ? (
+              client.verdict !== 'ok' && (
+                <Button className="button" isDisabled={busy !== undefined} onPress={() => void connect(client)}>
+                  {client.verdict === 'problem' ? `Repair ${client.name}` : `Add to ${client.name}`}
+                </Button>
+              )
+            ) : (
+              <span className="client-setup-command">
+                <code>{client.command}</code>
+                <CopyButton text={client.command} label={`Copy the command that connects ${client.name}`} />
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {outcome && (
+        <p role="status" className="connection-muted">
+          {outcome}
+        </p>
+      )}
+    </section>
+  );
+}
