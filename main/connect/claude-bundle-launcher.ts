@@ -1,0 +1,46 @@
+/**
+ * The launcher inside the Claude Desktop bundle: finds the installed TaskDesk
+ * app and runs it in stdio mode on this process's own pipes, so Claude
+ * Desktop speaks MCP with the app directly. Bundled on its own (no
+ * dependencies) because Claude Desktop runs it with its built-in Node.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+function installedApp(): string[] {
+  const home = os.homedir();
+  if (process.platform === 'darwin') {
+    return ['/Applications', path.join(home, 'Applications')].map((folder) =>
+      path.join(folder, 'TaskDesk.app', 'Contents', 'MacOS', 'TaskDesk'),
+    );
+  }
+  if (process.platform === 'win32') {
+    const local = process.env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local');
+    return [path.join(local, 'Programs', 'TaskDesk', 'TaskDesk.exe')];
+  }
+  return ['/opt/TaskDesk/taskdesk', '/usr/bin/taskdesk'];
+}
+
+const chosen = process.env.TASKDESK_APP?.trim();
+const candidates = chosen ? [chosen] : installedApp();
+const app = candidates.find((candidate) => fs.existsSync(candidate));
+if (!app) {
+  process.stderr.write(
+    `TaskDesk: the TaskDesk app was not found (looked at ${candidates.join(', ')}). Install it, or set its path in this extension's settings.\n`,
+  );
+  process.exit(1);
+}
+
+const database = process.env.TASKDESK_DB?.trim();
+const child = spawn(app, ['--stdio', ...(database ? ['--db', database] : [])], {
+  stdio: 'inherit',
+  env: { ...process.env, TASKDESK_DB: database ?? '' },
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+child.on('error', (error) => {
+  process.stderr.write(`TaskDesk: could not start ${app}: ${error.message}\n`);
+  process.exit(1);
+});
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
