@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { expect, test } from './fixtures/test';
@@ -32,7 +34,49 @@ test('the connection panel creates a token whose snippet connects, and the card 
 
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(app.getByRole('listitem', { name: 'VS Code' })).toContainText('connected');
-  await expect(app.getByRole('listitem', { name: 'VS Code' })).not.toContainText('not connected');
+  const card = app.getByRole('list', { name: 'Client tokens' }).getByRole('listitem', { name: 'VS Code' });
+  await expect(card).toContainText('connected');
+  await expect(card).not.toContainText('not connected');
   await expect(app.getByText(entry!.headers.Authorization!.slice(7))).toHaveCount(0);
+});
+
+test('the clients on this computer show doctor’s verdict and the command, at 1280 and 390 px, light and dark', async ({
+  app,
+  served,
+}, testInfo) => {
+  // Cursor is set up from a terminal, as the panel suggests; VS Code is installed but not set up.
+  fs.mkdirSync(path.join(served.dataDir, '.cursor'), { recursive: true });
+  fs.mkdirSync(path.join(served.dataDir, '.config', 'Code', 'User'), { recursive: true });
+  await served.cli(['connect', 'cursor', '--port', String(served.port)]);
+
+  await app.getByRole('tab', { name: 'Connection' }).click();
+  const clients = app.getByRole('list', { name: 'Clients on this computer' });
+  await expect(clients.getByRole('listitem', { name: 'Cursor' })).toContainText('Connected · not seen yet');
+  const vscode = clients.getByRole('listitem', { name: 'VS Code' });
+  await expect(vscode).toContainText('Not connected');
+  await expect(vscode).toContainText('npx taskdesk connect vscode');
+  await expect(clients.getByRole('listitem', { name: 'Windsurf' })).toContainText('Not found on this computer');
+
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await app.setViewportSize({ width, height });
+      await app.emulateMedia({ colorScheme: scheme });
+      await clients.scrollIntoViewIfNeeded();
+      // The section fits the window: nothing in it runs off to the side (the status bar is issue 12's).
+      const overflow = await clients.evaluate((list) =>
+        Math.max(list.scrollWidth - list.clientWidth, list.getBoundingClientRect().right - window.innerWidth),
+      );
+      expect([width, scheme, overflow <= 0]).toEqual([width, scheme, true]);
+      if (width === 390) {
+        const small = await clients
+          .getByRole('button')
+          .evaluateAll((buttons) => buttons.filter((b) => b.getBoundingClientRect().height < 44).length);
+        expect(small).toBe(0);
+      }
+      await app.screenshot({ path: testInfo.outputPath(`clients-${width}-${scheme}.png`), fullPage: true });
+    }
+  }
 });
