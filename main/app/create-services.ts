@@ -12,6 +12,7 @@ import { createSqliteToolCallSink } from '../db/sqlite/sqlite-tool-call-sink';
 import { startWalCheckpoints } from '../db/sqlite/wal-checkpoints';
 import { createRepositorySink } from '../tool-log/repository-sink';
 import { createToolCallLog, DEFAULT_RETENTION } from '../tool-log/tool-call-log';
+import { createTokenSightings } from '../tokens/token-sightings';
 
 export interface ServiceOptions {
   toolLogRetention?: number | undefined;
@@ -35,12 +36,23 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
   const taskRepository = createTaskRepository(handle);
   let stdioFeed: { stop: () => void } | undefined;
   let checkpoints: { stop: () => void } | undefined;
+  const tokens = createTokenService({ tokens: tokenRepository, users });
+  const sightings = createTokenSightings({
+    tokens: tokenRepository,
+    logger,
+    onWritten: async (ids) => {
+      const written = new Set(ids);
+      for (const info of await tokens.list()) if (written.has(info.id)) live.publish(info.user, 'token', info);
+    },
+  });
   return {
     tasks: createTaskService({
       tasks: taskRepository,
       onChange: (userId, change) => live.publish(userId, 'task', change),
     }),
-    tokens: createTokenService({ tokens: tokenRepository, users }),
+    tokens,
+    /** When each token last authenticated a request; flushed in batches. */
+    sightings,
     toolLog,
     /** Task changes and tool calls as they happen, per user: what the UI's event stream carries. */
     live,

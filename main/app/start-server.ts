@@ -130,6 +130,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     createRequestHandler({
       mcp,
       tokens: services.tokens,
+      tokenSeen: (tokenId) => services.sightings.seen(tokenId),
       metrics,
       databaseReachable: health.databaseReachable,
       storageProblem: health.storageProblem,
@@ -177,6 +178,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await stopListening(server);
       await mcp.close();
       services.stopBackgroundWork();
+      await services.sightings.flush();
       await services.toolLog.close();
       await handle.close();
     },

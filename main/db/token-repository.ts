@@ -52,6 +52,20 @@ export function createTokenRepository(handle: DatabaseHandle) {
     },
 
     /** Adds batched usage; called off the request path by the tool-call log. */
+    /** Moves each token's last-seen time forward (never back): a request was authenticated with it. */
+    async recordSeen(sightings: readonly { tokenId: string; at: string }[]): Promise<void> {
+      for (const { tokenId, at } of sightings) {
+        await dialect.write(() =>
+          db
+            .update(apiTokens)
+            .set({
+              lastUsedAt: sql`case when ${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < ${at} then ${at} else ${apiTokens.lastUsedAt} end`,
+            })
+            .where(eq(apiTokens.id, tokenId)),
+        );
+      }
+    },
+
     async recordUse(uses: TokenUse[]): Promise<void> {
       for (const use of uses) {
         await dialect.write(() =>

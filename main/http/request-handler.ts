@@ -12,6 +12,8 @@ import type { StaticFiles } from './ui/static-files';
 export interface RequestHandlerDeps {
   mcp: { handle: (req: IncomingMessage, res: ServerResponse, caller: Caller) => Promise<void> };
   tokens: Pick<TokenService, 'authenticate'>;
+  /** Told of every request a token authenticated, so "last seen" counts more than tool calls. */
+  tokenSeen: (tokenId: string) => void;
   metrics: { contentType: string; render: () => Promise<string> };
   databaseReachable: () => Promise<boolean>;
   /** Why the database answers but cannot do its job (a full disk), or undefined. */
@@ -67,6 +69,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
   async function authenticate(req: IncomingMessage, res: ServerResponse): Promise<Caller | undefined> {
     const token = bearerToken(req);
     const caller = token ? await deps.tokens.authenticate(token) : undefined;
+    if (caller?.tokenId) deps.tokenSeen(caller.tokenId);
     if (!caller) {
       sendAndClose(res, (r) => sendError(r, 401, UNAUTHORIZED, { 'www-authenticate': 'Bearer realm="TaskDesk"' }));
     }

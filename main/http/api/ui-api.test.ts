@@ -287,6 +287,24 @@ async function openStream(withCookie: string) {
 }
 
 describe('the live event stream', () => {
+  it('counts any authenticated request as the token being seen, not only tool calls, and says so live', async () => {
+    const token = await t.createToken('Curl Probe');
+    const stream = await openStream(cookie);
+    const probe = await rawRequest({
+      port,
+      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    });
+    expect(probe.status).toBe(200);
+    await stream.readUntil(() =>
+      /event: token\ndata: [^\n]*"label":"Curl Probe"[^\n]*"last_used_at":"/.test(stream.text()),
+    );
+    stream.close();
+    const info = (await t.server.services.tokens.list()).find((each) => each.label === 'Curl Probe');
+    expect(info?.last_used_at).not.toBeNull();
+    expect(info?.call_count).toBe(0);
+  });
+
   it('cuts a window that stops reading once a few hundred KB wait for it, instead of buffering megabytes', async () => {
     const metricsToken = await t.createToken('Metrics Reader');
     const scrape = async () => {

@@ -75,7 +75,7 @@ describe('connection panel', () => {
     expect(within(idle).getByText('not connected yet')).toBeInTheDocument();
     expect(within(idle).getByText(/never used · 0 calls/)).toBeInTheDocument();
     const used = await card('Busy Client');
-    expect(within(used).getByText('connected')).toBeInTheDocument();
+    expect(within(used).getByText('active now')).toBeInTheDocument();
     expect(within(used).getByText(/last seen just now · 1 call/)).toBeInTheDocument();
   });
 
@@ -106,7 +106,7 @@ describe('connection panel', () => {
     const refetches = vi.spyOn(ui.api, 'tokens');
     await (await agentWith(secret, 'claude-code')).callTool({ name: 'add_task', arguments: { title: 'First call' } });
     const connected = await card('Claude Code');
-    await waitFor(() => expect(within(connected).getByText('connected')).toBeInTheDocument());
+    await waitFor(() => expect(within(connected).getByText('active now')).toBeInTheDocument());
     expect(within(connected).getByText(/last seen just now · 1 call/)).toBeInTheDocument();
     // The live tool_call event flipped the card; the list was not fetched again.
     expect(refetches).not.toHaveBeenCalled();

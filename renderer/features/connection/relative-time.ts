@@ -21,3 +21,7 @@ export function timeAgo(iso: string, now: number): string {
 /** A calendar date in the reader's locale. */
 export const formatDate = (iso: string): string =>
   new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+
+/** A date and time of day in the reader's locale: enough to tell two tokens made the same day apart. */
+export const formatDateTime = (iso: string): string =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });

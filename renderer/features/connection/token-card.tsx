@@ -1,7 +1,17 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { TokenInfo } from '../../../shared/api';
-import { formatDate, timeAgo } from './relative-time';
+import { formatDateTime, timeAgo } from './relative-time';
+
+// "Active now" means seen within this long; after it the card says when it was last seen.
+export const ACTIVE_WINDOW_MS = 5 * 60 * 1000;
+
+/** Revoked, active now (any authenticated request lately), idle since it was last seen, or never connected. */
+export function tokenState(token: TokenInfo, now: number): 'revoked' | 'active now' | 'idle' | 'not connected yet' {
+  if (token.revoked_at) return 'revoked';
+  if (!token.last_used_at) return 'not connected yet';
+  return now - Date.parse(token.last_used_at) <= ACTIVE_WINDOW_MS ? 'active now' : 'idle';
+}
 
 interface TokenCardProps {
   token: TokenInfo;
@@ -14,7 +24,7 @@ export function TokenCard({ token, now, onRevoke }: TokenCardProps) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const state = token.revoked_at ? 'revoked' : token.last_used_at ? 'connected' : 'not connected yet';
+  const state = tokenState(token, now);
 
   async function revoke() {
     setBusy(true);
@@ -36,7 +46,7 @@ export function TokenCard({ token, now, onRevoke }: TokenCardProps) {
         <span className={`token-state ${state.replaceAll(' ', '-')}`}>{state}</span>
       </div>
       <p className="token-meta">
-        Created {formatDate(token.created_at)} ·{' '}
+        <span className="token-id">{token.id.slice(0, 6)}</span> · created {formatDateTime(token.created_at)} ·{' '}
         {token.last_used_at ? `last seen ${timeAgo(token.last_used_at, now)}` : 'never used'} · {token.call_count}{' '}
         {token.call_count === 1 ? 'call' : 'calls'}
         {token.revoked_at && ` · revoked ${timeAgo(token.revoked_at, now)}`}
