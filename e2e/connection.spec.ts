@@ -13,6 +13,7 @@ test('the connection panel creates a token whose snippet connects, and the card 
   await app.getByRole('button', { name: 'Connect VS Code' }).click();
 
   const dialog = app.getByRole('dialog', { name: 'Connect VS Code' });
+  await dialog.getByRole('button', { name: 'Create a token for VS Code' }).click();
   const snippet = dialog.getByRole('region', { name: 'Add TaskDesk to VS Code' });
   const shown = await snippet.locator('pre').innerText();
   await snippet.getByRole('button', { name: 'Copy Add TaskDesk to VS Code' }).click();

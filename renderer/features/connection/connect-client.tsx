@@ -11,32 +11,47 @@ type Client = (typeof CONNECT_CLIENTS)[number];
 /** The one place a secret lives in the UI: from creation until the dialog closes. */
 interface Connecting {
   client: Client;
-  token: CreatedToken;
   connection: ConnectionDetails;
+  token?: CreatedToken;
 }
 
 /**
- * "Connect a client": makes a token labelled for the chosen client and shows,
- * once, exactly what to paste into it.
+ * "Connect a client": shows what to paste into the chosen client. A token is
+ * made only when the person asks for one inside the dialog (looking costs
+ * nothing), and what needs none (Claude Desktop's stdio entry) shows at once.
  */
 export function ConnectClientSection({ onCreated }: { onCreated: (token: TokenInfo) => void }) {
   const api = useApi();
   const { status } = useServerStatus();
   const [connecting, setConnecting] = useState<Connecting>();
   const [pending, setPending] = useState<ConnectClientId>();
+  const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string>();
 
-  async function connect(client: Client) {
+  async function open(client: Client) {
     setPending(client.id);
     setError(undefined);
     try {
-      const [token, connection] = await Promise.all([api.createToken(client.tokenLabel), api.connection()]);
-      onCreated(token);
-      setConnecting({ client, token, connection });
+      setConnecting({ client, connection: await api.connection() });
     } catch (reason) {
-      setError(reason instanceof Error ? reason.message : String(reason));
+      setError(`Could not load the connection details: ${reason instanceof Error ? reason.message : String(reason)}`);
     } finally {
       setPending(undefined);
+    }
+  }
+
+  async function createToken() {
+    if (!connecting || connecting.token) return;
+    setCreating(true);
+    setError(undefined);
+    try {
+      const token = await api.createToken(connecting.client.tokenLabel);
+      onCreated(token);
+      setConnecting({ ...connecting, token });
+    } catch (reason) {
+      setError(`Could not create a token: ${reason instanceof Error ? reason.message : String(reason)}`);
+    } finally {
+      setCreating(false);
     }
   }
 
@@ -52,24 +67,30 @@ export function ConnectClientSection({ onCreated }: { onCreated: (token: TokenIn
             key={client.id}
             className="button"
             isDisabled={!status || pending !== undefined}
-            onPress={() => void connect(client)}
+            onPress={() => void open(client)}
           >
             Connect {client.name}
           </Button>
         ))}
       </div>
-      {error && (
+      {error && !connecting && (
         <p role="alert" className="token-error">
-          Could not create a token: {error}
+          {error}
         </p>
       )}
       {connecting && (
         <SnippetDialog
           clientId={connecting.client.id}
           clientName={connecting.client.name}
-          secret={connecting.token.token}
+          secret={connecting.token?.token}
           connection={connecting.connection}
-          onClose={() => setConnecting(undefined)}
+          creating={creating}
+          error={error}
+          onCreateToken={() => void createToken()}
+          onClose={() => {
+            setConnecting(undefined);
+            setError(undefined);
+          }}
         />
       )}
     </section>

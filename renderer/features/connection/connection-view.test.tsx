@@ -84,7 +84,11 @@ describe('connection panel', () => {
     await user.click(await screen.findByRole('button', { name: 'Connect Claude Code' }));
 
     const dialog = await screen.findByRole('dialog', { name: 'Connect Claude Code' });
-    expect(within(dialog).getByText(/shown only now/)).toBeInTheDocument();
+    // Looking creates nothing: the token comes only from the explicit button.
+    expect((await ui.api.tokens()).tokens.filter((token) => token.label === 'Claude Code')).toEqual([]);
+    expect(within(dialog).queryByRole('region', { name: 'Add TaskDesk to Claude Code' })).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Create a token for Claude Code' }));
+    expect(await within(dialog).findByText(/shown only now/)).toBeInTheDocument();
     const snippet = within(dialog).getByRole('region', { name: 'Add TaskDesk to Claude Code' });
     const text = snippet.querySelector('pre')?.textContent ?? '';
     expect(text).toContain(ui.server.mcpUrl);
@@ -117,11 +121,29 @@ describe('connection panel', () => {
     const user = await renderPanel();
     await user.click(await screen.findByRole('button', { name: 'Connect Cursor' }));
     const dialog = await screen.findByRole('dialog', { name: 'Connect Cursor' });
-    expect(within(dialog).getByRole('link', { name: 'Open in Cursor' })).toHaveAttribute(
+    await user.click(within(dialog).getByRole('button', { name: 'Create a token for Cursor' }));
+    expect(await within(dialog).findByRole('link', { name: 'Open in Cursor' })).toHaveAttribute(
       'href',
       expect.stringMatching(/^cursor:\/\/anysphere\.cursor-deeplink\/mcp\/install\?/),
     );
     expect(within(dialog).getByRole('button', { name: 'Copy Add TaskDesk to Cursor' })).toBeInTheDocument();
+  });
+
+  it('creates no token for looking, and shows Claude Desktop’s stdio entry without one', async () => {
+    const before = (await ui.api.tokens()).tokens.length;
+    const user = await renderPanel();
+    await user.click(await screen.findByRole('button', { name: 'Connect Claude Desktop' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Connect Claude Desktop' });
+    const stdio = within(dialog).getByRole('region', { name: /^Run TaskDesk over stdio/ });
+    expect(stdio.querySelector('pre')?.textContent).toContain('"stdio"');
+    expect(within(dialog).queryByRole('region', { name: /mcp-remote/ })).not.toBeInTheDocument();
+    expect(within(dialog).queryByText(/shown only now/)).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await user.click(await screen.findByRole('button', { name: 'Connect VS Code' }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Connect VS Code' })).getByRole('button', { name: 'Close' }),
+    );
+    expect((await ui.api.tokens()).tokens.length).toBe(before);
   });
 
   it('revokes a token only after confirmation, and its client is then refused with 401', async () => {
