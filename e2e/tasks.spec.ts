@@ -52,11 +52,22 @@ test('completing a task in the UI is seen by the agent', async ({ app, connectAg
   const agent = await connectAgent('Cursor');
   const added = await agent.call('add_task', { title: 'Renew the passport' });
   await expect(app.getByRole('checkbox', { name: 'Renew the passport' })).not.toBeChecked();
-  // A person clicks the box or the title beside it; the native input itself is visually hidden.
-  await app.getByRole('list', { name: 'Tasks' }).getByText('Renew the passport').click();
+  const row = app.getByRole('list', { name: 'Tasks' }).getByRole('listitem').filter({ hasText: 'Renew the passport' });
+  // The title opens the task and completes nothing.
+  await row.getByRole('button', { name: 'Renew the passport', exact: true }).click();
+  await expect(app.getByRole('region', { name: 'Edit task' })).toBeVisible();
+  await app.keyboard.press('Escape');
+  expect((await agent.call('get_task', { task_id: added.data.task.id })).data.task.completed).toBe(false);
+  // The box completes it (the native input itself is visually hidden), with an Undo.
+  await row.locator('.task-check-button').click();
   await expect
     .poll(async () => (await agent.call('get_task', { task_id: added.data.task.id })).data.task.completed)
     .toBe(true);
+  await expect(app.getByRole('region', { name: 'Notifications' })).toContainText('Completed Renew the passport');
+  await app.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Undo' }).click();
+  await expect
+    .poll(async () => (await agent.call('get_task', { task_id: added.data.task.id })).data.task.completed)
+    .toBe(false);
 });
 
 test('a task added in the UI is listed by the agent', async ({ app, connectAgent }) => {

@@ -30,6 +30,22 @@ export function applyTaskChange(loaded: LoadedTasks, task: Task, filters: TaskFi
 }
 
 /**
+ * Whether this change is a shown task being completed out of the view (the
+ * Open list): such a row stays a moment, marked completed, so the person sees
+ * what happened, before it leaves.
+ */
+export function completesOutOfView(loaded: LoadedTasks, task: Task, filters: TaskFilters): boolean {
+  if (!task.completed || task.deleted_at !== null || matchesFilters(task, filters)) return false;
+  const shown = loaded.tasks.find((row) => row.id === task.id);
+  return shown !== undefined && !shown.completed && shown.version < task.version;
+}
+
+/** Replaces a shown task in place, whatever the filters say. */
+export function replaceInPlace(loaded: LoadedTasks, task: Task): LoadedTasks {
+  return { ...loaded, tasks: loaded.tasks.map((row) => (row.id === task.id ? task : row)) };
+}
+
+/**
  * The highest version seen of each task, removals included. A row that a
  * newer change took out of the list has no version left to compare with, so
  * without this a late HTTP answer for an older version would put it back.

@@ -43,8 +43,10 @@ export const TaskRow = memo(function TaskRow({
   const classes = ['task-row', task.completed ? 'is-completed' : '', change ? 'is-changed' : ''];
   return (
     <div role="listitem" aria-posinset={position} aria-setsize={setSize} className={classes.join(' ')} style={style}>
+      {/* Only the box completes: the title opens the task, as in every task app people know. */}
       <CheckboxField
         className="task-check"
+        aria-label={task.title}
         isSelected={task.completed}
         onChange={(completed) => actions.onComplete(task, completed)}
       >
@@ -52,9 +54,13 @@ export const TaskRow = memo(function TaskRow({
           <span className="task-checkbox" aria-hidden="true">
             <Check size={12} strokeWidth={3} />
           </span>
-          <span className="task-title">{task.title}</span>
         </CheckboxButton>
       </CheckboxField>
+      <Button className="task-title-button" onPress={() => actions.onEdit(task)}>
+        <span className="task-title" dir="auto">
+          {task.title}
+        </span>
+      </Button>
       <TaskLabels task={task} today={today} />
       {change && (
         <span className="task-changed-by">

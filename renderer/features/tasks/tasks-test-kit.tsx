@@ -13,7 +13,7 @@ import { TasksView } from './tasks-view';
 
 // Every change goes through a real server (HTTP, SQLite, the event stream), and
 // a cold test run is slow to transform modules; a second is a safer bound than the default.
-configure({ asyncUtilTimeout: 3000 });
+configure({ asyncUtilTimeout: 5000 });
 
 /** The scroll container's height in tests: ten 44 px rows. */
 export const TEST_VIEWPORT_HEIGHT = 440;

@@ -82,7 +82,7 @@ export function TasksView() {
       {editing && (
         <EditTaskPanel key={editing.id} task={editing} onSaved={saved} onClose={() => setEditing(undefined)} />
       )}
-      <UndoToast deleted={actions.lastDeleted} onUndo={actions.undoDelete} onDismiss={actions.dismissUndo} />
+      <UndoToast undoable={actions.undoable} onUndo={actions.undo} onDismiss={actions.dismissUndo} />
     </div>
   );
 }

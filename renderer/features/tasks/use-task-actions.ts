@@ -3,6 +3,12 @@ import type { Task } from '../../../shared/task';
 import { useApi } from '../../app/api-context';
 import { errorMessage } from './error-message';
 
+/** The last change the person can take back from the toast. */
+export interface Undoable {
+  kind: 'deleted' | 'completed';
+  task: Task;
+}
+
 /**
  * What the person does to a task from the list. Each answer is placed in the
  * list at once through `applyChange`, which ignores anything older than the
@@ -14,7 +20,7 @@ import { errorMessage } from './error-message';
 export function useTaskActions(applyChange: (task: Task) => void) {
   const api = useApi();
   const [error, setError] = useState<string>();
-  const [lastDeleted, setLastDeleted] = useState<Task>();
+  const [undoable, setUndoable] = useState<Undoable>();
 
   const run = useCallback(
     async (action: () => Promise<Task>): Promise<Task | undefined> => {
@@ -31,24 +37,32 @@ export function useTaskActions(applyChange: (task: Task) => void) {
     [applyChange],
   );
 
+  // Completing is offered an undo like deleting: in the Open view the row leaves soon after.
   const complete = useCallback(
-    (task: Task, completed: boolean) => void run(() => api.completeTask(task.id, completed)),
+    (task: Task, completed: boolean) => {
+      void run(() => api.completeTask(task.id, completed)).then(
+        (done) => done && completed && setUndoable({ kind: 'completed', task: done }),
+      );
+    },
     [api, run],
   );
   const remove = useCallback(
     (task: Task) => {
-      void run(() => api.deleteTask(task.id)).then((deleted) => deleted && setLastDeleted(deleted));
+      void run(() => api.deleteTask(task.id)).then(
+        (deleted) => deleted && setUndoable({ kind: 'deleted', task: deleted }),
+      );
     },
     [api, run],
   );
   const restore = useCallback((task: Task) => run(() => api.restoreTask(task.id)), [api, run]);
-  const undoDelete = useCallback(() => {
-    if (!lastDeleted) return;
-    setLastDeleted(undefined);
-    void restore(lastDeleted);
-  }, [lastDeleted, restore]);
-  const dismissUndo = useCallback(() => setLastDeleted(undefined), []);
+  const undo = useCallback(() => {
+    if (!undoable) return;
+    setUndoable(undefined);
+    const { task } = undoable;
+    void (undoable.kind === 'deleted' ? restore(task) : run(() => api.completeTask(task.id, false)));
+  }, [undoable, restore, run, api]);
+  const dismissUndo = useCallback(() => setUndoable(undefined), []);
   const clearError = useCallback(() => setError(undefined), []);
 
-  return { error, clearError, complete, remove, restore, lastDeleted, undoDelete, dismissUndo };
+  return { error, clearError, complete, remove, restore, undoable, undo, dismissUndo };
 }

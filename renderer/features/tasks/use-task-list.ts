@@ -3,9 +3,20 @@ import type { Task } from '../../../shared/task';
 import { useApi } from '../../app/api-context';
 import { useLiveEvents } from '../../app/live-events';
 import type { ApiClient } from '../../lib/api-client';
-import { appendPage, applyTaskChange, createVersionGate, type LoadedTasks } from './apply-task-change';
+import {
+  appendPage,
+  applyTaskChange,
+  completesOutOfView,
+  createVersionGate,
+  replaceInPlace,
+  type LoadedTasks,
+} from './apply-task-change';
 import { errorMessage } from './error-message';
 import { narrowsList, toListQuery, type TaskFilters } from './task-filters';
+import { HIGHLIGHT_MS } from './use-changed-rows';
+
+/** As long as the row's "Completed by ..." highlight, so both end together. */
+export const COMPLETED_LINGER_MS = HIGHLIGHT_MS;
 
 export interface TaskListState extends LoadedTasks {
   /** The first page is being fetched (filters changed, or the stream reconnected). */
@@ -84,6 +95,13 @@ export function useTaskList(filters: TaskFilters) {
   const { generation } = useLiveEvents();
   const [state, setState] = useState<TaskListState>(INITIAL);
   const latest = useRef({ state, filters });
+  const lingering = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  useEffect(() => {
+    const timers = lingering.current;
+    return () => {
+      for (const timer of timers.values()) clearTimeout(timer);
+    };
+  }, []);
   latest.current = { state, filters };
   const flight = useRef<Flight | undefined>(undefined);
   const nextFlightId = useRef(0);
@@ -153,6 +171,19 @@ export function useTaskList(filters: TaskFilters) {
     (task: Task) => {
       if (!gate.admit(task)) return;
       flight.current?.changes.push(task);
+      if (completesOutOfView(latest.current.state, task, latest.current.filters)) {
+        // Shown completed for a moment ("Completed by ..."), then placed as the filters say.
+        setState((previous) => ({ ...previous, ...replaceInPlace(previous, task) }));
+        clearTimeout(lingering.current.get(task.id));
+        lingering.current.set(
+          task.id,
+          setTimeout(() => {
+            lingering.current.delete(task.id);
+            setState((previous) => ({ ...previous, ...applyTaskChange(previous, task, latest.current.filters) }));
+          }, COMPLETED_LINGER_MS),
+        );
+        return;
+      }
       setState((previous) => ({
         ...previous,
         ...applyTaskChange(previous, task, latest.current.filters),
