@@ -109,6 +109,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     desktop: options.desktop,
     stdio: options.stdioCommand ?? stdioCommandFor(options.location),
     clientEnvironment: options.clientEnvironment ?? clientEnvironment(),
+    handle,
+    logger,
   });
   metrics.observeEventStreams(uiEdge.streams);
   let paused = false;
@@ -176,6 +178,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: async () => {
       uiEdge.closeStreams();
       await stopListening(server);
+      await uiEdge.flushSessions();
       await mcp.close();
       services.stopBackgroundWork();
       await services.sightings.flush();

@@ -7,6 +7,9 @@ import { sessionCookieName } from '../http/ui/session-cookie';
 import { createEventStreams } from '../http/api/event-stream';
 import { createStaticFiles } from '../http/ui/static-files';
 import { createUiSessions } from '../http/ui/ui-sessions';
+import type { DatabaseHandle } from '../db/database';
+import { createUiSessionRepository } from '../db/ui-session-repository';
+import type { Logger } from '../logging/logger';
 import type { LiveEvents } from '../live/live-events';
 import type { Services } from './create-services';
 import { VERSION } from './version';
@@ -35,6 +38,9 @@ export interface UiEdgeOptions {
   startedAt: number;
   desktop?: DesktopAdapter | undefined;
   stdio: StdioCommand;
+  /** Where sessions are kept. */
+  handle: DatabaseHandle;
+  logger: Logger;
   /** Where this computer's clients keep their configuration; this process's own home unless a test says otherwise. */
   clientEnvironment: ClientEnvironment;
 }
@@ -43,7 +49,12 @@ export interface UiEdgeOptions {
 export function createUiEdge(options: UiEdgeOptions) {
   const { services, live, port } = options;
   const streams = createEventStreams(live);
-  const sessions = createUiSessions({ userId: LOCAL_USER_ID, onEnd: (key) => streams.closeSession(key) });
+  const sessions = createUiSessions({
+    userId: LOCAL_USER_ID,
+    store: createUiSessionRepository(options.handle),
+    logger: options.logger,
+    onEnd: (key) => streams.closeSession(key),
+  });
   const { stdio } = options;
 
   const status = async (userId: string): Promise<ServerStatus> => ({
@@ -85,6 +96,8 @@ export function createUiEdge(options: UiEdgeOptions) {
     /** The cookie that signs in a window this process opens itself (the desktop app), with no code in any URL. */
     createSession: () => ({ name: sessionCookieName(port()), value: sessions.open() }),
     closeStreams: () => streams.closeAll(),
+    /** Waits for sign-ins still being written. */
+    flushSessions: () => sessions.flush(),
     streams,
   };
 }

@@ -6,6 +6,7 @@ import { registerMigrateCommand } from './migrate-command';
 import { registerServeCommand } from './serve-command';
 import { registerStdioCommand } from './stdio-command';
 import { registerTokenCommands } from './token-command';
+import { registerUiLinkCommand } from './ui-link-command';
 
 const logger = createLogger();
 const program = new Command('taskdesk')
@@ -18,6 +19,7 @@ registerServeCommand(program, logger);
 registerTokenCommands(program, logger);
 registerStdioCommand(program, logger);
 registerConnectCommands(program, logger);
+registerUiLinkCommand(program, logger);
 
 try {
   await program.parseAsync(process.argv);

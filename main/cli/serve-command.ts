@@ -24,8 +24,8 @@ function announce(running: RunningServer, json: boolean | undefined): void {
   }
   process.stdout.write(
     `TaskDesk is serving MCP at ${running.mcpUrl} (${running.database}).\n` +
-      `Open the UI with this link (it signs in one browser, once): ${running.uiUrl}\n` +
-      `Give each agent its own token there (Connection), or: npx taskdesk token create --label "Claude Code"\n` +
+      `Open the UI with this link (it signs in one browser, once; taskdesk ui-link prints another): ${running.uiUrl}\n` +
+      `Give each agent its own token there (Connection), or set a client up with: npx taskdesk connect claude-code\n` +
       'Press Ctrl+C to stop.\n',
   );
 }

@@ -54,8 +54,9 @@ function SignedOut({ reason }: { reason: string }) {
       <h1>TaskDesk</h1>
       <p>{reason}</p>
       <p>
-        Open the <strong>uiUrl</strong> that <code>taskdesk serve</code> printed when it started (each link signs in one
-        browser once), or open TaskDesk from the desktop app.
+        Open the sign-in link that <code>taskdesk serve</code> printed when it started, or run{' '}
+        <code>taskdesk ui-link</code> for a fresh one (each link signs in one browser once), or open TaskDesk from the
+        desktop app.
       </p>
     </main>
   );

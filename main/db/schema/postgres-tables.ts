@@ -11,7 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { PRIORITIES, TOOL_CALL_OUTCOMES } from '../../../shared/limits';
 import { buildConstraints } from './constraints';
-import { API_TOKENS, TASKS, TOOL_CALLS, USERS } from './spec';
+import { API_TOKENS, TASKS, TOOL_CALLS, UI_SESSIONS, USERS } from './spec';
 
 const U = USERS.columns;
 const T = TASKS.columns;
@@ -86,4 +86,20 @@ export const toolCalls = pgTable(
     createdAt: text(C.createdAt.name).notNull(),
   },
   (table) => buildConstraints(TOOL_CALLS, table, { index, uniqueIndex, check }),
+);
+
+const S = UI_SESSIONS.columns;
+
+export const uiSessions = pgTable(
+  UI_SESSIONS.name,
+  {
+    id: text(S.id.name).primaryKey(),
+    kind: text(S.kind.name).notNull(),
+    userId: text(S.userId.name)
+      .notNull()
+      .references(() => users.id),
+    createdAt: text(S.createdAt.name).notNull(),
+    expiresAt: text(S.expiresAt.name).notNull(),
+  },
+  (table) => buildConstraints(UI_SESSIONS, table, { index, uniqueIndex, check }),
 );

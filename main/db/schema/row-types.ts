@@ -16,6 +16,7 @@ export type NewTaskRow = InferInsertModel<typeof postgresTables.tasks>;
 export type UserRow = InferSelectModel<typeof postgresTables.users>;
 export type ApiTokenRow = InferSelectModel<typeof postgresTables.apiTokens>;
 export type ToolCallRow = InferSelectModel<typeof postgresTables.toolCalls>;
+export type UiSessionRow = InferSelectModel<typeof postgresTables.uiSessions>;
 
 export type RowTypesMatch = [
   Assert<Equal<InferSelectModel<typeof sqliteTables.tasks>, TaskRow>>,
@@ -26,4 +27,6 @@ export type RowTypesMatch = [
   Assert<Equal<InferInsertModel<typeof sqliteTables.apiTokens>, InferInsertModel<typeof postgresTables.apiTokens>>>,
   Assert<Equal<InferSelectModel<typeof sqliteTables.toolCalls>, ToolCallRow>>,
   Assert<Equal<InferInsertModel<typeof sqliteTables.toolCalls>, InferInsertModel<typeof postgresTables.toolCalls>>>,
+  Assert<Equal<InferSelectModel<typeof sqliteTables.uiSessions>, UiSessionRow>>,
+  Assert<Equal<InferInsertModel<typeof sqliteTables.uiSessions>, InferInsertModel<typeof postgresTables.uiSessions>>>,
 ];

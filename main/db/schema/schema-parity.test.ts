@@ -12,11 +12,12 @@ import { TABLE_SPECS, type TableSpec } from './spec';
 type Dialect = 'sqlite' | 'postgres';
 
 /** Which export of the table files holds each spec'd table. */
-const TABLE_EXPORTS: Record<string, 'users' | 'tasks' | 'apiTokens' | 'toolCalls'> = {
+const TABLE_EXPORTS: Record<string, 'users' | 'tasks' | 'apiTokens' | 'toolCalls' | 'uiSessions'> = {
   users: 'users',
   tasks: 'tasks',
   api_tokens: 'apiTokens',
   tool_calls: 'toolCalls',
+  ui_sessions: 'uiSessions',
 };
 
 /** The tables the spec says a migrated database of `dialect` must hold. */

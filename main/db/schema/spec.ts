@@ -137,4 +137,22 @@ export const TOOL_CALLS = {
   checks: { tool_calls_outcome_ck: "outcome IN ('success', 'error')" },
 } as const satisfies TableSpec;
 
-export const TABLE_SPECS: readonly TableSpec[] = [USERS, TASKS, API_TOKENS, TOOL_CALLS];
+/**
+ * Browser sign-ins that outlive a restart: sessions, and one-time login codes
+ * that another process (`taskdesk ui-link`) made. The id is the SHA-256 of
+ * the secret, so the table alone opens nothing.
+ */
+export const UI_SESSIONS = {
+  name: 'ui_sessions',
+  columns: {
+    id: col('id', 'text', true, { primaryKey: true }),
+    kind: col('kind', 'text', true),
+    userId: col('user_id', 'text', true, { references: { table: 'users', column: 'id' } }),
+    createdAt: col('created_at', 'text', true),
+    expiresAt: col('expires_at', 'text', true),
+  },
+  indexes: [{ name: 'ui_sessions_expires_idx', columns: ['expires_at'] }],
+  checks: { ui_sessions_kind_ck: "kind IN ('session', 'login')" },
+} as const satisfies TableSpec;
+
+export const TABLE_SPECS: readonly TableSpec[] = [USERS, TASKS, API_TOKENS, TOOL_CALLS, UI_SESSIONS];

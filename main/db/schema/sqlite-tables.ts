@@ -1,7 +1,7 @@
 import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { PRIORITIES, TOOL_CALL_OUTCOMES } from '../../../shared/limits';
 import { buildConstraints } from './constraints';
-import { API_TOKENS, TASKS, TOOL_CALLS, USERS } from './spec';
+import { API_TOKENS, TASKS, TOOL_CALLS, UI_SESSIONS, USERS } from './spec';
 
 const U = USERS.columns;
 const T = TASKS.columns;
@@ -76,4 +76,20 @@ export const toolCalls = sqliteTable(
     createdAt: text(C.createdAt.name).notNull(),
   },
   (table) => buildConstraints(TOOL_CALLS, table, { index, uniqueIndex, check }),
+);
+
+const S = UI_SESSIONS.columns;
+
+export const uiSessions = sqliteTable(
+  UI_SESSIONS.name,
+  {
+    id: text(S.id.name).primaryKey(),
+    kind: text(S.kind.name).notNull(),
+    userId: text(S.userId.name)
+      .notNull()
+      .references(() => users.id),
+    createdAt: text(S.createdAt.name).notNull(),
+    expiresAt: text(S.expiresAt.name).notNull(),
+  },
+  (table) => buildConstraints(UI_SESSIONS, table, { index, uniqueIndex, check }),
 );

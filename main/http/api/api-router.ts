@@ -41,7 +41,8 @@ const BODY_ERROR_CODES = {
   415: 'unsupported_media_type',
 } as const satisfies Record<number, ApiErrorCode>;
 
-const SIGN_IN_REQUIRED = 'sign in first: open the uiUrl that `taskdesk serve` printed (each link works once)';
+const SIGN_IN_REQUIRED =
+  'sign in first: open the link `taskdesk serve` printed, or run `taskdesk ui-link` for a fresh one (each link works once)';
 
 /** Matches `/api/tasks/:id` against a path, returning the captured segments or undefined. */
 function match(pattern: string, path: string): Record<string, string> | undefined {
@@ -106,7 +107,7 @@ export function createApiHandler(deps: ApiDeps) {
       );
       return;
     }
-    const session = deps.sessions.find(sessionIdFrom(req, deps.port()));
+    const session = await deps.sessions.find(sessionIdFrom(req, deps.port()));
     if (!session && !found.route.public) {
       sendAndClose(res, (r) => sendApiError(r, 401, 'unauthorized', SIGN_IN_REQUIRED));
       return;

@@ -16,7 +16,7 @@ export function sessionRoutes(sessions: UiSessions, port: () => number): ApiRout
         if (!body) return 'handled';
         const parsed = validate(loginInput, body.value);
         if (!parsed.ok) return { result: parsed };
-        const sessionId = sessions.exchange(parsed.value.code);
+        const sessionId = await sessions.exchange(parsed.value.code);
         if (!sessionId) {
           return {
             result: fail(
@@ -26,7 +26,7 @@ export function sessionRoutes(sessions: UiSessions, port: () => number): ApiRout
             errorStatus: 401,
           };
         }
-        const session = sessions.find(sessionId);
+        const session = await sessions.find(sessionId);
         return {
           result: ok({ user: session?.userId ?? '' }),
           headers: { 'set-cookie': sessionCookie(port(), sessionId) },
@@ -35,9 +35,9 @@ export function sessionRoutes(sessions: UiSessions, port: () => number): ApiRout
       { public: true },
     ),
     route('GET', '/api/session', ({ userId }) => Promise.resolve({ result: ok({ user: userId }) })),
-    route('DELETE', '/api/session', ({ req }) => {
-      sessions.end(sessionIdFrom(req, port()));
-      return Promise.resolve({ result: ok({}), headers: { 'set-cookie': clearedSessionCookie(port()) } });
+    route('DELETE', '/api/session', async ({ req }) => {
+      await sessions.end(sessionIdFrom(req, port()));
+      return { result: ok({}), headers: { 'set-cookie': clearedSessionCookie(port()) } };
     }),
   ];
 }

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { UiSessionRepository } from '../../db/ui-session-repository';
+import type { Logger } from '../../logging/logger';
 
-/** A browser's sign-in, kept in memory: a restart asks for the new printed link. */
+/** A browser's sign-in. It is kept in the database, so a restart of the server keeps it. */
 export interface UiSession {
   /** A stable handle for this session that is not its secret (the digest). */
   key: string;
@@ -10,41 +12,66 @@ export interface UiSession {
 
 // Login links go unused when people close the tab; old ones stop working.
 const LOGIN_CODE_TTL_MS = 24 * 60 * 60 * 1000;
+/** How long a sign-in lasts; signing out ends it sooner. */
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 // Bounds memory however many links or browsers come and go; the oldest go first.
 const MAX_PENDING_CODES = 100;
-const MAX_SESSIONS = 100;
+// Sessions held in memory; one evicted is read back from the database when it next returns.
+const MAX_CACHED_SESSIONS = 100;
 
-const digest = (secret: string) => createHash('sha256').update(secret).digest('base64url');
-const newSecret = () => randomBytes(32).toString('base64url');
+export const digest = (secret: string) => createHash('sha256').update(secret).digest('base64url');
+export const newSecret = () => randomBytes(32).toString('base64url');
 
 /**
  * One-time login codes and the sessions they open. Both are 256-bit random
  * values, held only as SHA-256 digests, looked up by digest so a comparison
- * never depends on how much of a guess was right.
+ * never depends on how much of a guess was right. Sessions (and login codes
+ * another process made, `taskdesk ui-link`) live in the database; memory
+ * holds recent ones so most requests need no read.
  */
 export function createUiSessions(options: {
   userId: string;
+  store: UiSessionRepository;
+  logger: Logger;
   clock?: () => number;
-  /** Told when a session ends (sign-out or eviction), so what it holds open can close too. */
+  /** Told when a session ends (sign-out), so what it holds open can close too. */
   onEnd?: (key: string) => void;
 }) {
-  const { userId, clock = Date.now, onEnd } = options;
+  const { userId, store, logger, clock = Date.now, onEnd } = options;
   const codes = new Map<string, number>();
-  const sessions = new Map<string, UiSession>();
+  const sessions = new Map<string, UiSession & { expiresAt: number }>();
+  const pending = new Set<Promise<void>>();
 
-  function remember<V>(map: Map<string, V>, key: string, value: V, max: number, evicted?: (key: string) => void): void {
+  function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
     map.set(key, value);
     for (const oldest of map.keys()) {
       if (map.size <= max) break;
       map.delete(oldest);
-      evicted?.(oldest);
     }
+  }
+
+  /** Runs a write the caller need not wait for, but close() does. */
+  function inBackground(write: Promise<void>, what: string): void {
+    const tracked = write.catch((error: unknown) => logger.error({ err: error }, `could not ${what}`));
+    pending.add(tracked);
+    void tracked.finally(() => pending.delete(tracked));
   }
 
   function openSession(): string {
     const sessionId = newSecret();
     const key = digest(sessionId);
-    remember(sessions, key, { key, userId, createdAt: clock() }, MAX_SESSIONS, onEnd);
+    const createdAt = clock();
+    const expiresAt = createdAt + SESSION_TTL_MS;
+    remember(sessions, key, { key, userId, createdAt, expiresAt }, MAX_CACHED_SESSIONS);
+    const iso = (ms: number) => new Date(ms).toISOString();
+    inBackground(
+      store
+        .deleteExpired(iso(createdAt))
+        .then(() =>
+          store.insert({ id: key, kind: 'session', userId, createdAt: iso(createdAt), expiresAt: iso(expiresAt) }),
+        ),
+      'keep a UI session',
+    );
     return sessionId;
   }
 
@@ -57,25 +84,48 @@ export function createUiSessions(options: {
     },
 
     /** Spends a login code; returns the new session's id, or undefined for an unknown, used or expired code. */
-    exchange(code: string): string | undefined {
+    async exchange(code: string): Promise<string | undefined> {
       const key = digest(code);
       const expiresAt = codes.get(key);
       codes.delete(key);
-      if (expiresAt === undefined || expiresAt < clock()) return undefined;
-      return openSession();
+      if (expiresAt !== undefined) return expiresAt < clock() ? undefined : openSession();
+      // A code `taskdesk ui-link` wrote for this running server.
+      const spent = await store.spendLogin(key, new Date(clock()).toISOString());
+      return spent ? openSession() : undefined;
     },
 
     /** A session opened without a code, for a window the server's own process opens (the desktop app). */
     open: openSession,
 
-    find(sessionId: string | undefined): UiSession | undefined {
-      return sessionId ? sessions.get(digest(sessionId)) : undefined;
+    async find(sessionId: string | undefined): Promise<UiSession | undefined> {
+      if (!sessionId) return undefined;
+      const key = digest(sessionId);
+      const now = clock();
+      const cached = sessions.get(key);
+      if (cached) return cached.expiresAt > now ? cached : undefined;
+      const row = await store.find(key, 'session', new Date(now).toISOString());
+      if (!row) return undefined;
+      const session = {
+        key,
+        userId: row.userId,
+        createdAt: Date.parse(row.createdAt),
+        expiresAt: Date.parse(row.expiresAt),
+      };
+      remember(sessions, key, session, MAX_CACHED_SESSIONS);
+      return session;
     },
 
-    end(sessionId: string | undefined): void {
+    async end(sessionId: string | undefined): Promise<void> {
       if (!sessionId) return;
       const key = digest(sessionId);
-      if (sessions.delete(key)) onEnd?.(key);
+      sessions.delete(key);
+      await store.delete(key);
+      onEnd?.(key);
+    },
+
+    /** Waits for sessions still being written, so a restart right after a sign-in keeps it. */
+    async flush(): Promise<void> {
+      await Promise.all([...pending]);
     },
   };
 }
