@@ -7,6 +7,7 @@ import { ToolLogView } from '../features/tool-log/tool-log-view';
 import type { ApiClient } from '../lib/api-client';
 import { AppProviders } from './app-providers';
 import { StatusBar } from './status-bar';
+import { UnreachableBanner } from './unreachable-banner';
 import { useSession } from './use-session';
 
 export function App({ api }: { api: ApiClient }) {
@@ -17,6 +18,7 @@ export function App({ api }: { api: ApiClient }) {
   return (
     <AppProviders api={api} signedOut={signedOut}>
       <div className="app">
+        <UnreachableBanner />
         <Tabs className="app-tabs">
           <header className="app-header">
             <h1 className="app-title">TaskDesk</h1>

@@ -11,7 +11,12 @@ interface LiveEvents {
   /** Grows by one on every (re)connection; features refetch when it changes, since missed events are not replayed. */
   generation: number;
   connected: boolean;
+  /** The stream was open once and has dropped for longer than a blink: the server is not answering. */
+  lost: boolean;
 }
+
+// A stream that comes back within this long (a proxy hiccup, a tab waking) is not worth a banner.
+const LOST_AFTER_MS = 1500;
 
 const LiveEventsContext = createContext<LiveEvents | undefined>(undefined);
 
@@ -80,7 +85,18 @@ export function LiveEventsProvider({ api, children }: { api: ApiClient; children
   const listeners = useRef(new Set<Listener>());
   const [generation, setGeneration] = useState(0);
   const [connected, setConnected] = useState(false);
+  const [lost, setLost] = useState(false);
+  const everConnected = useRef(false);
   const { signedOut } = useSessionControl();
+
+  useEffect(() => {
+    if (connected || !everConnected.current) {
+      setLost(false);
+      return;
+    }
+    const timer = setTimeout(() => setLost(true), LOST_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [connected]);
 
   useEffect(
     () =>
@@ -89,6 +105,7 @@ export function LiveEventsProvider({ api, children }: { api: ApiClient; children
           for (const listener of listeners.current) listener(name, data);
         },
         onOpen: () => {
+          everConnected.current = true;
           setConnected(true);
           setGeneration((value) => value + 1);
         },
@@ -104,7 +121,10 @@ export function LiveEventsProvider({ api, children }: { api: ApiClient; children
       listeners.current.delete(listener);
     };
   }, []);
-  const value = useMemo(() => ({ subscribe, generation, connected }), [subscribe, generation, connected]);
+  const value = useMemo(
+    () => ({ subscribe, generation, connected, lost }),
+    [subscribe, generation, connected, lost],
+  );
 
   return <LiveEventsContext.Provider value={value}>{children}</LiveEventsContext.Provider>;
 }

@@ -5,10 +5,13 @@ import { useServerStatus } from './server-status';
 /** Always on screen: where agents connect, and whether the server and its database are answering. */
 export function StatusBar() {
   const { status, error } = useServerStatus();
-  const { connected } = useLiveEvents();
+  const { connected, lost } = useLiveEvents();
   return (
     <footer className="status-bar" aria-label="Server status">
-      {status ? (
+      {lost ? (
+        // What was last fetched may no longer be true; counts come back once the server does.
+        <span className="status-item">Server not answering</span>
+      ) : status ? (
         <>
           <span className="status-item">
             MCP URL <code className="mcp-url">{status.mcp_url}</code>

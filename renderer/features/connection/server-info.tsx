@@ -1,9 +1,11 @@
+import { useLiveEvents } from '../../app/live-events';
 import { useServerStatus } from '../../app/server-status';
 import { CopyButton } from '../../components/ui/copy-button';
 
 /** Where agents connect and what they reach: the MCP URL, the database, how many tasks it holds. */
 export function ServerInfo() {
   const { status, error } = useServerStatus();
+  const { lost } = useLiveEvents();
   return (
     <section className="connection-section" aria-labelledby="connection-server">
       <h2 id="connection-server">Server</h2>
@@ -14,7 +16,7 @@ export function ServerInfo() {
             <code className="mcp-url">{status.mcp_url}</code> <CopyButton text={status.mcp_url} label="Copy MCP URL" />
           </dd>
           <dt>Status</dt>
-          <dd>Listening (version {status.version})</dd>
+          <dd>{lost ? 'Not answering; reconnecting…' : `Listening (version ${status.version})`}</dd>
           <dt>Database</dt>
           <dd>
             {status.database.kind === 'sqlite' ? 'SQLite' : 'Postgres'} at <code>{status.database.location}</code>
