@@ -44,17 +44,19 @@ export function TaskList({ tasks, hasMore, busy, onNeedMore, today, changed, ...
         {items.map((item) => {
           const task = tasks[item.index];
           if (!task) return null;
+          // The slot moves and renumbers as rows arrive above it; the row inside is memoised on
+          // its task alone, so a burst re-renders only the rows whose task changed.
           return (
-            <TaskRow
+            <div
               key={task.id}
-              task={task}
-              today={today}
-              change={changed.get(task.id)}
-              position={item.index + 1}
-              setSize={hasMore ? -1 : tasks.length}
+              role="listitem"
+              aria-posinset={item.index + 1}
+              aria-setsize={hasMore ? -1 : tasks.length}
+              className="task-slot"
               style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-              {...actions}
-            />
+            >
+              <TaskRow task={task} today={today} change={changed.get(task.id)} {...actions} />
+            </div>
           );
         })}
       </div>

@@ -1,5 +1,5 @@
 import { AlertTriangle, CalendarClock, Check, Pencil, Trash2 } from 'lucide-react';
-import { memo, type CSSProperties } from 'react';
+import { memo } from 'react';
 import { Button, CheckboxButton, CheckboxField } from 'react-aria-components';
 import { UI_CLIENT_LABEL, type TaskChangeKind } from '../../../shared/api';
 import type { Task } from '../../../shared/task';
@@ -16,9 +16,6 @@ interface TaskRowProps extends TaskRowActions {
   task: Task;
   today: string;
   change: RowChange | undefined;
-  position: number;
-  setSize: number;
-  style: CSSProperties;
 }
 
 const CHANGE_WORDS: Record<TaskChangeKind, string> = {
@@ -30,19 +27,14 @@ const CHANGE_WORDS: Record<TaskChangeKind, string> = {
   restored: 'Restored',
 };
 
-/** One task on one fixed-height line. Titles, tags and labels are agent-supplied: rendered as text only. */
-export const TaskRow = memo(function TaskRow({
-  task,
-  today,
-  change,
-  position,
-  setSize,
-  style,
-  ...actions
-}: TaskRowProps) {
+/**
+ * One task on one fixed-height line, inside the list's slot for it.
+ * Titles, tags and labels are agent-supplied: rendered as text only.
+ */
+export const TaskRow = memo(function TaskRow({ task, today, change, ...actions }: TaskRowProps) {
   const classes = ['task-row', task.completed ? 'is-completed' : '', change ? 'is-changed' : ''];
   return (
-    <div role="listitem" aria-posinset={position} aria-setsize={setSize} className={classes.join(' ')} style={style}>
+    <div className={classes.join(' ')}>
       {/* Only the box completes: the title opens the task, as in every task app people know. */}
       <CheckboxField
         className="task-check"

@@ -13,6 +13,7 @@ import { TaskToolbar } from './task-toolbar';
 import { UndoToast } from './undo-toast';
 import { useChangedRows } from './use-changed-rows';
 import { useDebouncedValue } from './use-debounced-value';
+import { useFrameBatch } from './use-frame-batch';
 import { useTaskActions } from './use-task-actions';
 import { useTaskList } from './use-task-list';
 import './tasks.css';
@@ -44,11 +45,14 @@ export function TasksView() {
   const [editing, setEditing] = useState<Task>();
   const [showDeleted, setShowDeleted] = useState(false);
 
+  const applyLive = useFrameBatch((changes: LiveEventMap['task'][]) => {
+    for (const taskChange of changes) {
+      list.applyChange(taskChange.task);
+      markChanged(taskChange);
+    }
+  });
   useLiveEvent((name, data) => {
-    if (name !== 'task') return;
-    const taskChange = data as LiveEventMap['task'];
-    list.applyChange(taskChange.task);
-    markChanged(taskChange);
+    if (name === 'task') applyLive(data as LiveEventMap['task']);
   });
 
   const saved = useCallback(

@@ -5,34 +5,43 @@ export type RowChange = Pick<TaskChange, 'by' | 'change'>;
 
 export const HIGHLIGHT_MS = 2000;
 
-/** Who last changed each recently changed task; an entry lasts HIGHLIGHT_MS so the row stands out briefly. */
+/**
+ * Who last changed each recently changed task; an entry lasts HIGHLIGHT_MS so
+ * the row stands out briefly. One timer clears every entry that is due at
+ * once: after a burst of 300 changes that is a few renders, not 300.
+ */
 export function useChangedRows() {
   const [changed, setChanged] = useState<ReadonlyMap<string, RowChange>>(new Map());
-  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  const until = useRef(new Map<string, number>());
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  const markChanged = useCallback((change: TaskChange) => {
-    const id = change.task.id;
-    setChanged((previous) => new Map(previous).set(id, { by: change.by, change: change.change }));
-    clearTimeout(timers.current.get(id));
-    timers.current.set(
-      id,
-      setTimeout(() => {
-        timers.current.delete(id);
-        setChanged((previous) => {
-          const next = new Map(previous);
-          next.delete(id);
-          return next;
-        });
-      }, HIGHLIGHT_MS),
-    );
+  const sweep = useCallback(() => {
+    timer.current = undefined;
+    const now = Date.now();
+    const due = [...until.current].filter(([, at]) => at <= now).map(([id]) => id);
+    for (const id of due) until.current.delete(id);
+    if (due.length > 0) {
+      setChanged((previous) => {
+        const next = new Map(previous);
+        for (const id of due) next.delete(id);
+        return next;
+      });
+    }
+    const nextDue = Math.min(...until.current.values());
+    if (Number.isFinite(nextDue)) timer.current = setTimeout(sweep, Math.max(0, nextDue - now));
   }, []);
 
-  useEffect(() => {
-    const pending = timers.current;
-    return () => {
-      for (const timer of pending.values()) clearTimeout(timer);
-    };
-  }, []);
+  const markChanged = useCallback(
+    (change: TaskChange) => {
+      const id = change.task.id;
+      setChanged((previous) => new Map(previous).set(id, { by: change.by, change: change.change }));
+      until.current.set(id, Date.now() + HIGHLIGHT_MS);
+      timer.current ??= setTimeout(sweep, HIGHLIGHT_MS);
+    },
+    [sweep],
+  );
+
+  useEffect(() => () => clearTimeout(timer.current), []);
 
   return { changed, markChanged };
 }

@@ -12,7 +12,7 @@ import {
   type LoadedTasks,
 } from './apply-task-change';
 import { errorMessage } from './error-message';
-import { narrowsList, toListQuery, type TaskFilters } from './task-filters';
+import { matchesFilters, narrowsList, toListQuery, type TaskFilters } from './task-filters';
 import { HIGHLIGHT_MS } from './use-changed-rows';
 
 /** As long as the row's "Completed by ..." highlight, so both end together. */
@@ -171,17 +171,25 @@ export function useTaskList(filters: TaskFilters) {
     (task: Task) => {
       if (!gate.admit(task)) return;
       flight.current?.changes.push(task);
-      if (completesOutOfView(latest.current.state, task, latest.current.filters)) {
+      const { state: shown, filters: current } = latest.current;
+      // The same completion may arrive twice (the API's answer and the live event): it keeps lingering.
+      const stillLeaving = lingering.current.has(task.id) && task.completed && !matchesFilters(task, current);
+      if (stillLeaving || completesOutOfView(shown, task, current)) {
         // Shown completed for a moment ("Completed by ..."), then placed as the filters say.
         setState((previous) => ({ ...previous, ...replaceInPlace(previous, task) }));
-        clearTimeout(lingering.current.get(task.id));
-        lingering.current.set(
-          task.id,
-          setTimeout(() => {
-            lingering.current.delete(task.id);
-            setState((previous) => ({ ...previous, ...applyTaskChange(previous, task, latest.current.filters) }));
-          }, COMPLETED_LINGER_MS),
-        );
+        if (!lingering.current.has(task.id)) {
+          lingering.current.set(
+            task.id,
+            setTimeout(() => {
+              lingering.current.delete(task.id);
+              // Placed as the row now is: a newer version may have replaced it meanwhile.
+              setState((previous) => {
+                const now = previous.tasks.find((row) => row.id === task.id);
+                return now ? { ...previous, ...applyTaskChange(previous, now, latest.current.filters) } : previous;
+              });
+            }, COMPLETED_LINGER_MS),
+          );
+        }
         return;
       }
       setState((previous) => ({
