@@ -33,11 +33,12 @@ if (!app) {
   process.exit(1);
 }
 
+// The database travels in the environment only: a Postgres URL holds a password, and arguments show in `ps`.
 const database = process.env.TASKDESK_DB?.trim();
-const child = spawn(app, ['--stdio', ...(database ? ['--db', database] : [])], {
-  stdio: 'inherit',
-  env: { ...process.env, TASKDESK_DB: database ?? '' },
-});
+const env = { ...process.env };
+if (database) env.TASKDESK_DB = database;
+else delete env.TASKDESK_DB;
+const child = spawn(app, ['--stdio'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 child.on('error', (error) => {
   process.stderr.write(`TaskDesk: could not start ${app}: ${error.message}\n`);

@@ -65,6 +65,21 @@ describe('the Claude Desktop bundle', () => {
     expect(fs.existsSync(database)).toBe(true);
   });
 
+  it('hands the database to the app in its environment only, never in arguments other users can see', async () => {
+    const recorder = path.join(temp.dir, 'RecordingApp');
+    const record = path.join(temp.dir, 'recorded.txt');
+    fs.writeFileSync(recorder, `#!/bin/sh\necho "$* | \${TASKDESK_DB-unset}" >> "${record}"\n`);
+    fs.chmodSync(recorder, 0o755);
+    const launcher = path.join(unpacked, BUNDLE_LAUNCHER);
+    const secretUrl = 'postgres://me:secret@db.example/tasks';
+    for (const database of [secretUrl, '']) {
+      await run(process.execPath, [launcher], {
+        env: { PATH: process.env.PATH, TASKDESK_APP: recorder, TASKDESK_DB: database },
+      });
+    }
+    expect(fs.readFileSync(record, 'utf8').trim().split('\n')).toEqual([`--stdio | ${secretUrl}`, '--stdio | unset']);
+  });
+
   it('says plainly when the app is not installed', async () => {
     const launcher = path.join(unpacked, BUNDLE_LAUNCHER);
     const missing = path.join(temp.dir, 'nowhere', 'TaskDesk');

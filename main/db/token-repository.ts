@@ -13,6 +13,9 @@ export interface TokenUse {
 export function createTokenRepository(handle: DatabaseHandle) {
   const { db, dialect } = handle;
   const { apiTokens } = handle.tables;
+  // Sightings and the tool-call log both write last_used_at, in batches that may land out of order.
+  const laterOf = (at: string) =>
+    sql`case when ${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < ${at} then ${at} else ${apiTokens.lastUsedAt} end`;
   const findActive = db
     .select()
     .from(apiTokens)
@@ -51,7 +54,6 @@ export function createTokenRepository(handle: DatabaseHandle) {
       return row;
     },
 
-    /** Adds batched usage; called off the request path by the tool-call log. */
     /** Moves each token's last-seen time forward (never back): a request was authenticated with it. */
     async recordSeen(sightings: readonly { tokenId: string; at: string }[]): Promise<void> {
       for (const { tokenId, at } of sightings) {
@@ -59,19 +61,20 @@ export function createTokenRepository(handle: DatabaseHandle) {
           db
             .update(apiTokens)
             .set({
-              lastUsedAt: sql`case when ${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < ${at} then ${at} else ${apiTokens.lastUsedAt} end`,
+              lastUsedAt: laterOf(at),
             })
             .where(eq(apiTokens.id, tokenId)),
         );
       }
     },
 
+    /** Adds batched usage; called off the request path by the tool-call log. */
     async recordUse(uses: TokenUse[]): Promise<void> {
       for (const use of uses) {
         await dialect.write(() =>
           db
             .update(apiTokens)
-            .set({ callCount: sql`${apiTokens.callCount} + ${use.calls}`, lastUsedAt: use.lastUsedAt })
+            .set({ callCount: sql`${apiTokens.callCount} + ${use.calls}`, lastUsedAt: laterOf(use.lastUsedAt) })
             .where(eq(apiTokens.id, use.tokenId)),
         );
       }

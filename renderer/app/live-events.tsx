@@ -121,10 +121,7 @@ export function LiveEventsProvider({ api, children }: { api: ApiClient; children
       listeners.current.delete(listener);
     };
   }, []);
-  const value = useMemo(
-    () => ({ subscribe, generation, connected, lost }),
-    [subscribe, generation, connected, lost],
-  );
+  const value = useMemo(() => ({ subscribe, generation, connected, lost }), [subscribe, generation, connected, lost]);
 
   return <LiveEventsContext.Provider value={value}>{children}</LiveEventsContext.Provider>;
 }

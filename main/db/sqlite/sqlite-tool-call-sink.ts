@@ -52,7 +52,8 @@ export function createSqliteToolCallSink(options: {
     .update(apiTokens)
     .set({
       callCount: sql`${apiTokens.callCount} + ${placeholder('calls')}`,
-      lastUsedAt: sql`${placeholder('lastUsedAt')}`,
+      // Never back: token sightings (any authenticated request) write this too.
+      lastUsedAt: sql`case when ${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < ${placeholder('lastUsedAt')} then ${placeholder('lastUsedAt')} else ${apiTokens.lastUsedAt} end`,
     })
     .where(eq(apiTokens.id, placeholder('tokenId')))
     .prepare();

@@ -91,6 +91,27 @@ describe('browser sessions across a server restart', () => {
   }, 60_000);
 });
 
+describe('signing out', () => {
+  it('ends a session for good even when it signs out the moment it signed in', async () => {
+    const database = await openTestDatabase(sqliteTarget);
+    try {
+      const options = {
+        userId: LOCAL_USER_ID,
+        store: createUiSessionRepository(database.handle),
+        logger: createLogger('silent'),
+      };
+      const sessions = createUiSessions(options);
+      const opened = sessions.open();
+      await sessions.end(opened);
+      await sessions.flush();
+      // As a server started afterwards would see it.
+      expect(await createUiSessions(options).find(opened)).toBeUndefined();
+    } finally {
+      await database.cleanup();
+    }
+  });
+});
+
 describe('session expiry', () => {
   it('ends a session after its lifetime, in memory and in the database alike', async () => {
     const database = await openTestDatabase(sqliteTarget);

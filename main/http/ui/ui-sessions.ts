@@ -57,21 +57,30 @@ export function createUiSessions(options: {
     void tracked.finally(() => pending.delete(tracked));
   }
 
-  function openSession(): string {
+  /** Opens a session; `written` settles once its row is in the database. */
+  function openSessionRow(): { sessionId: string; written: Promise<void> } {
     const sessionId = newSecret();
     const key = digest(sessionId);
     const createdAt = clock();
     const expiresAt = createdAt + SESSION_TTL_MS;
     remember(sessions, key, { key, userId, createdAt, expiresAt }, MAX_CACHED_SESSIONS);
     const iso = (ms: number) => new Date(ms).toISOString();
-    inBackground(
-      store
-        .deleteExpired(iso(createdAt))
-        .then(() =>
-          store.insert({ id: key, kind: 'session', userId, createdAt: iso(createdAt), expiresAt: iso(expiresAt) }),
-        ),
-      'keep a UI session',
-    );
+    const written = store
+      .deleteExpired(iso(createdAt))
+      .then(() =>
+        store.insert({ id: key, kind: 'session', userId, createdAt: iso(createdAt), expiresAt: iso(expiresAt) }),
+      );
+    inBackground(written, 'keep a UI session');
+    return { sessionId, written };
+  }
+
+  /** A session for a window this process opens itself; its row is written in the background. */
+  const openSession = (): string => openSessionRow().sessionId;
+
+  /** A session a browser signs in to: answered only once it is stored, so it survives a restart from then on. */
+  async function openStoredSession(): Promise<string> {
+    const { sessionId, written } = openSessionRow();
+    await written;
     return sessionId;
   }
 
@@ -88,10 +97,10 @@ export function createUiSessions(options: {
       const key = digest(code);
       const expiresAt = codes.get(key);
       codes.delete(key);
-      if (expiresAt !== undefined) return expiresAt < clock() ? undefined : openSession();
+      if (expiresAt !== undefined) return expiresAt < clock() ? undefined : openStoredSession();
       // A code `taskdesk ui-link` wrote for this running server.
       const spent = await store.spendLogin(key, new Date(clock()).toISOString());
-      return spent ? openSession() : undefined;
+      return spent ? openStoredSession() : undefined;
     },
 
     /** A session opened without a code, for a window the server's own process opens (the desktop app). */
@@ -119,6 +128,8 @@ export function createUiSessions(options: {
       if (!sessionId) return;
       const key = digest(sessionId);
       sessions.delete(key);
+      // A row still being written must not land after its deletion and come back at the next start.
+      await Promise.all([...pending]);
       await store.delete(key);
       onEnd?.(key);
     },

@@ -56,6 +56,8 @@ describe('clients on this computer', () => {
       `Wrote ${file} (the old file is kept beside it). Restart Cursor to load it.`,
     );
     expect(within(await row('Cursor')).getByText(/^Connected · not seen yet/)).toBeInTheDocument();
+    // A client that is not on this computer gets no button: nothing is written into folders it does not have.
+    expect(within(await row('Windsurf')).queryByRole('button')).not.toBeInTheDocument();
 
     const written = JSON.parse(fs.readFileSync(file, 'utf8')) as {
       mcpServers: Record<string, { url: string; headers: Record<string, string> }>;

@@ -96,7 +96,7 @@ export function ClientSetupSection() {
               <span className={`client-setup-verdict ${client.verdict}`}>{describe(client, now)}</span>
             </div>
             {list.can_connect ? (
-              client.verdict !== 'ok' && (
+              (client.verdict === 'problem' || client.verdict === 'not_configured') && (
                 <Button className="button" isDisabled={busy !== undefined} onPress={() => void connect(client)}>
                   {client.verdict === 'problem' ? `Repair ${client.name}` : `Add to ${client.name}`}
                 </Button>

@@ -1,13 +1,24 @@
 import { useCallback, useEffect, useRef } from 'react';
 
-/** Calls `run` before the next frame is painted, or soon when the page is hidden (frames then wait). */
+// Frames stop while a tab is hidden; a timer makes sure the batch is applied anyway.
+const BACKSTOP_MS = 100;
+
+/** Calls `run` once: before the next frame is painted, or after BACKSTOP_MS if no frame comes (a hidden tab). */
 function onNextFrame(run: () => void): () => void {
-  if (typeof requestAnimationFrame === 'function' && !document.hidden) {
-    const frame = requestAnimationFrame(run);
-    return () => cancelAnimationFrame(frame);
-  }
-  const timer = setTimeout(run, 100);
-  return () => clearTimeout(timer);
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    cancel();
+    run();
+  };
+  const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(once) : undefined;
+  const timer = setTimeout(once, BACKSTOP_MS);
+  const cancel = () => {
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+  return cancel;
 }
 
 /**

@@ -40,9 +40,15 @@ export function useTaskActions(applyChange: (task: Task) => void) {
   // Completing is offered an undo like deleting: in the Open view the row leaves soon after.
   const complete = useCallback(
     (task: Task, completed: boolean) => {
-      void run(() => api.completeTask(task.id, completed)).then(
-        (done) => done && completed && setUndoable({ kind: 'completed', task: done }),
-      );
+      void run(() => api.completeTask(task.id, completed)).then((done) => {
+        if (!done) return;
+        if (completed) setUndoable({ kind: 'completed', task: done });
+        // Reopened by hand: its completion has nothing left to undo.
+        else
+          setUndoable((current) =>
+            current?.kind === 'completed' && current.task.id === done.id ? undefined : current,
+          );
+      });
     },
     [api, run],
   );

@@ -172,6 +172,11 @@ export function useTaskList(filters: TaskFilters) {
       if (!gate.admit(task)) return;
       flight.current?.changes.push(task);
       const { state: shown, filters: current } = latest.current;
+      if (!task.completed && lingering.current.has(task.id)) {
+        // Reopened while it was about to leave: it stays, and a later completion lingers afresh.
+        clearTimeout(lingering.current.get(task.id));
+        lingering.current.delete(task.id);
+      }
       // The same completion may arrive twice (the API's answer and the live event): it keeps lingering.
       const stillLeaving = lingering.current.has(task.id) && task.completed && !matchesFilters(task, current);
       if (stillLeaving || completesOutOfView(shown, task, current)) {
