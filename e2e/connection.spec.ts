@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { inEveryLook } from './fixtures/looks';
 import { expect, test } from './fixtures/test';
 
 test('the connection panel creates a token whose snippet connects, and the card then shows connected', async ({
@@ -57,26 +58,19 @@ test('the clients on this computer show doctor’s verdict and the command, at 1
   await expect(vscode).toContainText('npx taskdesk connect vscode');
   await expect(clients.getByRole('listitem', { name: 'Windsurf' })).toContainText('Not found on this computer');
 
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ] as const) {
-    for (const scheme of ['light', 'dark'] as const) {
-      await app.setViewportSize({ width, height });
-      await app.emulateMedia({ colorScheme: scheme });
-      await clients.scrollIntoViewIfNeeded();
-      // The section fits the window: nothing in it runs off to the side (the status bar is issue 12's).
-      const overflow = await clients.evaluate((list) =>
-        Math.max(list.scrollWidth - list.clientWidth, list.getBoundingClientRect().right - window.innerWidth),
-      );
-      expect([width, scheme, overflow <= 0]).toEqual([width, scheme, true]);
-      if (width === 390) {
-        const small = await clients
-          .getByRole('button')
-          .evaluateAll((buttons) => buttons.filter((b) => b.getBoundingClientRect().height < 44).length);
-        expect(small).toBe(0);
-      }
-      await app.screenshot({ path: testInfo.outputPath(`clients-${width}-${scheme}.png`), fullPage: true });
+  await inEveryLook(app, async ({ width, scheme }) => {
+    await clients.scrollIntoViewIfNeeded();
+    // The section fits the window: nothing in it runs off to the side (the status bar is issue 12's).
+    const overflow = await clients.evaluate((list) =>
+      Math.max(list.scrollWidth - list.clientWidth, list.getBoundingClientRect().right - window.innerWidth),
+    );
+    expect([width, scheme, overflow <= 0]).toEqual([width, scheme, true]);
+    if (width === 390) {
+      const small = await clients
+        .getByRole('button')
+        .evaluateAll((buttons) => buttons.filter((b) => b.getBoundingClientRect().height < 44).length);
+      expect(small).toBe(0);
     }
-  }
+    await app.screenshot({ path: testInfo.outputPath(`clients-${width}-${scheme}.png`), fullPage: true });
+  });
 });

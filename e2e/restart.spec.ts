@@ -1,3 +1,4 @@
+import { inEveryLook } from './fixtures/looks';
 import { serve } from './fixtures/serve';
 import { expect, test } from './fixtures/test';
 
@@ -14,16 +15,9 @@ test('a server restart keeps the page signed in and what was typed, with a banne
   await expect(banner).toContainText('What you have typed stays here');
   await expect(app.getByRole('contentinfo', { name: 'Server status' })).toContainText('Server not answering');
   await expect(input).toHaveValue('Typed while the server was down');
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ] as const) {
-    for (const scheme of ['light', 'dark'] as const) {
-      await app.setViewportSize({ width, height });
-      await app.emulateMedia({ colorScheme: scheme });
-      await app.screenshot({ path: testInfo.outputPath(`server-down-${width}-${scheme}.png`) });
-    }
-  }
+  await inEveryLook(app, async ({ width, scheme }) => {
+    await app.screenshot({ path: testInfo.outputPath(`server-down-${width}-${scheme}.png`) });
+  });
 
   const again = await serve({ port: served.port, dataDir: served.dataDir });
   try {
