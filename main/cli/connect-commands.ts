@@ -1,5 +1,4 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { DEFAULT_PORT } from '../app/start-server';
 import { stdioCommandFor } from '../app/ui-edge';
 import { createClientConnections, type Diagnosis } from '../connect/client-connections';
 import { clientEnvironment } from '../connect/client-environment';
@@ -7,7 +6,8 @@ import { CLIENT_TARGET_IDS, clientTarget, type ClientTarget } from '../connect/c
 import { UserFacingError } from '../errors';
 import type { Logger } from '../logging/logger';
 import { resolveDatabase, withDatabaseOptions, type DatabaseOptions } from './database-options';
-import { numberFromEnvironment, parsePort } from './options';
+import { parsePort } from './options';
+import { SERVE_PORT_HELP, serverAnswers, servePort } from './running-server';
 import { withServices } from './with-services';
 
 interface ConnectOptions extends DatabaseOptions {
@@ -24,11 +24,7 @@ function parseClient(value: string): ClientTarget {
 }
 
 function withConnectOptions(command: Command): Command {
-  return withDatabaseOptions(command).option(
-    '--port <number>',
-    `the port taskdesk serve listens on (env TASKDESK_PORT; default ${DEFAULT_PORT})`,
-    parsePort,
-  );
+  return withDatabaseOptions(command).option('--port <number>', SERVE_PORT_HELP, parsePort);
 }
 
 /** Runs `run` with the connections of this machine's clients, pointed at the configured server and database. */
@@ -37,8 +33,7 @@ function withConnections<T>(
   logger: Logger,
   run: (connections: ReturnType<typeof createClientConnections>, mcpUrl: string) => Promise<T>,
 ): Promise<T> {
-  const port =
-    options.port ?? numberFromEnvironment('TASKDESK_PORT', parsePort, 'a whole number from 0 to 65535') ?? DEFAULT_PORT;
+  const port = servePort(options.port);
   const mcpUrl = `http://127.0.0.1:${port}/mcp`;
   const stdio = stdioCommandFor(resolveDatabase(options));
   return withServices(options, logger, (services) =>
@@ -66,15 +61,6 @@ function describeDiagnosis(diagnosis: Diagnosis): string {
     }
     case 'problem':
       return `${head}${diagnosis.problems.join('; ')} (${diagnosis.file})`;
-  }
-}
-
-async function serverAnswers(mcpUrl: string): Promise<boolean> {
-  try {
-    const response = await fetch(new URL('/healthz', mcpUrl), { signal: AbortSignal.timeout(1500) });
-    return response.ok;
-  } catch {
-    return false;
   }
 }
 

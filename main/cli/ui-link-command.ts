@@ -1,40 +1,24 @@
 import type { Command } from 'commander';
 import { LOGIN_FRAGMENT_KEY } from '../../shared/api';
 import { LOCAL_USER_ID } from '../../shared/limits';
-import { DEFAULT_PORT } from '../app/start-server';
 import { createUiSessionRepository } from '../db/ui-session-repository';
 import { digest, newSecret } from '../http/ui/ui-sessions';
 import type { Logger } from '../logging/logger';
 import { withDatabaseOptions, type DatabaseOptions } from './database-options';
-import { numberFromEnvironment, parsePort } from './options';
+import { parsePort } from './options';
+import { SERVE_PORT_HELP, serverAnswers, servePort } from './running-server';
 import { withServices } from './with-services';
 
 // A link printed to a terminal is for now, not for later.
 const UI_LINK_TTL_MS = 15 * 60 * 1000;
 
-async function serverAnswers(base: string): Promise<boolean> {
-  try {
-    return (await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(1500) })).ok;
-  } catch {
-    return false;
-  }
-}
-
 export function registerUiLinkCommand(program: Command, logger: Logger): void {
   withDatabaseOptions(program.command('ui-link'))
     .description('print a fresh one-time sign-in link for the running server, without restarting it')
-    .option(
-      '--port <number>',
-      `the port taskdesk serve listens on (env TASKDESK_PORT; default ${DEFAULT_PORT})`,
-      parsePort,
-    )
+    .option('--port <number>', SERVE_PORT_HELP, parsePort)
     .option('--json', 'print {"uiUrl"} as JSON')
     .action(async (options: DatabaseOptions & { port?: number; json?: boolean }) => {
-      const port =
-        options.port ??
-        numberFromEnvironment('TASKDESK_PORT', parsePort, 'a whole number from 0 to 65535') ??
-        DEFAULT_PORT;
-      const base = `http://127.0.0.1:${port}`;
+      const base = `http://127.0.0.1:${servePort(options.port)}`;
       const code = newSecret();
       await withServices(options, logger, async (_services, handle) => {
         const now = Date.now();
