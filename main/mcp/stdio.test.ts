@@ -33,7 +33,8 @@ function runStdioSession(
         child.stdin.end();
       }
     });
-    child.on('exit', (code) => resolve({ code, ms: Date.now() - closedAt, stdout }));
+    // 'close' waits for stdout to be read to the end, which 'exit' does not.
+    child.on('close', (code) => resolve({ code, ms: Date.now() - closedAt, stdout }));
     for (const message of messages) child.stdin.write(`${JSON.stringify(message)}\n`);
   });
 }
