@@ -10,8 +10,11 @@ import { BUNDLE_LAUNCHER, claudeBundleManifest } from '../main/connect/claude-bu
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
-const staging = path.join(root, 'dist', 'mcpb');
-const output = path.join(root, 'dist', 'installers', `TaskDesk-${version}.mcpb`);
+// `--out-dir DIR` builds into DIR instead of dist/ (the tests do, leaving the repository's dist/ alone).
+const outFlag = process.argv.indexOf('--out-dir');
+const outDir = outFlag === -1 ? path.join(root, 'dist') : path.resolve(process.argv[outFlag + 1] ?? '');
+const staging = path.join(outDir, 'mcpb');
+const output = path.join(outDir, 'installers', `TaskDesk-${version}.mcpb`);
 
 fs.rmSync(staging, { recursive: true, force: true });
 fs.mkdirSync(path.dirname(output), { recursive: true });
