@@ -87,10 +87,14 @@ export interface ClientSetup {
   verdict: 'ok' | 'not_installed' | 'not_configured' | 'problem';
   /** What is wrong, one line each. */
   problems: string[];
+  /** Worth knowing but not wrong, one line each. */
+  notes: string[];
   token_id: string | null;
   last_seen: string | null;
-  /** The terminal command that sets it up (or repairs it). */
+  /** The terminal command that sets it up (or repairs it), for this server's port and database. */
   command: string;
+  /** What to add to the command by hand (a Postgres URL with a password is never shown). */
+  command_note: string | null;
 }
 
 /** GET /api/clients. `can_connect`: this window may write client configurations (only the desktop app). */

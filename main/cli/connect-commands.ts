@@ -1,13 +1,17 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { stdioCommandFor } from '../app/ui-edge';
-import { createClientConnections, type Diagnosis } from '../connect/client-connections';
+import { parseDatabaseLocation, type DatabaseLocation } from '../config/database-location';
+import { chooseDatabaseSetting, resolveDataDir } from '../config/data-dir';
+import { claudeDesktopCommand } from '../connect/claude-desktop-command';
+import { createClientConnections, type ClientConnections, type Diagnosis } from '../connect/client-connections';
 import { clientEnvironment } from '../connect/client-environment';
 import { CLIENT_TARGET_IDS, clientTarget, type ClientTarget } from '../connect/client-targets';
-import { UserFacingError } from '../errors';
+import { runDoctor } from '../connect/doctor';
+import { requireExistingDatabase } from '../connect/existing-database';
+import { maskSecrets } from '../connect/secret-mask';
 import type { Logger } from '../logging/logger';
-import { resolveDatabase, withDatabaseOptions, type DatabaseOptions } from './database-options';
+import { withDatabaseOptions, type DatabaseOptions } from './database-options';
 import { parsePort } from './options';
-import { SERVE_PORT_HELP, serverAnswers, servePort } from './running-server';
+import { recordedServerUrl, SERVE_PORT_HELP, serverAnswers, servePort } from './running-server';
 import { withServices } from './with-services';
 
 interface ConnectOptions extends DatabaseOptions {
@@ -27,17 +31,40 @@ function withConnectOptions(command: Command): Command {
   return withDatabaseOptions(command).option('--port <number>', SERVE_PORT_HELP, parsePort);
 }
 
-/** Runs `run` with the connections of this machine's clients, pointed at the configured server and database. */
-function withConnections<T>(
-  options: ConnectOptions,
+/** The running server's MCP URL: --port's, else the one `serve` recorded for this database, else TASKDESK_PORT's or the default's. */
+async function locateServer(options: ConnectOptions, location: DatabaseLocation) {
+  const recorded = options.port === undefined ? recordedServerUrl(options.dataDir, location) : undefined;
+  const mcpUrl = recorded ?? `http://127.0.0.1:${servePort(options.port)}/mcp`;
+  return { mcpUrl, running: await serverAnswers(mcpUrl) };
+}
+
+/**
+ * Runs `run` with the connections of this machine's clients, pointed at the
+ * running server and the configured database. With `existingOnly` (doctor,
+ * dry runs) a database that is not there yet is an error, never created.
+ */
+async function withConnections<T>(
+  options: ConnectOptions & { existingOnly: boolean },
   logger: Logger,
-  run: (connections: ReturnType<typeof createClientConnections>, mcpUrl: string) => Promise<T>,
+  run: (connections: ClientConnections, server: { mcpUrl: string; running: boolean }) => Promise<T>,
 ): Promise<T> {
-  const port = servePort(options.port);
-  const mcpUrl = `http://127.0.0.1:${port}/mcp`;
-  const stdio = stdioCommandFor(resolveDatabase(options));
+  // Worked out as withServices does, minus creating the data directory.
+  const location = parseDatabaseLocation(chooseDatabaseSetting(options.db), resolveDataDir(options.dataDir));
+  if (options.existingOnly) await requireExistingDatabase(location);
+  const server = await locateServer(options, location);
+  const env = clientEnvironment();
   return withServices(options, logger, (services) =>
-    run(createClientConnections({ env: clientEnvironment(), tokens: services.tokens, mcpUrl, stdio }), mcpUrl),
+    run(
+      createClientConnections({
+        env,
+        tokens: services.tokens,
+        mcpUrl: server.mcpUrl,
+        serverRunning: server.running,
+        stdio: claudeDesktopCommand(location, { env }),
+        location,
+      }),
+      server,
+    ),
   );
 }
 
@@ -50,17 +77,18 @@ const MARKS: Record<Diagnosis['verdict'], string> = {
 
 function describeDiagnosis(diagnosis: Diagnosis): string {
   const head = `${MARKS[diagnosis.verdict].padEnd(8)}${diagnosis.name.padEnd(16)}`;
+  const notes = diagnosis.notes.map((note) => `\n${' '.repeat(24)}note: ${note}`).join('');
   switch (diagnosis.verdict) {
     case 'not_installed':
       return `${head}not installed`;
     case 'not_configured':
-      return `${head}not connected (taskdesk connect ${diagnosis.client})`;
+      return `${head}not connected (taskdesk connect ${diagnosis.client})${notes}`;
     case 'ok': {
       const seen = diagnosis.lastSeen ? `last seen ${diagnosis.lastSeen}` : 'not seen yet';
-      return `${head}connected, ${diagnosis.tokenId ? `token ${diagnosis.tokenId}, ${seen}` : 'over stdio'} (${diagnosis.file})`;
+      return `${head}connected, ${diagnosis.tokenId ? `token ${diagnosis.tokenId}, ${seen}` : 'over stdio'} (${diagnosis.file})${notes}`;
     }
     case 'problem':
-      return `${head}${diagnosis.problems.join('; ')} (${diagnosis.file})`;
+      return `${head}${diagnosis.problems.join('; ')} (${diagnosis.file})${notes}`;
   }
 }
 
@@ -70,10 +98,11 @@ export function registerConnectCommands(program: Command, logger: Logger): void 
     .argument('<client>', CLIENT_TARGET_IDS.join(', '), parseClient)
     .option('--dry-run', 'print the change as a diff and write nothing')
     .action(async (target: ClientTarget, options: ConnectOptions) => {
-      const outcome = await withConnections(options, logger, (connections) =>
-        connections.connect(target, { dryRun: options.dryRun === true }),
+      const dryRun = options.dryRun === true;
+      const outcome = await withConnections({ ...options, existingOnly: dryRun }, logger, (connections) =>
+        connections.connect(target, { dryRun }),
       );
-      if (options.dryRun) {
+      if (dryRun) {
         process.stdout.write(
           outcome.changed
             ? `${outcome.diff}Dry run: nothing was written.\n`
@@ -87,8 +116,11 @@ export function registerConnectCommands(program: Command, logger: Logger): void 
       }
       const token = outcome.tokenId ? ` with ${outcome.tokenCreated ? 'a new' : 'its'} token ${outcome.tokenId}` : '';
       const backup = outcome.backup ? ` (backup: ${outcome.backup})` : '';
+      const revoked = outcome.revokedTokenIds.length
+        ? ` Revoked the token it replaces: ${outcome.revokedTokenIds.join(', ')}.`
+        : '';
       process.stdout.write(
-        `Connected ${target.name}${token}: wrote ${outcome.file}${backup}. Restart ${target.name} to load it.\n`,
+        `Connected ${target.name}${token}: wrote ${outcome.file}${backup}. Restart ${target.name} to load it.${revoked}\n`,
       );
     });
 
@@ -96,7 +128,9 @@ export function registerConnectCommands(program: Command, logger: Logger): void 
     .description("remove TaskDesk from a client's configuration (with a backup) and revoke the client's token")
     .argument('<client>', CLIENT_TARGET_IDS.join(', '), parseClient)
     .action(async (target: ClientTarget, options: ConnectOptions) => {
-      const outcome = await withConnections(options, logger, (connections) => connections.disconnect(target));
+      const outcome = await withConnections({ ...options, existingOnly: false }, logger, (connections) =>
+        connections.disconnect(target),
+      );
       if (!outcome.removed) {
         process.stdout.write(`${target.name} has no TaskDesk entry in ${outcome.file}; nothing to do.\n`);
         return;
@@ -110,34 +144,29 @@ export function registerConnectCommands(program: Command, logger: Logger): void 
     .option('--fix', 'repair what is wrong, the same way connect writes (merged, with a backup)')
     .option('--json', 'print the findings as JSON')
     .action(async (options: ConnectOptions) => {
-      const { diagnoses, fixed, running, mcpUrl } = await withConnections(options, logger, async (connections, url) => {
-        const fixedNames: string[] = [];
-        const found: Diagnosis[] = [];
-        for (const id of CLIENT_TARGET_IDS) {
-          const target = clientTarget(id) as ClientTarget;
-          let diagnosis = await connections.diagnose(target);
-          if (options.fix && diagnosis.verdict === 'problem') {
-            try {
-              await connections.connect(target);
-              fixedNames.push(target.name);
-            } catch (error) {
-              if (!(error instanceof UserFacingError)) throw error;
-            }
-            diagnosis = await connections.diagnose(target);
-          }
-          found.push(diagnosis);
-        }
-        return { diagnoses: found, fixed: fixedNames, running: await serverAnswers(url), mcpUrl: url };
-      });
+      const { report, server } = await withConnections(
+        { ...options, existingOnly: true },
+        logger,
+        async (connections, found) => ({
+          report: await runDoctor(connections, { fix: options.fix === true, serverRunning: found.running, ...found }),
+          server: found,
+        }),
+      );
+      const notFixed = report.notFixed.map(({ name, reason }) => ({ name, reason: maskSecrets(reason) }));
       if (options.json) {
-        process.stdout.write(`${JSON.stringify({ mcp_url: mcpUrl, server_running: running, clients: diagnoses })}\n`);
+        const { mcpUrl, running } = server;
+        const json = { mcp_url: mcpUrl, server_running: running, clients: report.diagnoses, fixed: report.fixed };
+        process.stdout.write(`${JSON.stringify({ ...json, not_fixed: notFixed })}\n`);
       } else {
         process.stdout.write(
-          `TaskDesk ${running ? 'answers' : 'is not running'} at ${mcpUrl}${running ? '' : ' (start it with taskdesk serve)'}\n`,
+          `TaskDesk ${server.running ? 'answers' : 'is not running'} at ${server.mcpUrl}${server.running ? '' : ' (start it with taskdesk serve)'}\n`,
         );
-        for (const diagnosis of diagnoses) process.stdout.write(`${describeDiagnosis(diagnosis)}\n`);
-        if (fixed.length) process.stdout.write(`Fixed: ${fixed.join(', ')}. Restart them to load the change.\n`);
+        for (const diagnosis of report.diagnoses) process.stdout.write(`${describeDiagnosis(diagnosis)}\n`);
+        if (report.fixed.length) {
+          process.stdout.write(`Fixed: ${report.fixed.join(', ')}. Restart them to load the change.\n`);
+        }
+        for (const { name, reason } of notFixed) process.stdout.write(`Not fixed: ${name}: ${reason}\n`);
       }
-      if (diagnoses.some((diagnosis) => diagnosis.verdict === 'problem')) process.exitCode = 1;
+      if (report.diagnoses.some((diagnosis) => diagnosis.verdict === 'problem')) process.exitCode = 1;
     });
 }

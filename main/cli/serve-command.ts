@@ -4,6 +4,7 @@ import type { Logger } from '../logging/logger';
 import { resolveDatabase, withDatabaseOptions, type DatabaseOptions } from './database-options';
 import { DEFAULT_RETENTION } from '../tool-log/tool-call-log';
 import { collectHostName, numberFromEnvironment, parsePort, parseRetention } from './options';
+import { recordRunningServer } from './running-server';
 
 interface ServeOptions extends DatabaseOptions {
   host: string;
@@ -86,6 +87,7 @@ export function registerServeCommand(program: Command, logger: Logger): void {
           options.logRetention ??
           numberFromEnvironment('TASKDESK_LOG_RETENTION', parseRetention, 'a whole number of at least 1'),
       });
+      recordRunningServer(options.dataDir, running, location);
       announce(running, options.json);
       const signal = await stopped;
       logger.info({ signal }, 'stopping: finishing requests in flight');

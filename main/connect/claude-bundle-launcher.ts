@@ -7,24 +7,10 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-
-function installedApp(): string[] {
-  const home = os.homedir();
-  if (process.platform === 'darwin') {
-    return ['/Applications', path.join(home, 'Applications')].map((folder) =>
-      path.join(folder, 'TaskDesk.app', 'Contents', 'MacOS', 'TaskDesk'),
-    );
-  }
-  if (process.platform === 'win32') {
-    const local = process.env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local');
-    return [path.join(local, 'Programs', 'TaskDesk', 'TaskDesk.exe')];
-  }
-  return ['/opt/TaskDesk/taskdesk', '/usr/bin/taskdesk'];
-}
+import { installedAppCandidates } from './installed-app';
 
 const chosen = process.env.TASKDESK_APP?.trim();
-const candidates = chosen ? [chosen] : installedApp();
+const candidates = chosen ? [chosen] : installedAppCandidates(process.platform, os.homedir(), process.env.LOCALAPPDATA);
 const app = candidates.find((candidate) => fs.existsSync(candidate));
 if (!app) {
   process.stderr.write(

@@ -1,17 +1,28 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { StdioCommand } from '../../shared/api';
+import type { DatabaseLocation } from '../config/database-location';
 import type { TokenService } from '../tokens/token-service';
+import { diagnose, type Diagnosis } from './client-diagnosis';
 import { SERVER_KEY, type ClientEnvironment, type ClientTarget } from './client-targets';
-import { documentFor, UnreadableConfigError, valueAt } from './config-documents';
-import { clientInstalled, describeChange, readConfigFile, writeConfigFile } from './config-file';
+import { applyEdits, sameData, UneditableConfigError, UnreadableConfigError } from './config-document';
+import { documentFor, valueAt } from './config-documents';
+import { ConfigChangedError, describeChange, readConfigFile, writeConfigFile } from './config-file';
+import { connectTokenLabel, orphanTokens } from './connect-tokens';
 
 export interface ConnectionDeps {
   env: ClientEnvironment;
   tokens: Pick<TokenService, 'create' | 'authenticate' | 'list' | 'revoke'>;
   /** The URL HTTP clients are pointed at. */
   mcpUrl: string;
+  /**
+   * Whether a TaskDesk server answers at `mcpUrl`. When none does, the right
+   * URL is not known: HTTP entries are not called ok. Omitted: it answers
+   * (the server asking is the one running).
+   */
+  serverRunning?: boolean | undefined;
   /** How this installation runs `taskdesk stdio`, for clients that start local processes. */
   stdio: StdioCommand;
+  /** The database TaskDesk uses, which a stdio entry must name. */
+  location: DatabaseLocation;
 }
 
 export interface ConnectOutcome {
@@ -24,6 +35,8 @@ export interface ConnectOutcome {
   /** The id of the token the entry carries, and whether it was made now. */
   tokenId?: string | undefined;
   tokenCreated: boolean;
+  /** Tokens an earlier connect made for this client whose entry had gone, revoked now that a new one replaces them. */
+  revokedTokenIds: string[];
 }
 
 export interface DisconnectOutcome {
@@ -33,28 +46,18 @@ export interface DisconnectOutcome {
   revokedTokenId?: string | undefined;
 }
 
-export type Verdict = 'ok' | 'not_installed' | 'not_configured' | 'problem';
+export type { Diagnosis, Verdict } from './client-diagnosis';
 
-export interface Diagnosis {
-  client: string;
-  name: string;
-  file: string;
-  verdict: Verdict;
-  /** What is wrong, one line each, never a secret. */
-  problems: string[];
-  tokenId?: string | undefined;
-  lastSeen?: string | null | undefined;
-}
-
-// Shown in a dry run's diff where the token created on a real run would go.
+// Stands where the client's token goes until the edit is known to work; shown in a dry run's diff.
 const NEW_TOKEN_PLACEHOLDER = 'tdk_new_token_created_when_you_connect';
 
-const unreadable = (file: string, error: unknown): never => {
-  if (error instanceof UnreadableConfigError) {
-    throw new UnreadableConfigError(`${file} ${error.message}; it was left untouched`);
+/** An expected failure, told with the file's path; the file was not changed. */
+export function aboutFile(file: string, error: unknown): never {
+  if (error instanceof UnreadableConfigError || error instanceof UneditableConfigError) {
+    error.message = `${file} ${error.message}; it was left untouched`;
   }
   throw error;
-};
+}
 
 /** Connects, checks and disconnects clients by editing their own configuration files. */
 export function createClientConnections(deps: ConnectionDeps) {
@@ -67,7 +70,7 @@ export function createClientConnections(deps: ConnectionDeps) {
     try {
       data = document.parse(file.text);
     } catch (error) {
-      return unreadable(file.path, error);
+      return aboutFile(file.path, error);
     }
     return { file, document, entry: valueAt(data, entryPath(target)) };
   }
@@ -79,99 +82,92 @@ export function createClientConnections(deps: ConnectionDeps) {
     return caller?.tokenId ? { secret: secret ?? '', tokenId: caller.tokenId } : undefined;
   }
 
+  /** The file's text with TaskDesk's fields set; throws, naming the file, before anything is written. */
+  function edited(target: ClientTarget, loaded: ReturnType<typeof load>, secret: string): string {
+    const fields = target.fields({ mcpUrl: deps.mcpUrl, token: secret, stdio: deps.stdio }, loaded.entry);
+    if (sameData(loaded.entry, applyEdits(loaded.entry, fields))) return loaded.file.text;
+    try {
+      return loaded.document.withFields(loaded.file.text, entryPath(target), fields);
+    } catch (error) {
+      return aboutFile(loaded.file.path, error);
+    }
+  }
+
+  /** Revokes what connect made for this client before, now that `kept` replaces it. */
+  async function revokeOrphans(target: ClientTarget, kept: string): Promise<string[]> {
+    const orphans = orphanTokens(await deps.tokens.list(), target, deps.env, kept);
+    for (const orphan of orphans) await deps.tokens.revoke(orphan.id);
+    return orphans.map((orphan) => orphan.id);
+  }
+
+  async function newToken(target: ClientTarget) {
+    const created = await deps.tokens.create({ label: connectTokenLabel(target, deps.env) });
+    if (!created.ok) throw new Error(created.error.message);
+    return { secret: created.value.token, tokenId: created.value.id };
+  }
+
   return {
+    /**
+     * The edit is made with a placeholder first: a token is created only once
+     * the file is known to take it, and revoked again if the write fails, so
+     * a refused edit never leaves a live token behind. When another program
+     * saves the file meanwhile, the edit is made once more on its new text.
+     */
     async connect(target: ClientTarget, options: { dryRun?: boolean } = {}): Promise<ConnectOutcome> {
-      const { file, document, entry } = load(target);
-      let token: { secret: string; tokenId?: string | undefined } | undefined =
-        target.transport === 'http' ? await validToken(target, entry) : undefined;
-      let tokenCreated = false;
-      if (target.transport === 'http' && !token) {
-        if (options.dryRun) {
-          token = { secret: NEW_TOKEN_PLACEHOLDER };
-        } else {
-          const created = await deps.tokens.create({ label: target.tokenLabel });
-          if (!created.ok) throw new Error(created.error.message);
-          token = { secret: created.value.token, tokenId: created.value.id };
-          tokenCreated = true;
+      let created: { secret: string; tokenId: string } | undefined;
+      for (let attempt = 1; ; attempt++) {
+        const loaded = load(target);
+        const http = target.transport === 'http';
+        const token = created ?? (http ? await validToken(target, loaded.entry) : undefined);
+        const planned = edited(target, loaded, token?.secret ?? (http ? NEW_TOKEN_PLACEHOLDER : ''));
+        const changed = planned !== loaded.file.text;
+        const outcome = { file: loaded.file.path, changed, tokenId: token?.tokenId, revokedTokenIds: [] };
+        if (!changed || options.dryRun) {
+          const secrets = [token?.secret ?? '', NEW_TOKEN_PLACEHOLDER].filter(Boolean);
+          const diff = changed ? describeChange(loaded.file, planned, secrets) : '';
+          return { ...outcome, diff, tokenCreated: created !== undefined };
         }
+        if (http && !token) created = await newToken(target);
+        const text = created ? planned.split(NEW_TOKEN_PLACEHOLDER).join(created.secret) : planned;
+        let backup: string | undefined;
+        try {
+          backup = writeConfigFile(loaded.file, text);
+        } catch (error) {
+          if (error instanceof ConfigChangedError && attempt === 1) continue;
+          if (created) await deps.tokens.revoke(created.tokenId);
+          throw error;
+        }
+        const revokedTokenIds = created ? await revokeOrphans(target, created.tokenId) : [];
+        const tokenId = created?.tokenId ?? token?.tokenId;
+        return { ...outcome, diff: '', backup, tokenId, tokenCreated: created !== undefined, revokedTokenIds };
       }
-      const wanted = target.entry({ mcpUrl: deps.mcpUrl, token: token?.secret ?? '', stdio: deps.stdio });
-      let text: string;
-      try {
-        text = isDeepStrictEqual(entry, wanted) ? file.text : document.withEntry(file.text, entryPath(target), wanted);
-      } catch (error) {
-        return unreadable(file.path, error);
-      }
-      const changed = text !== file.text;
-      const diff = changed ? describeChange(file, text, token ? [token.secret] : []) : '';
-      const backup = changed && !options.dryRun ? writeConfigFile(file, text) : undefined;
-      return { file: file.path, changed, diff, backup, tokenId: token?.tokenId, tokenCreated };
     },
 
     async disconnect(target: ClientTarget): Promise<DisconnectOutcome> {
-      const { file, document, entry } = load(target);
-      if (entry === undefined) return { file: file.path, removed: false };
-      const token = await validToken(target, entry);
-      let text: string;
-      try {
-        text = document.withoutEntry(file.text, entryPath(target));
-      } catch (error) {
-        return unreadable(file.path, error);
+      for (let attempt = 1; ; attempt++) {
+        const { file, document, entry } = load(target);
+        if (entry === undefined) return { file: file.path, removed: false };
+        let text: string;
+        try {
+          text = document.withoutEntry(file.text, entryPath(target));
+        } catch (error) {
+          return aboutFile(file.path, error);
+        }
+        let backup: string | undefined;
+        try {
+          backup = writeConfigFile(file, text);
+        } catch (error) {
+          if (error instanceof ConfigChangedError && attempt === 1) continue;
+          throw error;
+        }
+        const token = await validToken(target, entry);
+        if (token) await deps.tokens.revoke(token.tokenId);
+        return { file: file.path, removed: true, backup, revokedTokenId: token?.tokenId };
       }
-      const backup = writeConfigFile(file, text);
-      if (token) await deps.tokens.revoke(token.tokenId);
-      return { file: file.path, removed: true, backup, revokedTokenId: token?.tokenId };
     },
 
-    async diagnose(target: ClientTarget): Promise<Diagnosis> {
-      const base = { client: target.id, name: target.name, file: target.configFile(deps.env) };
-      if (!clientInstalled(base.file)) return { ...base, verdict: 'not_installed', problems: [] };
-      let loaded: ReturnType<typeof load>;
-      try {
-        loaded = load(target);
-      } catch (error) {
-        if (!(error instanceof UnreadableConfigError)) throw error;
-        return { ...base, verdict: 'problem', problems: [error.message] };
-      }
-      const { entry } = loaded;
-      const tokens = await deps.tokens.list();
-      if (entry === undefined) {
-        // A live token made for this client means someone connected it, and its entry has since gone.
-        const orphan = tokens.find((info) => info.label === target.tokenLabel && !info.revoked_at);
-        return orphan && target.transport === 'http'
-          ? {
-              ...base,
-              verdict: 'problem',
-              problems: [
-                `${target.name} has a TaskDesk token (${orphan.id}) but no ${SERVER_KEY} entry in ${base.file}`,
-              ],
-            }
-          : { ...base, verdict: 'not_configured', problems: [] };
-      }
-      const problems: string[] = [];
-      const wanted = target.entry({ mcpUrl: deps.mcpUrl, token: '', stdio: deps.stdio });
-      const pointsAt = target.pointsAt(entry);
-      if (pointsAt !== target.pointsAt(wanted)) {
-        problems.push(`points at ${pointsAt ?? 'nothing'}, but TaskDesk is at ${target.pointsAt(wanted) ?? '?'}`);
-      }
-      if (target.transport === 'stdio' && !isDeepStrictEqual(valueAt(entry, ['env']), valueAt(wanted, ['env']))) {
-        problems.push('its environment does not name the database TaskDesk uses');
-      }
-      let token: Awaited<ReturnType<typeof validToken>>;
-      if (target.transport === 'http') {
-        token = await validToken(target, entry);
-        if (!target.tokenOf(entry)) problems.push('its entry carries no TaskDesk token');
-        else if (!token) problems.push('its token is revoked or unknown to this database');
-      }
-      const info = token ? tokens.find((candidate) => candidate.id === token.tokenId) : undefined;
-      return {
-        ...base,
-        verdict: problems.length ? 'problem' : 'ok',
-        problems,
-        tokenId: token?.tokenId,
-        lastSeen: info ? info.last_used_at : undefined,
-      };
-    },
+    diagnose: (target: ClientTarget): Promise<Diagnosis> =>
+      diagnose(target, { ...deps, load: (each) => load(each).entry, validToken }),
   };
 }
 

@@ -9,5 +9,7 @@ export function clientEnvironment(): ClientEnvironment {
     appData: process.env.APPDATA,
     xdgConfigHome: process.env.XDG_CONFIG_HOME,
     codexHome: process.env.CODEX_HOME,
+    path: process.env.PATH,
+    taskdeskApp: process.env.TASKDESK_APP?.trim() || undefined,
   };
 }

@@ -73,3 +73,89 @@ export const BROKEN_CONFIGS: Record<'json' | 'toml', string> = {
   json: '{ "mcpServers": { "a": { "command": "x" }, }\n',
   toml: '[mcp_servers.docs\ncommand = "docs-mcp"\n',
 };
+
+/**
+ * Configurations that already hold a `taskdesk` entry carrying the person's own
+ * keys (and, where the format allows, a comment) beside the fields TaskDesk
+ * owns, which point somewhere stale. `userKeys` is what must survive a connect.
+ */
+export const ENTRIES_WITH_USER_KEYS: Record<ClientTargetId, { text: string; userKeys: Record<string, unknown> }> = {
+  'claude-code': {
+    text: `{
+  "mcpServers": {
+    "taskdesk": {
+      "type": "http",
+      "url": "http://127.0.0.1:9/mcp",
+      "headers": { "Authorization": "Bearer tdk_000000000000_stale", "X-Team": "blue" },
+      "timeout": 20000
+    }
+  }
+}
+`,
+    userKeys: { timeout: 20000, headers: { 'X-Team': 'blue' } },
+  },
+  'claude-desktop': {
+    text: `{
+  "mcpServers": {
+    "taskdesk": { "command": "/nowhere/node", "args": ["old.js"], "env": { "TASKDESK_LOG_LEVEL": "debug" } }
+  }
+}
+`,
+    userKeys: { env: { TASKDESK_LOG_LEVEL: 'debug' } },
+  },
+  cursor: {
+    text: `{
+  "mcpServers": {
+    "taskdesk": {
+      "url": "http://127.0.0.1:9/mcp",
+      "headers": { "authorization": "Bearer tdk_000000000000_stale" },
+      "disabled": false
+    }
+  }
+}
+`,
+    userKeys: { disabled: false },
+  },
+  vscode: {
+    text: `{
+	"servers": {
+		"taskdesk": {
+			// Restarted by hand when it misbehaves.
+			"type": "http",
+			"url": "http://127.0.0.1:9/mcp",
+			"dev": { "watch": "src/**/*.ts" },
+		},
+	},
+}
+`,
+    userKeys: { dev: { watch: 'src/**/*.ts' } },
+  },
+  windsurf: {
+    text: `{"mcpServers":{"taskdesk":{"serverUrl":"http://127.0.0.1:9/mcp","disabledTools":["delete_task"]}}}
+`,
+    userKeys: { disabledTools: ['delete_task'] },
+  },
+  codex: {
+    text: `model = "gpt-5-codex"
+
+[mcp_servers.taskdesk]
+url = "http://127.0.0.1:9/mcp" # moved when the port changed
+startup_timeout_sec = 20
+http_headers = { Authorization = "Bearer tdk_000000000000_stale", X-Team = "blue" }
+
+[mcp_servers.taskdesk.env]
+TASKDESK_LOG_LEVEL = "debug"
+`,
+    userKeys: { startup_timeout_sec: 20, http_headers: { 'X-Team': 'blue' }, env: { TASKDESK_LOG_LEVEL: 'debug' } },
+  },
+};
+
+/** Layouts that parse, but where TaskDesk's own edit cannot be made without touching the person's text. */
+export const UNEDITABLE_CONFIGS = {
+  windsurf: '{ "mcpServers": null }\n',
+  codex: `model = "gpt-5-codex"
+
+[mcp_servers]
+taskdesk = { url = "http://127.0.0.1:9/mcp" }
+`,
+} as const;

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   buildSnippets,
   CONNECT_CLIENTS,
@@ -15,10 +15,11 @@ import {
 import type { Client } from '../mcp/testing/connect-client';
 import { connectOverHttp, connectOverStdio, type LocalCommand } from '../mcp/testing/snippet-transports';
 import { stdioCommandFor } from '../app/ui-edge';
-import { postgresTarget, sqliteTarget } from '../testing/database-targets';
+import { postgresTarget } from '../testing/database-targets';
+import { startTestServer } from '../testing/test-server';
 import { describePostgres } from '../testing/postgres';
 import { makeTempDir } from '../testing/temp-dir';
-import { startTestServer, type TestServer } from '../testing/test-server';
+import { useSqliteServer } from './connect-test-kit';
 import {
   flagValues,
   newExpressionArgument,
@@ -31,24 +32,16 @@ import {
 const TOOLS = ['add_task', 'complete_task', 'delete_task', 'get_task', 'health_check', 'list_tasks', 'update_task'];
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-let server: TestServer;
-let databasePath: string;
-
-beforeAll(async () => {
-  server = await startTestServer(sqliteTarget);
-  if (server.location.kind !== 'sqlite') throw new Error('expected a SQLite test server');
-  databasePath = server.location.path;
-});
-afterAll(() => server.close());
+const shared = useSqliteServer();
 
 /** The snippets for one client, built with this server's URL, a fresh token labelled for that client, and stdio. */
 async function snippetsFor(clientId: ConnectClientId): Promise<Snippet[]> {
   const client = CONNECT_CLIENTS.find((candidate) => candidate.id === clientId);
   if (!client) throw new Error(`unknown client ${clientId}`);
-  const stdio = stdioCommandFor({ kind: 'sqlite', path: databasePath });
+  const stdio = stdioCommandFor({ kind: 'sqlite', path: shared.databasePath });
   return buildSnippets(clientId, {
-    mcpUrl: server.server.mcpUrl,
-    token: await server.createToken(client.tokenLabel),
+    mcpUrl: shared.server.server.mcpUrl,
+    token: await shared.server.createToken(client.tokenLabel),
     stdio,
   });
 }
@@ -114,7 +107,7 @@ describe('connect snippets', () => {
     const [stdio] = await snippetsFor('claude-desktop');
     const entry = entryIn(stdio?.text ?? '', 'mcpServers');
     expect(JSON.stringify(entry)).not.toContain('tdk_');
-    expect(entry.args).toContain(databasePath);
+    expect(entry.args).toContain(shared.databasePath);
     const client = await connectOverStdio({ command: entry.command ?? '', args: entry.args ?? [] }, 'Claude Desktop');
     try {
       expect((await client.listTools()).tools.map((tool) => tool.name).sort()).toEqual(TOOLS);
@@ -122,7 +115,7 @@ describe('connect snippets', () => {
     } finally {
       await client.close();
     }
-    const listed = await server.server.services.tasks.list('local', { query: 'added from Claude Desktop' });
+    const listed = await shared.server.server.services.tasks.list('local', { query: 'added from Claude Desktop' });
     expect(listed.ok && listed.value.tasks.map((task) => task.title)).toEqual(['added from Claude Desktop']);
   });
 

@@ -94,6 +94,11 @@ export function ClientSetupSection() {
             <div className="client-setup-text">
               <h3 className="token-label">{client.name}</h3>
               <span className={`client-setup-verdict ${client.verdict}`}>{describe(client, now)}</span>
+              {client.notes.map((note) => (
+                <span key={note} className="client-setup-note">
+                  Note: {note}
+                </span>
+              ))}
             </div>
             {list.can_connect ? (
               (client.verdict === 'problem' || client.verdict === 'not_configured') && (
@@ -105,6 +110,7 @@ export function ClientSetupSection() {
               <span className="client-setup-command">
                 <code>{client.command}</code>
                 <CopyButton text={client.command} label={`Copy the command that connects ${client.name}`} />
+                {client.command_note && <span className="client-setup-note">{client.command_note}</span>}
               </span>
             )}
           </li>

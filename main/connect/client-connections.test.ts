@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { stdioCommandFor } from '../app/ui-edge';
+import { EXISTING_CONFIGS } from './client-fixtures';
+import { createClientConnections } from './client-connections';
+import {
+  entryIn,
+  place,
+  targetById,
+  TOOLS,
+  useEntry,
+  useHomes,
+  useSqliteServer,
+  type TestHome,
+} from './connect-test-kit';
+
+const shared = useSqliteServer();
+const newHome = useHomes();
+
+/**
+ * Connections over the test server's real token service, with `beforeCreate`
+ * run at the moment a token is made: another program acting on the file then.
+ */
+function connectionsFor(home: TestHome, beforeCreate: () => void) {
+  const tokens = shared.server.server.services.tokens;
+  return createClientConnections({
+    env: home.env,
+    tokens: {
+      ...tokens,
+      create: (input: unknown) => {
+        beforeCreate();
+        return tokens.create(input);
+      },
+    },
+    mcpUrl: shared.server.server.mcpUrl,
+    stdio: stdioCommandFor(shared.server.location),
+    location: shared.server.location,
+  });
+}
+
+const liveTokens = async () =>
+  (await shared.server.server.services.tokens.list()).filter((token) => !token.revoked_at).length;
+
+describe('a connect while another program acts on the file', () => {
+  it('merges into the newer file when the client saves it meanwhile, so neither change is lost', async () => {
+    const home = newHome();
+    const cursor = targetById('cursor');
+    const file = home.fileOf('cursor');
+    place(file, EXISTING_CONFIGS.cursor);
+    const theirs = EXISTING_CONFIGS.cursor.replace(
+      '"mcpServers": {',
+      '"mcpServers": {\n        "added": { "url": "https://example.com/mcp" },',
+    );
+    const outcome = await connectionsFor(home, () => fs.writeFileSync(file, theirs)).connect(cursor);
+    expect(outcome.changed).toBe(true);
+    const servers = (JSON.parse(fs.readFileSync(file, 'utf8')) as { mcpServers: Record<string, unknown> }).mcpServers;
+    expect(Object.keys(servers)).toEqual(['added', 'linear', 'shell', 'taskdesk']);
+    expect(await useEntry(cursor, entryIn(cursor, file))).toEqual(TOOLS);
+  });
+
+  it('revokes the token it made when the write then fails, so no live token is left behind', async () => {
+    const home = newHome();
+    const file = home.fileOf('cursor');
+    place(file, EXISTING_CONFIGS.cursor);
+    const before = await liveTokens();
+    // The file becomes a folder at the moment the token is made: the write must fail.
+    const connections = connectionsFor(home, () => {
+      fs.rmSync(file);
+      fs.mkdirSync(file);
+    });
+    await expect(connections.connect(targetById('cursor'))).rejects.toThrow();
+    expect(await liveTokens()).toBe(before);
+  });
+});
