@@ -1,6 +1,6 @@
 import { CopyButton } from '../components/ui/copy-button';
-import { useLiveEvents } from './live-events';
-import { useServerStatus } from './server-status';
+import { useLiveEvents } from '../lib/live-events';
+import { useServerStatus } from '../lib/server-status';
 
 /** Always on screen: where agents connect, and whether the server and its database are answering. */
 export function StatusBar() {

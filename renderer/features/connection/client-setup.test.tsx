@@ -4,10 +4,10 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectOverHttp } from '../../../main/mcp/testing/snippet-transports';
-import { ApiProvider } from '../../app/api-context';
-import { LiveEventsProvider } from '../../app/live-events';
+import { ApiProvider } from '../../lib/api-context';
+import { LiveEventsProvider } from '../../lib/live-events';
 import { startUiTestServer, type UiTestServer } from '../../testing/real-server';
-import { settingsKeeper } from '../settings/settings-test-kit';
+import { settingsKeeper } from '../../testing/settings-test-kit';
 import { ClientSetupSection } from './client-setup';
 
 let ui: UiTestServer | undefined;

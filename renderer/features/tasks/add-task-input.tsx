@@ -4,8 +4,8 @@ import { Input, Label, TextField } from 'react-aria-components';
 import type { Task } from '../../../shared/task';
 import { addTaskInput } from '../../../shared/task-schemas';
 import { validate } from '../../../shared/validate';
-import { useApi } from '../../app/api-context';
-import { errorMessage } from './error-message';
+import { useApi } from '../../lib/api-context';
+import { errorMessage } from '../../lib/error-message';
 
 /**
  * Enter adds a task. The title is checked with the shared schema first, so

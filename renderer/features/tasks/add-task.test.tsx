@@ -6,7 +6,14 @@ import type { TaskPage } from '../../../shared/task';
 import { addTaskInput } from '../../../shared/task-schemas';
 import { validate } from '../../../shared/validate';
 import type { UiTestServer } from '../../testing/real-server';
-import { callTool, findRow, renderTasksView, rowTitles, seedTask, useTasksTestServer } from './tasks-test-kit';
+import {
+  callTool,
+  findRow,
+  renderTasksView,
+  rowTitles,
+  seedTask,
+  useTasksTestServer,
+} from '../../testing/tasks-test-kit';
 
 let ui: UiTestServer;
 let agent: Awaited<ReturnType<UiTestServer['agent']>>;

@@ -1,42 +1,33 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { RotateCcw } from 'lucide-react';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { Button } from 'react-aria-components';
-import type { LiveEventMap } from '../../../shared/api';
 import type { Task } from '../../../shared/task';
-import { useApi } from '../../app/api-context';
-import { useLiveEvent, useLiveEvents } from '../../app/live-events';
-import { errorMessage } from './error-message';
+import { useApi } from '../../lib/api-context';
+import { errorMessage } from '../../lib/error-message';
+import { useLiveEvent } from '../../lib/live-events';
+import { QUERY_KEYS } from '../../lib/query';
 
 /** Deleted tasks, newest deletion first, each with a way back. */
 export function DeletedTasksView({ onRestore }: { onRestore: (task: Task) => Promise<Task | undefined> }) {
   const api = useApi();
-  const { generation } = useLiveEvents();
-  const [tasks, setTasks] = useState<Task[]>();
-  const [error, setError] = useState<string>();
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: QUERY_KEYS.deletedTasks, queryFn: async () => (await api.deletedTasks()).tasks });
+  const setTasks = (change: (tasks: Task[]) => Task[]) =>
+    queryClient.setQueryData<Task[]>(QUERY_KEYS.deletedTasks, (tasks) => tasks && change(tasks));
+  const tasks = query.data;
   const headingId = useId();
 
-  useEffect(() => {
-    let current = true;
-    api.deletedTasks().then(
-      (list) => current && setTasks(list.tasks),
-      (failure: unknown) => current && setError(errorMessage(failure)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, generation]);
-
-  useLiveEvent((name, data) => {
-    if (name !== 'task') return;
-    const { task } = data as LiveEventMap['task'];
+  useLiveEvent((event) => {
+    if (event.name !== 'task') return;
+    const { task } = event.data;
     setTasks((previous) => {
-      if (!previous) return previous;
       const others = previous.filter((row) => row.id !== task.id);
       return task.deleted_at === null ? others : [task, ...others];
     });
   });
 
-  if (error !== undefined) return <p role="alert">{error}</p>;
+  if (query.error) return <p role="alert">{errorMessage(query.error)}</p>;
   if (!tasks) return <p aria-busy="true">Loading recently deleted tasks…</p>;
   return (
     <section className="task-deleted-view" aria-labelledby={headingId}>
@@ -55,7 +46,7 @@ export function DeletedTasksView({ onRestore }: { onRestore: (task: Task) => Pro
                 aria-label={`Restore ${task.title}`}
                 onPress={() => {
                   void onRestore(task).then((restored) => {
-                    if (restored) setTasks((previous) => previous?.filter((row) => row.id !== restored.id));
+                    if (restored) setTasks((previous) => previous.filter((row) => row.id !== restored.id));
                   });
                 }}
               >

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../../shared/task';
 import type { UiTestServer } from '../../testing/real-server';
-import { callTool, findRow, renderTasksView, seedTask, useTasksTestServer } from './tasks-test-kit';
+import { callTool, findRow, renderTasksView, seedTask, useTasksTestServer } from '../../testing/tasks-test-kit';
 
 let ui: UiTestServer;
 let agent: Awaited<ReturnType<UiTestServer['agent']>>;

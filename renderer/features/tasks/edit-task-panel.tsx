@@ -5,12 +5,12 @@ import { PRIORITIES } from '../../../shared/limits';
 import type { Task } from '../../../shared/task';
 import { updateTaskInput } from '../../../shared/task-schemas';
 import { validate } from '../../../shared/validate';
-import { useApi } from '../../app/api-context';
+import { useApi } from '../../lib/api-context';
 import { ApiError } from '../../lib/api-client';
-import { ChoiceSelect } from './choice-select';
+import { ChoiceSelect } from '../../components/ui/choice-select';
 import { changedFields, draftOf, type EditDraft } from './edit-draft';
-import { errorMessage } from './error-message';
-import { capitalize } from './labels';
+import { errorMessage } from '../../lib/error-message';
+import { capitalize } from '../../lib/text';
 
 const PRIORITY_OPTIONS = PRIORITIES.map((value) => ({ value, label: capitalize(value) }));
 

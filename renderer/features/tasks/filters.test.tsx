@@ -11,7 +11,7 @@ import {
   seedTask,
   TEST_VIEWPORT_HEIGHT,
   useTasksTestServer,
-} from './tasks-test-kit';
+} from '../../testing/tasks-test-kit';
 
 let ui: UiTestServer;
 useTasksTestServer((server) => {

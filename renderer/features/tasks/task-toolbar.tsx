@@ -10,8 +10,8 @@ import {
   ToggleButton,
 } from 'react-aria-components';
 import { PRIORITIES, TASK_STATUSES, type TaskStatusFilter } from '../../../shared/limits';
-import { ChoiceSelect } from './choice-select';
-import { capitalize } from './labels';
+import { ChoiceSelect } from '../../components/ui/choice-select';
+import { capitalize } from '../../lib/text';
 import type { TaskFilters } from './task-filters';
 
 const STATUS_LABELS: Record<TaskStatusFilter, string> = { open: 'Open', completed: 'Completed', all: 'All' };

@@ -1,10 +1,10 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { LiveEventMap } from '../../../shared/api';
 import type { Task } from '../../../shared/task';
-import { useLiveEvent } from '../../app/live-events';
+import { useLiveEvent } from '../../lib/live-events';
 import { AddTaskInput } from './add-task-input';
 import { DeletedTasksView } from './deleted-tasks-view';
-import { ErrorBanner } from './error-banner';
+import { ErrorBanner } from '../../components/ui/error-banner';
 import { EditTaskPanel } from './edit-task-panel';
 import { DEFAULT_FILTERS, type TaskFilters } from './task-filters';
 import { useToday } from './task-dates';
@@ -12,8 +12,8 @@ import { TaskListBody } from './task-list-body';
 import { TaskToolbar } from './task-toolbar';
 import { UndoToast } from './undo-toast';
 import { useChangedRows } from './use-changed-rows';
-import { useDebouncedValue } from './use-debounced-value';
-import { useFrameBatch } from './use-frame-batch';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { useFrameBatch } from '../../lib/use-frame-batch';
 import { useTaskActions } from './use-task-actions';
 import { useTaskList } from './use-task-list';
 import './tasks.css';
@@ -51,8 +51,8 @@ export function TasksView() {
       markChanged(taskChange);
     }
   });
-  useLiveEvent((name, data) => {
-    if (name === 'task') applyLive(data as LiveEventMap['task']);
+  useLiveEvent((event) => {
+    if (event.name === 'task') applyLive(event.data);
   });
 
   const saved = useCallback(

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { Task } from '../../../shared/task';
-import { useApi } from '../../app/api-context';
-import { errorMessage } from './error-message';
+import { useApi } from '../../lib/api-context';
+import { errorMessage } from '../../lib/error-message';
 
 /** The last change the person can take back from the toast. */
 export interface Undoable {

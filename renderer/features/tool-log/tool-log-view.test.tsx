@@ -2,8 +2,8 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ToolCall } from '../../../shared/tool-call';
-import { ApiProvider } from '../../app/api-context';
-import { LiveEventsProvider, useLiveEvents } from '../../app/live-events';
+import { ApiProvider } from '../../lib/api-context';
+import { LiveEventsProvider, useLiveEvents } from '../../lib/live-events';
 import { startUiTestServer, type UiTestServer } from '../../testing/real-server';
 import { ToolLogView } from './tool-log-view';
 

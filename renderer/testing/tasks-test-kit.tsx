@@ -4,12 +4,12 @@
  */
 import { configure, render, screen } from '@testing-library/react';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { Task } from '../../../shared/task';
-import { ApiProvider } from '../../app/api-context';
-import { LiveEventsProvider } from '../../app/live-events';
-import type { ApiClient, LiveHandlers } from '../../lib/api-client';
-import { startUiTestServer, type UiTestServer } from '../../testing/real-server';
-import { TasksView } from './tasks-view';
+import type { Task } from '../../shared/task';
+import { ApiProvider } from '../lib/api-context';
+import { LiveEventsProvider } from '../lib/live-events';
+import type { ApiClient, LiveHandlers } from '../lib/api-client';
+import { startUiTestServer, type UiTestServer } from './real-server';
+import { TasksView } from '../features/tasks/tasks-view';
 
 // Every change goes through a real server (HTTP, SQLite, the event stream), and
 // a cold test run is slow to transform modules; a second is a safer bound than the default.
