@@ -13,7 +13,7 @@ export function StatusBar() {
         <span className="status-item">Server not answering</span>
       ) : status ? (
         <>
-          <span className="status-item">
+          <span className="status-item status-url">
             MCP URL <code className="mcp-url">{status.mcp_url}</code>
             <CopyButton text={status.mcp_url} label="Copy MCP URL" />
           </span>

@@ -13,7 +13,7 @@ import {
   replaceInPlace,
   type LoadedTasks,
 } from './apply-task-change';
-import { errorMessage } from '../../lib/error-message';
+import { plainFailure } from '../../lib/error-message';
 import { matchesFilters, narrowsList, toListQuery, type TaskFilters } from './task-filters';
 import { HIGHLIGHT_MS } from './use-changed-rows';
 
@@ -140,7 +140,7 @@ export function useTaskList(filters: TaskFilters) {
         });
       } catch (error) {
         if (land(started)) {
-          setState((previous) => ({ ...previous, loading: false, loadingMore: false, error: errorMessage(error) }));
+          setState((previous) => ({ ...previous, loading: false, loadingMore: false, error: plainFailure(error) }));
         }
       }
     })();
@@ -162,7 +162,7 @@ export function useTaskList(filters: TaskFilters) {
         }));
       },
       (error: unknown) => {
-        if (land(started)) setState((previous) => ({ ...previous, loadingMore: false, error: errorMessage(error) }));
+        if (land(started)) setState((previous) => ({ ...previous, loadingMore: false, error: plainFailure(error) }));
       },
     );
   }, [api, startFlight, land]);
