@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { FieldError, Label, TextArea, TextField } from 'react-aria-components';
 import { PRIORITIES } from '../../../shared/limits';
 import { ChoiceSelect } from '../../components/ui/choice-select';
@@ -27,6 +27,13 @@ function submitOnEnter(event: KeyboardEvent<HTMLTextAreaElement>) {
 
 /** The edit form's fields, each with its own message in plain words when the shared schema refuses it. */
 export function EditFields({ draft, onChange, errors, today, tagSuggestions }: EditFieldsProps) {
+  // Opened to be edited: the cursor starts at the end of the title, where a person adds to it.
+  const titleRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    const title = titleRef.current;
+    title?.focus();
+    title?.setSelectionRange(title.value.length, title.value.length);
+  }, []);
   return (
     <>
       <TextField
@@ -36,7 +43,13 @@ export function EditFields({ draft, onChange, errors, today, tagSuggestions }: E
         isInvalid={errors.title !== undefined}
       >
         <Label className="task-field-label">Title</Label>
-        <TextArea className="text-input task-title-input" rows={1} autoFocus dir="auto" onKeyDown={submitOnEnter} />
+        <TextArea
+          ref={titleRef}
+          className="text-input task-title-input"
+          rows={1}
+          dir="auto"
+          onKeyDown={submitOnEnter}
+        />
         <FieldError className="field-error">{errors.title}</FieldError>
       </TextField>
       <TextField

@@ -21,7 +21,7 @@ import { useScrollAnchor } from './use-scroll-anchor';
 
 /** Every row has one height (two lines on a phone), so rows arriving live never change the height of others. */
 export const ROW_HEIGHT = 44;
-export const NARROW_ROW_HEIGHT = 68;
+export const NARROW_ROW_HEIGHT = 72;
 export const HEADING_HEIGHT = 32;
 // The next page is asked for this many rows before the end, so scrolling rarely waits.
 const LOAD_AHEAD_ROWS = 30;
