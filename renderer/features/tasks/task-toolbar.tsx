@@ -1,5 +1,5 @@
 import { History, Keyboard, Search, SlidersHorizontal } from 'lucide-react';
-import { useState, type Ref } from 'react';
+import { memo, useState, type Ref } from 'react';
 import {
   Button,
   Input,
@@ -96,7 +96,11 @@ export function TaskToolbar(props: TaskToolbarProps) {
   );
 }
 
-function FilterControls({ filters, onChange }: Pick<TaskToolbarProps, 'filters' | 'onChange'>) {
+/** Memoised: while agents write, the count beside it changes every frame and these do not. */
+const FilterControls = memo(function FilterControls({
+  filters,
+  onChange,
+}: Pick<TaskToolbarProps, 'filters' | 'onChange'>) {
   return (
     <>
       <RadioGroup
@@ -132,4 +136,4 @@ function FilterControls({ filters, onChange }: Pick<TaskToolbarProps, 'filters' 
       />
     </>
   );
-}
+});

@@ -1,4 +1,5 @@
 import { AlertCircle, Download, Eraser, Pause, Play } from 'lucide-react';
+import { memo } from 'react';
 import { Button, ToggleButton } from 'react-aria-components';
 import { ChoiceSelect } from '../../components/ui/choice-select';
 import type { ToolLogFilter } from './filter';
@@ -18,10 +19,41 @@ interface ToolLogToolbarProps {
 const ALL = '\u0000all';
 
 export function ToolLogToolbar({ log, filter, onFilterChange, shown, ...actions }: ToolLogToolbarProps) {
-  const clients = [{ value: ALL, label: 'All clients' }, ...options(log.clients, filter.client)];
-  const tools = [{ value: ALL, label: 'All tools' }, ...options(log.tools, filter.tool)];
   return (
     <div className="tool-log-toolbar" role="group" aria-label="Log filters and actions">
+      <LogFilters clientsSeen={log.clients} toolsSeen={log.tools} filter={filter} onFilterChange={onFilterChange} />
+      <span className="tool-log-spacer" />
+      {/* Not a live region: on a busy log it would announce every call. */}
+      <span className="tool-log-count">{log.paused ? `Paused, ${log.held} new held` : `${shown} shown`}</span>
+      <Button className="button" onPress={actions.onPauseToggle}>
+        {log.paused ? <Play size={16} aria-hidden /> : <Pause size={16} aria-hidden />}
+        {log.paused ? 'Resume' : 'Pause'}
+      </Button>
+      <Button className="button" onPress={actions.onClear}>
+        <Eraser size={16} aria-hidden />
+        Clear view
+      </Button>
+      <Button className="button" onPress={actions.onExport} isDisabled={shown === 0}>
+        <Download size={16} aria-hidden />
+        Export JSON
+      </Button>
+    </div>
+  );
+}
+
+interface LogFiltersProps {
+  clientsSeen: readonly string[];
+  toolsSeen: readonly string[];
+  filter: ToolLogFilter;
+  onFilterChange: (filter: ToolLogFilter) => void;
+}
+
+/** Memoised: in a burst the count beside them changes many times a second, these only when a new client or tool appears. */
+const LogFilters = memo(function LogFilters({ clientsSeen, toolsSeen, filter, onFilterChange }: LogFiltersProps) {
+  const clients = [{ value: ALL, label: 'All clients' }, ...options(clientsSeen, filter.client)];
+  const tools = [{ value: ALL, label: 'All tools' }, ...options(toolsSeen, filter.tool)];
+  return (
+    <>
       <ChoiceSelect
         label="Client"
         value={filter.client || ALL}
@@ -41,24 +73,9 @@ export function ToolLogToolbar({ log, filter, onFilterChange, shown, ...actions 
       >
         <AlertCircle size={16} aria-hidden /> Errors only
       </ToggleButton>
-      <span className="tool-log-spacer" />
-      {/* Not a live region: on a busy log it would announce every call. */}
-      <span className="tool-log-count">{log.paused ? `Paused, ${log.held} new held` : `${shown} shown`}</span>
-      <Button className="button" onPress={actions.onPauseToggle}>
-        {log.paused ? <Play size={16} aria-hidden /> : <Pause size={16} aria-hidden />}
-        {log.paused ? 'Resume' : 'Pause'}
-      </Button>
-      <Button className="button" onPress={actions.onClear}>
-        <Eraser size={16} aria-hidden />
-        Clear view
-      </Button>
-      <Button className="button" onPress={actions.onExport} isDisabled={shown === 0}>
-        <Download size={16} aria-hidden />
-        Export JSON
-      </Button>
-    </div>
+    </>
   );
-}
+});
 
 /** A selected option stays listed after "Clear view", so the select never shows a value it lacks. */
 const options = (values: readonly string[], selected: string) =>

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { RECENT_TOOL_CALLS_DEFAULT } from '../../../shared/api';
+import type { ToolCall } from '../../../shared/tool-call';
 import { useApi } from '../../lib/api-context';
 import { errorMessage } from '../../lib/error-message';
 import { useLiveEvent } from '../../lib/live-events';
 import { QUERY_KEYS } from '../../lib/query';
+import { useFrameBatch } from '../../lib/use-frame-batch';
 import { createToolLogStore, type ToolLogStore } from './tool-log-store';
 
 /**
@@ -19,8 +21,10 @@ export function useToolLog(): { store: ToolLogStore; loadError: string | undefin
     queryFn: async () => (await api.toolCalls(RECENT_TOOL_CALLS_DEFAULT)).calls,
   });
 
+  // A burst brings hundreds of calls a second; the log (and its view, even hidden) takes them once a frame.
+  const receive = useFrameBatch((calls: ToolCall[]) => store.receive(...calls));
   useLiveEvent((event) => {
-    if (event.name === 'tool_call') store.receive(event.data);
+    if (event.name === 'tool_call') receive(event.data);
   });
   // Each answer (on opening, after each reconnection) merges in; the store counts every call once.
   useEffect(() => {
