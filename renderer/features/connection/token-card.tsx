@@ -32,7 +32,9 @@ export function TokenCard({ token, now, onRevoke }: TokenCardProps) {
   return (
     <li className="token-card" aria-label={token.label}>
       <div className="token-card-head">
-        <h3 className="token-label">{token.label}</h3>
+        <h3 className="token-label" dir="auto">
+          {token.label}
+        </h3>
         <span className={`token-state ${state.replaceAll(' ', '-')}`}>{state}</span>
       </div>
       <p className="token-meta">
