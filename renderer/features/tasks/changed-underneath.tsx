@@ -28,7 +28,6 @@ const who = (by: string | undefined) =>
   by === undefined ? 'Someone' : by === UI_CLIENT_LABEL ? 'You, elsewhere,' : by;
 
 interface ChangedUnderneathProps {
-  base: Task;
   underneath: Underneath;
   draft: EditDraft;
   today: string;
@@ -40,9 +39,9 @@ interface ChangedUnderneathProps {
  * changed field as it is now, with the person's own value where they changed
  * it too. Their draft stays; saving puts their changes on top.
  */
-export function ChangedUnderneath({ base, underneath, draft, today, onTakeTheirs }: ChangedUnderneathProps) {
-  const { task } = underneath;
-  const mine = changedFields(base, draft, today);
+export function ChangedUnderneath({ underneath, draft, today, onTakeTheirs }: ChangedUnderneathProps) {
+  const { task, before } = underneath;
+  const mine = changedFields(task, draft, today);
   if (task.deleted_at !== null) {
     return (
       <div className="task-underneath" role="status">
@@ -51,7 +50,7 @@ export function ChangedUnderneath({ base, underneath, draft, today, onTakeTheirs
       </div>
     );
   }
-  const changed = FIELDS.filter(({ field }) => shown(base, field, today) !== shown(task, field, today));
+  const changed = FIELDS.filter(({ field }) => shown(before, field, today) !== shown(task, field, today));
   return (
     <div className="task-underneath" role="status">
       <p className="task-underneath-title">{who(underneath.by)} changed this task while you were editing it.</p>
@@ -62,7 +61,7 @@ export function ChangedUnderneath({ base, underneath, draft, today, onTakeTheirs
               <dt>{name}</dt>
               <dd dir="auto">
                 Now: {shown(task, field, today)}
-                {field in mine && <span className="task-underneath-mine"> · yours: kept below, saved on top</span>}
+                {field in mine && <span className="task-underneath-mine"> · yours is kept below and saved on top</span>}
               </dd>
             </div>
           ))}

@@ -41,6 +41,8 @@ describe('an edit that meets an agent’s change', () => {
     expect(said).toHaveTextContent('PriorityNow: Low');
     expect(said).toHaveTextContent('DescriptionNow: Back only');
     expect(within(panel).getByRole('textbox', { name: 'Title' })).toHaveValue('Water the roses');
+    // What the person did not touch now shows the agent's value.
+    expect(within(panel).getByRole('textbox', { name: 'Description' })).toHaveValue('Back only');
 
     await user.click(within(panel).getByRole('button', { name: 'Save mine on top' }));
     await findRow('Water the roses');
@@ -83,7 +85,7 @@ describe('an edit that meets an agent’s change', () => {
     const panel = await openAndRetitle(user, 'Fix the gate', 'Fix the gate latch');
     await callTool(agent, 'update_task', { task_id: task.id, title: 'Replace the gate' });
     await within(panel).findByText('Claude Code changed this task while you were editing it.');
-    expect(panel).toHaveTextContent('TitleNow: Replace the gate · yours: kept below, saved on top');
+    expect(panel).toHaveTextContent('TitleNow: Replace the gate · yours is kept below and saved on top');
 
     await user.click(within(panel).getByRole('button', { name: 'Discard mine, use this version' }));
     expect(within(panel).getByRole('textbox', { name: 'Title' })).toHaveValue('Replace the gate');

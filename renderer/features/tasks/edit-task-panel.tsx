@@ -83,7 +83,6 @@ export function EditTaskPanel({ task: opened, today, tagSuggestions, onSaved, on
       )}
       {session.underneath && (
         <ChangedUnderneath
-          base={session.base}
           underneath={session.underneath}
           draft={session.draft}
           today={today}

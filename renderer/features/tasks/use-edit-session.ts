@@ -17,28 +17,53 @@ const FIELD_OF: Record<keyof EditDraft, TaskField> = {
   tagText: 'tags',
 };
 
-/** A newer version of the task than the draft was started from, and who made it (when known). */
+/** A newer version of the task than the draft was started from, who made it (when known), and what it replaced. */
 export interface Underneath {
   task: Task;
   by: string | undefined;
+  /** The version the person started from, to say what changed since. */
+  before: Task;
+}
+
+interface Session {
+  /** The version a save expects: the newest seen. */
+  base: Task;
+  draft: EditDraft;
+  underneath: Underneath | undefined;
 }
 
 /**
- * One editing session: the version the draft started from (`base`), the
- * draft, and any newer version seen meanwhile (`underneath`), from a live
- * event or from a save that met a conflict. The draft is never thrown away
- * for it: saving sends only what the person changed, on top of the newer
- * version; "use theirs" is the person's choice.
+ * Moves the draft onto a newer version: fields the person has not touched
+ * take the new values, the ones they changed keep their own.
+ */
+function rebase(session: Session, task: Task, by: string | undefined): Session {
+  if (task.version <= session.base.version) return session;
+  const was = draftOf(session.base);
+  const now = draftOf(task);
+  const draft = { ...session.draft };
+  for (const key of Object.keys(was) as (keyof EditDraft)[]) {
+    if (JSON.stringify(draft[key]) === JSON.stringify(was[key])) Object.assign(draft, { [key]: now[key] });
+  }
+  return { base: task, draft, underneath: { task, by, before: session.underneath?.before ?? session.base } };
+}
+
+/**
+ * One editing session. A newer version seen meanwhile (from a live event, or
+ * from a save that met a conflict) becomes the base: the draft keeps what the
+ * person changed, takes the rest from the newer version, and the panel says
+ * what changed. Saving then sends only the person's changes, on top; "use
+ * theirs" drops them, as the person chooses.
  */
 export function useEditSession(opened: Task, today: string, onSaved: (task: Task) => void) {
   const api = useApi();
-  const [base, setBase] = useState(opened);
-  const [draft, setDraft] = useState<EditDraft>(() => draftOf(opened));
-  const [underneath, setUnderneath] = useState<Underneath>();
+  const [session, setSession] = useState<Session>(() => ({
+    base: opened,
+    draft: draftOf(opened),
+    underneath: undefined,
+  }));
   const [errors, setErrors] = useState<FieldErrors>({});
-
-  const seeNewer = (task: Task, by: string | undefined) =>
-    setUnderneath((previous) => (task.version > (previous?.task.version ?? base.version) ? { task, by } : previous));
+  const { base, draft, underneath } = session;
+  const seeNewer = (task: Task, by: string | undefined) => setSession((current) => rebase(current, task, by));
 
   useLiveEvent((event) => {
     if (event.name === 'task' && event.data.task.id === base.id) seeNewer(event.data.task, event.data.by);
@@ -68,12 +93,12 @@ export function useEditSession(opened: Task, today: string, onSaved: (task: Task
     const found = taskFieldErrors(updateTaskInput, { task_id: base.id, ...fields });
     setErrors(found);
     if (Object.keys(found).length > 0) return 'invalid';
-    saving.mutate({ fields, version: (underneath?.task ?? base).version });
+    saving.mutate({ fields, version: base.version });
     return 'sent';
   }
 
   function change(next: Partial<EditDraft>) {
-    setDraft((previous) => ({ ...previous, ...next }));
+    setSession((current) => ({ ...current, draft: { ...current.draft, ...next } }));
     // A field's message goes once the person changes that field; the form's, on any change.
     const touched = new Set<string>(Object.keys(next).map((key) => FIELD_OF[key as keyof EditDraft]));
     setErrors((previous) =>
@@ -83,10 +108,7 @@ export function useEditSession(opened: Task, today: string, onSaved: (task: Task
 
   /** Drops the draft for the newer version, as the person asked. */
   function takeTheirs() {
-    if (!underneath) return;
-    setBase(underneath.task);
-    setDraft(draftOf(underneath.task));
-    setUnderneath(undefined);
+    setSession((current) => ({ base: current.base, draft: draftOf(current.base), underneath: undefined }));
     setErrors({});
   }
 
