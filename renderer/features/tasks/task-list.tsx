@@ -13,7 +13,7 @@ import {
 import type { TaskSort } from '../../../shared/limits';
 import type { Task } from '../../../shared/task';
 import { useIsNarrow } from '../../lib/use-media-query';
-import { listItems, type ListItem } from './list-items';
+import { listLayout, type ListItem } from './list-items';
 import { TaskRow, type TaskRowActions } from './task-row';
 import type { RowChange } from './use-changed-rows';
 import { useListKeys } from './use-list-keys';
@@ -61,20 +61,18 @@ export function TaskList({
 }: TaskListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowHeight = useIsNarrow() ? NARROW_ROW_HEIGHT : ROW_HEIGHT;
-  const items = useMemo(() => listItems(tasks, sort, today), [tasks, sort, today]);
-  const keys = useMemo(() => items.map((item) => item.key), [items]);
-  const sizeOf = useCallback(
-    (index: number) => (items[index]?.kind === 'heading' ? HEADING_HEIGHT : rowHeight),
-    [items, rowHeight],
+  const layout = useMemo(
+    () => listLayout(tasks, sort, today, { row: rowHeight, heading: HEADING_HEIGHT }),
+    [tasks, sort, today, rowHeight],
   );
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count: layout.count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: sizeOf,
-    getItemKey: (index) => keys[index] ?? index,
+    estimateSize: layout.sizeOf,
+    getItemKey: (index) => layout.keyAt(index) ?? index,
     overscan: 8,
   });
-  const rememberTopRow = useScrollAnchor(scrollRef, keys, sizeOf);
+  const rememberTopRow = useScrollAnchor(scrollRef, layout);
   const virtualItems = virtualizer.getVirtualItems();
   const lastShown = virtualItems.at(-1)?.index ?? -1;
 
@@ -82,7 +80,7 @@ export function TaskList({
   const focusRow = useCallback(
     (id?: string) => {
       const target = id ?? activeId ?? tasks[0]?.id;
-      const index = keys.indexOf(target ?? '');
+      const index = layout.indexOf(target ?? '');
       if (target === undefined || index === -1) return;
       setActiveId(target);
       virtualizer.scrollToIndex(index);
@@ -95,7 +93,7 @@ export function TaskList({
       };
       attempt();
     },
-    [activeId, keys, tasks, virtualizer],
+    [activeId, layout, tasks, virtualizer],
   );
   useImperativeHandle(handle, () => ({ focusRow }), [focusRow]);
   const onKeyDown = useListKeys({ tasks, focusRow, ...actions });
@@ -120,10 +118,10 @@ export function TaskList({
   }, [tasks, activeId, focusRow]);
 
   useEffect(() => {
-    if (hasMore && !busy && lastShown >= items.length - LOAD_AHEAD_ROWS) onNeedMore();
-  }, [hasMore, busy, lastShown, items.length, onNeedMore]);
+    if (hasMore && !busy && lastShown >= layout.count - LOAD_AHEAD_ROWS) onNeedMore();
+  }, [hasMore, busy, lastShown, layout.count, onNeedMore]);
 
-  const rendered = virtualItems.map((item) => items[item.index]).filter((item) => item?.kind === 'task');
+  const rendered = virtualItems.map((item) => layout.itemAt(item.index)).filter((item) => item?.kind === 'task');
   // A Tab into the list lands on the active row, or on the first one in view when the active row is scrolled away.
   const tabStop = rendered.some((item) => item.key === activeId) ? activeId : rendered[0]?.key;
 
@@ -145,14 +143,14 @@ export function TaskList({
         }}
       >
         {virtualItems.map((virtual) => {
-          const item = items[virtual.index];
+          const item = layout.itemAt(virtual.index);
           if (!item) return null;
           return (
             <Slot
               key={item.key}
               item={item}
               start={virtual.start}
-              height={sizeOf(virtual.index)}
+              height={layout.sizeOf(virtual.index)}
               tabStop={item.key === tabStop}
               setSize={hasMore ? -1 : tasks.length}
             >

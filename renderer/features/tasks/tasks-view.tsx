@@ -30,8 +30,8 @@ export function TasksView() {
   const actions = useTaskActions(list.applyChange);
   const { changed, markChanged } = useChangedRows();
   const today = useToday();
-  const tagSuggestions = useTagSuggestions(list.tasks);
   const [editing, setEditing] = useState<Task>();
+  const tagSuggestions = useTagSuggestions(list.tasks, editing !== undefined);
   const [showDeleted, setShowDeleted] = useState(false);
   const [deletedCount, setDeletedCount] = useState<number>();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);

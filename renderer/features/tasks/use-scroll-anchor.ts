@@ -1,11 +1,12 @@
 import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
+import type { ListLayout } from './list-items';
 
-/** Where each row starts, from their heights: rows have known fixed heights, so nothing is measured. */
-function startOf(keys: readonly string[], sizeOf: (index: number) => number, key: string): number | undefined {
+/** Where the row with `key` starts, from the rows' known fixed heights: nothing is measured. */
+function startOf(layout: ListLayout, key: string): number | undefined {
   let start = 0;
-  for (let index = 0; index < keys.length; index++) {
-    if (keys[index] === key) return start;
-    start += sizeOf(index);
+  for (let index = 0; index < layout.count; index++) {
+    if (layout.keyAt(index) === key) return start;
+    start += layout.sizeOf(index);
   }
   return undefined;
 }
@@ -15,36 +16,33 @@ function startOf(keys: readonly string[], sizeOf: (index: number) => number, key
  * inserted or removed above it, so what the person is reading does not jump.
  * At the very top nothing is adjusted: a new task arriving there should be seen.
  */
-export function useScrollAnchor(
-  scrollRef: RefObject<HTMLElement | null>,
-  keys: readonly string[],
-  sizeOf: (index: number) => number,
-) {
+export function useScrollAnchor(scrollRef: RefObject<HTMLElement | null>, layout: ListLayout) {
   const anchor = useRef<{ key: string; start: number } | undefined>(undefined);
 
   const remember = useCallback(() => {
     const top = scrollRef.current?.scrollTop ?? 0;
     anchor.current = undefined;
     let start = 0;
-    for (let index = 0; index < keys.length; index++) {
-      const end = start + sizeOf(index);
-      if (end > top) {
-        anchor.current = { key: keys[index] ?? '', start };
+    for (let index = 0; index < layout.count; index++) {
+      const end = start + layout.sizeOf(index);
+      const key = layout.keyAt(index);
+      if (end > top && key !== undefined) {
+        anchor.current = { key, start };
         return;
       }
       start = end;
     }
-  }, [scrollRef, keys, sizeOf]);
+  }, [scrollRef, layout]);
 
   useLayoutEffect(() => {
     const element = scrollRef.current;
     const previous = anchor.current;
     if (element && previous && element.scrollTop > 0) {
-      const start = startOf(keys, sizeOf, previous.key);
+      const start = startOf(layout, previous.key);
       if (start !== undefined && start !== previous.start) element.scrollTop += start - previous.start;
     }
     remember();
-  }, [scrollRef, keys, sizeOf, remember]);
+  }, [scrollRef, layout, remember]);
 
   return remember;
 }
