@@ -63,11 +63,10 @@ export const TaskRow = memo(function TaskRow({ task, today, change, ...actions }
           {task.priority !== 'none' && <span className={`task-label priority-${task.priority}`}>{task.priority}</span>}
         </span>
         <TagLabels tags={task.tags} />
-        {change && (
-          <span className="task-changed-by" dir="auto">
-            {CHANGE_WORDS[change.change]} by {change.by === UI_CLIENT_LABEL ? 'you' : change.by}
-          </span>
-        )}
+        {/* Always there, empty when nothing changed: every row's columns then line up. */}
+        <span className="task-changed-by" dir="auto">
+          {change && `${CHANGE_WORDS[change.change]} by ${change.by === UI_CLIENT_LABEL ? 'you' : change.by}`}
+        </span>
       </span>
       <span className="task-actions">
         <Button
