@@ -3,6 +3,19 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const HTTP_ONLY = { group: ['**/main/*', 'node:*', 'electron'], message: 'The UI talks to the server over HTTP only.' };
+const UI_ZONES = [
+  {
+    regex: '(^|/)app/',
+    message: 'Only the shell imports features; features, lib/ and components/ui/ never import app/.',
+  },
+  { regex: '(^|/)features/', message: 'lib/ and components/ui/ are below the features: they never import one.' },
+  {
+    regex: '^\\.\\./(?!\\.\\./)',
+    message: 'A feature never imports another feature; move what they share to lib/ or components/ui/.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'out/', 'coverage/', 'test-results/', 'main/db/migrations/'] },
   js.configs.recommended,
@@ -58,22 +71,24 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      // The UI reaches the server only over HTTP (lib/api-client.ts); tests may start a real server.
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/main/*', 'node:*', 'electron'], message: 'The UI talks to the server over HTTP only.' },
-          ],
-        },
-      ],
-    },
+    // The UI reaches the server only over HTTP (lib/api-client.ts); tests may start a real server.
+    rules: { 'no-restricted-imports': ['error', { patterns: [HTTP_ONLY] }] },
+  },
+  {
+    // bulletproof-react's zones: the shell (app/) composes features; a feature imports neither the shell nor another
+    // feature, and lib/ and components/ui/ import neither. What two features share lives in lib/ or components/ui/.
+    files: ['renderer/features/**/*.{ts,tsx}', 'renderer/lib/**/*.{ts,tsx}', 'renderer/components/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [HTTP_ONLY, ...UI_ZONES] }] },
   },
   {
     files: ['renderer/testing/**', 'renderer/**/*.test.{ts,tsx}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Tests may start a real server (main/), and still keep to the zones.
+    files: ['renderer/features/**/*.test.{ts,tsx}', 'renderer/lib/**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: UI_ZONES }] },
   },
   {
     // Tests read JSON answers whose shape is what they assert; typing every one adds nothing.

@@ -4,6 +4,7 @@ import { SettingsView } from '../features/settings/settings-view';
 import { useHasDesktopSettings } from '../features/settings/use-desktop-settings';
 import { TasksView } from '../features/tasks/tasks-view';
 import { ToolLogView } from '../features/tool-log/tool-log-view';
+import { ApiProvider } from '../lib/api-context';
 import type { ApiClient } from '../lib/api-client';
 import { AppProviders } from './app-providers';
 import { StatusBar } from './status-bar';
@@ -11,12 +12,20 @@ import { UnreachableBanner } from './unreachable-banner';
 import { useSession } from './use-session';
 
 export function App({ api }: { api: ApiClient }) {
-  const { session, signedOut } = useSession(api);
-  const desktop = useHasDesktopSettings(api, session.kind === 'signed-in');
+  return (
+    <ApiProvider api={api}>
+      <Shell />
+    </ApiProvider>
+  );
+}
+
+function Shell() {
+  const { session, signedOut } = useSession();
+  const desktop = useHasDesktopSettings(session.kind === 'signed-in');
   if (session.kind === 'checking') return <main className="centered" aria-busy="true" />;
   if (session.kind === 'signed-out') return <SignedOut reason={session.reason} />;
   return (
-    <AppProviders api={api} signedOut={signedOut}>
+    <AppProviders signedOut={signedOut}>
       <div className="app">
         <UnreachableBanner />
         <Tabs className="app-tabs">

@@ -2,9 +2,9 @@ import { render, screen } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { API_ROUTES } from '../../shared/api';
 import { startUiTestServer, type UiTestServer } from '../testing/real-server';
-import { ApiProvider } from './api-context';
-import { LiveEventsProvider, useLiveEvents } from './live-events';
-import { ServerStatusProvider, useServerStatus } from './server-status';
+import { ApiProvider } from '../lib/api-context';
+import { LiveEventsProvider, useLiveEvents } from '../lib/live-events';
+import { ServerStatusProvider, useServerStatus } from '../lib/server-status';
 import { StatusBar } from './status-bar';
 
 let ui: UiTestServer;

@@ -121,6 +121,9 @@ describe('session', () => {
     expect((await browser.signOut()).status).toBe(200);
     expect(await signedOutScreen()).toBeInTheDocument();
     expect(screen.queryByRole('tab', { name: 'Tasks' })).not.toBeInTheDocument();
+    // The way back is named as the CLI names it; the JSON field the normal output never shows is not.
+    expect(screen.getByRole('main')).toHaveTextContent('taskdesk ui-link');
+    expect(screen.getByRole('main')).not.toHaveTextContent(/uiUrl/);
   });
 
   it('shows the signed-out screen when any API call answers 401', async () => {

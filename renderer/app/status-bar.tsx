@@ -1,6 +1,6 @@
 import { CopyButton } from '../components/ui/copy-button';
-import { useLiveEvents } from './live-events';
-import { useServerStatus } from './server-status';
+import { useLiveEvents } from '../lib/live-events';
+import { useServerStatus } from '../lib/server-status';
 
 /** Always on screen: where agents connect, and whether the server and its database are answering. */
 export function StatusBar() {
@@ -13,7 +13,7 @@ export function StatusBar() {
         <span className="status-item">Server not answering</span>
       ) : status ? (
         <>
-          <span className="status-item">
+          <span className="status-item status-url">
             MCP URL <code className="mcp-url">{status.mcp_url}</code>
             <CopyButton text={status.mcp_url} label="Copy MCP URL" />
           </span>

@@ -1,4 +1,4 @@
-import { useLiveEvents } from './live-events';
+import { useLiveEvents } from '../lib/live-events';
 
 /**
  * Says plainly, for as long as it lasts, that the server is not answering

@@ -1,7 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { LOGIN_FRAGMENT_KEY } from '../../shared/api';
+import { useApi } from '../lib/api-context';
 import { ApiError, type ApiClient } from '../lib/api-client';
-import { SESSION_ENDED_REASON } from './session-context';
+import { QUERY_KEYS } from '../lib/query';
+import { SESSION_ENDED_REASON } from '../lib/session-context';
 
 export type SessionState = { kind: 'checking' } | { kind: 'signed-in' } | { kind: 'signed-out'; reason: string };
 
@@ -38,34 +41,35 @@ function reasonFor(error: unknown, code: string | undefined): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Signs in with the address bar's code, or checks for an existing session; never throws. */
+async function checkSession(api: ApiClient): Promise<SessionState> {
+  const code = takeLoginCode();
+  try {
+    await (code === undefined ? api.session() : signIn(api, code));
+    return { kind: 'signed-in' };
+  } catch (error) {
+    return { kind: 'signed-out', reason: reasonFor(error, code) };
+  }
+}
+
 /**
  * Exchanges a login code from the URL for a session cookie, or checks for an
- * existing session; later, any call answering 401 (a restarted server, a
- * sign-out elsewhere) or `signedOut` shows the signed-out screen.
+ * existing session; later, any call answering 401 (a sign-out elsewhere, an
+ * expired session) or `signedOut` shows the signed-out screen. The check is a
+ * query, so it runs once however often React mounts this (a code works once).
  */
-export function useSession(api: ApiClient): { session: SessionState; signedOut: (reason: string) => void } {
-  const [session, setSession] = useState<SessionState>({ kind: 'checking' });
-  // One attempt per mount, even when React runs the effect twice (StrictMode): a code works only once.
-  const attempt = useRef<{ code: string | undefined; done: Promise<unknown> } | undefined>(undefined);
-  useEffect(() => {
-    let cancelled = false;
-    if (!attempt.current) {
-      const code = takeLoginCode();
-      attempt.current = { code, done: code === undefined ? api.session() : signIn(api, code) };
-    }
-    const { code, done } = attempt.current;
-    done.then(
-      () => !cancelled && setSession({ kind: 'signed-in' }),
-      (error: unknown) => !cancelled && setSession({ kind: 'signed-out', reason: reasonFor(error, code) }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api]);
+export function useSession(): { session: SessionState; signedOut: (reason: string) => void } {
+  const api = useApi();
+  const checked = useQuery({ queryKey: QUERY_KEYS.session, queryFn: () => checkSession(api) });
+  const [ended, setEnded] = useState<string>();
+  const signedIn = useRef(false);
+  signedIn.current = checked.data?.kind === 'signed-in';
+  const session: SessionState =
+    ended !== undefined ? { kind: 'signed-out', reason: ended } : (checked.data ?? { kind: 'checking' });
 
   // Only a signed-in window signs out: while checking, the check itself decides.
   const signedOut = useCallback((reason: string) => {
-    setSession((previous) => (previous.kind === 'signed-in' ? { kind: 'signed-out', reason } : previous));
+    if (signedIn.current) setEnded((previous) => previous ?? reason);
   }, []);
   useEffect(() => api.onUnauthorized(() => signedOut(SESSION_ENDED_REASON)), [api, signedOut]);
 

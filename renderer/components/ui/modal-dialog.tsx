@@ -10,10 +10,19 @@ interface ModalDialogProps {
   children: ReactNode;
   /** Whether a click outside or Escape closes it; off where closing loses something (a secret shown once). */
   isDismissable?: boolean;
+  /** Rises from the bottom edge, as a phone's sheets do. */
+  sheet?: boolean;
 }
 
 /** A modal dialog named by its title, with a Close button; focus returns to what opened it. */
-export function ModalDialog({ title, isOpen, onClose, children, isDismissable = true }: ModalDialogProps) {
+export function ModalDialog({
+  title,
+  isOpen,
+  onClose,
+  children,
+  isDismissable = true,
+  sheet = false,
+}: ModalDialogProps) {
   return (
     <ModalOverlay
       className="modal-overlay"
@@ -24,7 +33,7 @@ export function ModalDialog({ title, isOpen, onClose, children, isDismissable = 
       isDismissable={isDismissable}
       isKeyboardDismissDisabled={!isDismissable}
     >
-      <Modal className="modal">
+      <Modal className={sheet ? 'modal sheet' : 'modal'}>
         <Dialog className="modal-dialog">
           <header className="modal-header">
             <Heading slot="title" className="modal-title">

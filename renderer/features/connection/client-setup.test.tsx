@@ -7,10 +7,10 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { shellWords } from '../../../main/connect/snippet-parsers';
 import { connectOverHttp } from '../../../main/mcp/testing/snippet-transports';
-import { ApiProvider } from '../../app/api-context';
-import { LiveEventsProvider } from '../../app/live-events';
+import { ApiProvider } from '../../lib/api-context';
+import { LiveEventsProvider } from '../../lib/live-events';
 import { startUiTestServer, type UiTestServer } from '../../testing/real-server';
-import { settingsKeeper } from '../settings/settings-test-kit';
+import { settingsKeeper } from '../../testing/settings-test-kit';
 import { ClientSetupSection } from './client-setup';
 
 let ui: UiTestServer | undefined;

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
-import type { ClientSetup, ClientSetupList } from '../../../shared/api';
-import { useApi } from '../../app/api-context';
-import { useLiveEvents } from '../../app/live-events';
+import type { ClientConnected, ClientSetup, ClientSetupList } from '../../../shared/api';
 import { CopyButton } from '../../components/ui/copy-button';
-import { timeAgo } from './relative-time';
+import { useApi } from '../../lib/api-context';
+import { errorMessage } from '../../lib/error-message';
+import { QUERY_KEYS } from '../../lib/query';
+import { timeAgo } from '../../lib/relative-time';
 
 function describe(client: ClientSetup, now: number): string {
   switch (client.verdict) {
@@ -26,53 +27,39 @@ function describe(client: ClientSetup, now: number): string {
  * `taskdesk doctor` sees it. The desktop app writes a client's configuration
  * itself (merged, with a backup); a browser shows the command that does.
  */
+function outcomeOf(client: ClientSetup, connected: ClientConnected): string {
+  return connected.changed
+    ? `Wrote ${connected.client.file}${connected.backup ? ' (the old file is kept beside it)' : ''}. Restart ${client.name} to load it.`
+    : `${client.name} was already set up; nothing changed.`;
+}
+
 export function ClientSetupSection() {
   const api = useApi();
-  const { generation } = useLiveEvents();
-  const [list, setList] = useState<ClientSetupList>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState<string>();
-  const [outcome, setOutcome] = useState<string>();
-  const now = Date.now();
-
-  useEffect(() => {
-    let cancelled = false;
-    api.clients().then(
-      (found) => {
-        if (cancelled) return;
-        setList(found);
-        setError(undefined);
-      },
-      (reason: unknown) => !cancelled && setError(reason instanceof Error ? reason.message : String(reason)),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, generation]);
-
-  async function connect(client: ClientSetup) {
-    setBusy(client.client);
-    setOutcome(undefined);
-    try {
-      const connected = await api.connectClient(client.client);
-      setList(
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: QUERY_KEYS.clients, queryFn: () => api.clients() });
+  const connecting = useMutation({
+    mutationFn: (client: ClientSetup) => api.connectClient(client.client),
+    onSuccess: (connected) =>
+      queryClient.setQueryData<ClientSetupList>(
+        QUERY_KEYS.clients,
         (current) =>
           current && {
             ...current,
-            clients: current.clients.map((each) => (each.client === client.client ? connected.client : each)),
+            clients: current.clients.map((each) => (each.client === connected.client.client ? connected.client : each)),
           },
-      );
-      setOutcome(
-        connected.changed
-          ? `Wrote ${connected.client.file}${connected.backup ? ' (the old file is kept beside it)' : ''}. Restart ${client.name} to load it.`
-          : `${client.name} was already set up; nothing changed.`,
-      );
-    } catch (reason) {
-      setOutcome(`Could not set up ${client.name}: ${reason instanceof Error ? reason.message : String(reason)}`);
-    } finally {
-      setBusy(undefined);
-    }
-  }
+      ),
+  });
+  const list = query.data;
+  const error = query.error ? errorMessage(query.error) : undefined;
+  const busy = connecting.isPending;
+  const target = connecting.variables;
+  const outcome =
+    target && connecting.data
+      ? outcomeOf(target, connecting.data)
+      : target && connecting.error
+        ? `Could not set up ${target.name}: ${errorMessage(connecting.error)}`
+        : undefined;
+  const now = Date.now();
 
   return (
     <section className="connection-section" aria-labelledby="connection-setup">
@@ -102,7 +89,7 @@ export function ClientSetupSection() {
             </div>
             {list.can_connect ? (
               (client.verdict === 'problem' || client.verdict === 'not_configured') && (
-                <Button className="button" isDisabled={busy !== undefined} onPress={() => void connect(client)}>
+                <Button className="button" isDisabled={busy} onPress={() => connecting.mutate(client)}>
                   {client.verdict === 'problem' ? `Repair ${client.name}` : `Add to ${client.name}`}
                 </Button>
               )

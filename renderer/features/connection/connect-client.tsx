@@ -1,9 +1,11 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ConnectionDetails, CreatedToken, TokenInfo } from '../../../shared/api';
-import { CONNECT_CLIENTS, type ConnectClientId } from '../../../shared/connect-snippets';
-import { useApi } from '../../app/api-context';
-import { useServerStatus } from '../../app/server-status';
+import { CONNECT_CLIENTS } from '../../../shared/connect-snippets';
+import { useApi } from '../../lib/api-context';
+import { errorMessage } from '../../lib/error-message';
+import { useServerStatus } from '../../lib/server-status';
 import { SnippetDialog } from './snippet-dialog';
 
 type Client = (typeof CONNECT_CLIENTS)[number];
@@ -24,36 +26,22 @@ export function ConnectClientSection({ onCreated }: { onCreated: (token: TokenIn
   const api = useApi();
   const { status } = useServerStatus();
   const [connecting, setConnecting] = useState<Connecting>();
-  const [pending, setPending] = useState<ConnectClientId>();
-  const [creating, setCreating] = useState(false);
-  const [error, setError] = useState<string>();
-
-  async function open(client: Client) {
-    setPending(client.id);
-    setError(undefined);
-    try {
-      setConnecting({ client, connection: await api.connection() });
-    } catch (reason) {
-      setError(`Could not load the connection details: ${reason instanceof Error ? reason.message : String(reason)}`);
-    } finally {
-      setPending(undefined);
-    }
-  }
-
-  async function createToken() {
-    if (!connecting || connecting.token) return;
-    setCreating(true);
-    setError(undefined);
-    try {
-      const token = await api.createToken(connecting.client.tokenLabel);
+  const opening = useMutation({
+    mutationFn: async (client: Client): Promise<Connecting> => ({ client, connection: await api.connection() }),
+    onSuccess: setConnecting,
+  });
+  const creating = useMutation({
+    mutationFn: (label: string) => api.createToken(label),
+    onSuccess: (token) => {
       onCreated(token);
-      setConnecting({ ...connecting, token });
-    } catch (reason) {
-      setError(`Could not create a token: ${reason instanceof Error ? reason.message : String(reason)}`);
-    } finally {
-      setCreating(false);
-    }
-  }
+      setConnecting((current) => current && { ...current, token });
+    },
+  });
+  const error = opening.error
+    ? `Could not load the connection details: ${errorMessage(opening.error)}`
+    : creating.error
+      ? `Could not create a token: ${errorMessage(creating.error)}`
+      : undefined;
 
   return (
     <section className="connection-section" aria-labelledby="connection-connect">
@@ -66,8 +54,11 @@ export function ConnectClientSection({ onCreated }: { onCreated: (token: TokenIn
           <Button
             key={client.id}
             className="button"
-            isDisabled={!status || pending !== undefined}
-            onPress={() => void open(client)}
+            isDisabled={!status || opening.isPending}
+            onPress={() => {
+              creating.reset();
+              opening.mutate(client);
+            }}
           >
             Connect {client.name}
           </Button>
@@ -84,12 +75,14 @@ export function ConnectClientSection({ onCreated }: { onCreated: (token: TokenIn
           clientName={connecting.client.name}
           secret={connecting.token?.token}
           connection={connecting.connection}
-          creating={creating}
+          creating={creating.isPending}
           error={error}
-          onCreateToken={() => void createToken()}
+          onCreateToken={() => {
+            if (!connecting.token) creating.mutate(connecting.client.tokenLabel);
+          }}
           onClose={() => {
             setConnecting(undefined);
-            setError(undefined);
+            creating.reset();
           }}
         />
       )}

@@ -2,9 +2,9 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectClient } from '../../../main/mcp/testing/connect-client';
-import { ApiProvider } from '../../app/api-context';
-import { LiveEventsProvider, useLiveEvents } from '../../app/live-events';
-import { ServerStatusProvider } from '../../app/server-status';
+import { ApiProvider } from '../../lib/api-context';
+import { LiveEventsProvider, useLiveEvents } from '../../lib/live-events';
+import { ServerStatusProvider } from '../../lib/server-status';
 import { startUiTestServer, type UiTestServer } from '../../testing/real-server';
 import { ConnectionView } from './connection-view';
 

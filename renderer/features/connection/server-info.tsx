@@ -1,5 +1,5 @@
-import { useLiveEvents } from '../../app/live-events';
-import { useServerStatus } from '../../app/server-status';
+import { useLiveEvents } from '../../lib/live-events';
+import { useServerStatus } from '../../lib/server-status';
 import { CopyButton } from '../../components/ui/copy-button';
 
 /** Where agents connect and what they reach: the MCP URL, the database, how many tasks it holds. */

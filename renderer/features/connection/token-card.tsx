@@ -1,7 +1,9 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { TokenInfo } from '../../../shared/api';
-import { formatDateTime, timeAgo } from './relative-time';
+import { errorMessage } from '../../lib/error-message';
+import { formatDateTime, timeAgo } from '../../lib/relative-time';
 
 // "Active now" means seen within this long; after it the card says when it was last seen.
 export const ACTIVE_WINDOW_MS = 5 * 60 * 1000;
@@ -22,27 +24,17 @@ interface TokenCardProps {
 /** One client's token: who it is, whether it has connected, and a revoke that asks first. */
 export function TokenCard({ token, now, onRevoke }: TokenCardProps) {
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const revoking = useMutation({ mutationFn: onRevoke, onSuccess: () => setConfirming(false) });
+  const busy = revoking.isPending;
+  const error = revoking.error ? errorMessage(revoking.error) : undefined;
   const state = tokenState(token, now);
-
-  async function revoke() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onRevoke(token.id);
-      setConfirming(false);
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : String(reason));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <li className="token-card" aria-label={token.label}>
       <div className="token-card-head">
-        <h3 className="token-label">{token.label}</h3>
+        <h3 className="token-label" dir="auto">
+          {token.label}
+        </h3>
         <span className={`token-state ${state.replaceAll(' ', '-')}`}>{state}</span>
       </div>
       <p className="token-meta">
@@ -55,7 +47,7 @@ export function TokenCard({ token, now, onRevoke }: TokenCardProps) {
         (confirming ? (
           <div className="token-confirm" role="group" aria-label={`Confirm revoking ${token.label}`}>
             <span>{token.label} will stop working at once. Revoke?</span>
-            <Button className="button danger" isDisabled={busy} onPress={() => void revoke()}>
+            <Button className="button danger" isDisabled={busy} onPress={() => revoking.mutate(token.id)}>
               Yes, revoke {token.label}
             </Button>
             <Button className="button" isDisabled={busy} onPress={() => setConfirming(false)}>

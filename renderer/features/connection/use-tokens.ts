@@ -1,8 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { TokenInfo } from '../../../shared/api';
 import type { ToolCall } from '../../../shared/tool-call';
-import { useApi } from '../../app/api-context';
-import { useLiveEvent, useLiveEvents } from '../../app/live-events';
+import { useApi } from '../../lib/api-context';
+import { errorMessage } from '../../lib/error-message';
+import { useLiveEvent } from '../../lib/live-events';
+import { QUERY_KEYS } from '../../lib/query';
 
 /** A token as it is after one more call: the card flips to "connected" without a refetch. */
 export function countCall(token: TokenInfo, call: ToolCall): TokenInfo {
@@ -28,36 +31,28 @@ function toInfo({ id, label, user, created_at, last_used_at, call_count, revoked
  */
 export function useTokens() {
   const api = useApi();
-  const { generation } = useLiveEvents();
-  const [tokens, setTokens] = useState<TokenInfo[]>();
-  const [error, setError] = useState<string>();
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: QUERY_KEYS.tokens, queryFn: async () => (await api.tokens()).tokens });
+  const update = useCallback(
+    (change: (tokens: TokenInfo[]) => TokenInfo[]) =>
+      queryClient.setQueryData<TokenInfo[]>(QUERY_KEYS.tokens, (tokens) => tokens && change(tokens)),
+    [queryClient],
+  );
 
-  useEffect(() => {
-    let cancelled = false;
-    api.tokens().then(
-      (list) => {
-        if (cancelled) return;
-        setTokens(list.tokens);
-        setError(undefined);
-      },
-      (reason: unknown) => !cancelled && setError(reason instanceof Error ? reason.message : String(reason)),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, generation]);
-
-  useLiveEvent((name, data) => {
-    // The listener is generic over the event name, so the name check cannot narrow `data` by itself.
-    if (name === 'token') setTokens((list) => list && upsertToken(list, data as TokenInfo));
-    if (name === 'tool_call') {
-      const call = data as ToolCall;
-      if (call.token_id !== null) setTokens((list) => list?.map((token) => countCall(token, call)));
+  useLiveEvent((event) => {
+    if (event.name === 'token') update((tokens) => upsertToken(tokens, event.data));
+    if (event.name === 'tool_call' && event.data.token_id !== null) {
+      const call = event.data;
+      update((tokens) => tokens.map((token) => countCall(token, call)));
     }
   });
 
-  const remember = useCallback((token: TokenInfo) => setTokens((list) => upsertToken(list ?? [], token)), []);
-  const revoke = useCallback(async (id: string) => remember(await api.revokeToken(id)), [api, remember]);
+  const remember = useCallback(
+    (token: TokenInfo) =>
+      queryClient.setQueryData<TokenInfo[]>(QUERY_KEYS.tokens, (tokens) => upsertToken(tokens ?? [], token)),
+    [queryClient],
+  );
+  const revoke = useCallback(async (id: string) => void remember(await api.revokeToken(id)), [api, remember]);
 
-  return { tokens, error, remember, revoke };
+  return { tokens: query.data, error: query.error ? errorMessage(query.error) : undefined, remember, revoke };
 }

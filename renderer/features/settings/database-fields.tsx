@@ -1,5 +1,5 @@
 import { Database, PlugZap } from 'lucide-react';
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import {
   Button,
   FieldError,
@@ -13,7 +13,8 @@ import {
 } from 'react-aria-components';
 import { databaseTestInput } from '../../../shared/desktop';
 import { validate } from '../../../shared/validate';
-import { useApi } from '../../app/api-context';
+import { useApi } from '../../lib/api-context';
+import { errorMessage } from '../../lib/error-message';
 import type { SettingsDraft } from './settings-draft';
 
 type DatabaseDraft = Pick<SettingsDraft, 'databaseKind' | 'sqlitePath' | 'postgresUrl'>;
@@ -76,23 +77,20 @@ type TestOutcome = { kind: 'testing' } | { kind: 'connected'; version: string } 
 
 function PostgresField({ url, onChange, error }: { url: string; onChange: (url: string) => void; error?: string }) {
   const api = useApi();
-  const [outcome, setOutcome] = useState<TestOutcome>();
-
-  async function testConnection() {
-    const checked = validate(databaseTestInput, { url });
-    if (!checked.ok) {
-      setOutcome({ kind: 'failed', message: checked.error.message });
-      return;
-    }
-    setOutcome({ kind: 'testing' });
-    try {
+  const testing = useMutation({
+    mutationFn: async (): Promise<TestOutcome> => {
+      const checked = validate(databaseTestInput, { url });
+      if (!checked.ok) return { kind: 'failed', message: checked.error.message };
       const { server_version } = await api.testDatabase(checked.value.url);
-      setOutcome({ kind: 'connected', version: server_version });
-    } catch (failure) {
-      // The server's own message, as it comes: it names the cause and masks the password.
-      setOutcome({ kind: 'failed', message: failure instanceof Error ? failure.message : String(failure) });
-    }
-  }
+      return { kind: 'connected', version: server_version };
+    },
+  });
+  // The server's own message, as it comes: it names the cause and masks the password.
+  const outcome: TestOutcome | undefined = testing.isPending
+    ? { kind: 'testing' }
+    : testing.error
+      ? { kind: 'failed', message: errorMessage(testing.error) }
+      : testing.data;
 
   return (
     <>
@@ -102,7 +100,7 @@ function PostgresField({ url, onChange, error }: { url: string; onChange: (url: 
           value={url}
           onChange={(next) => {
             onChange(next);
-            setOutcome(undefined);
+            testing.reset();
           }}
           isInvalid={error !== undefined}
         >
@@ -110,13 +108,7 @@ function PostgresField({ url, onChange, error }: { url: string; onChange: (url: 
           <Input className="text-input" placeholder="postgres://user:password@host:5432/database" />
           <FieldError className="settings-error">{error}</FieldError>
         </TextField>
-        <Button
-          className="button"
-          isDisabled={outcome?.kind === 'testing'}
-          onPress={() => {
-            void testConnection();
-          }}
-        >
+        <Button className="button" isDisabled={outcome?.kind === 'testing'} onPress={() => testing.mutate()}>
           <PlugZap size={14} aria-hidden /> Test connection
         </Button>
       </div>

@@ -13,6 +13,7 @@ import {
   TextField,
 } from 'react-aria-components';
 import type { DesktopSettingsState } from '../../../shared/desktop';
+import { errorMessage } from '../../lib/error-message';
 import { AllowedHostsField } from './allowed-hosts-field';
 import { DatabaseFields } from './database-fields';
 import { checkSettings, draftOf, type SettingsDraft, type SettingsField } from './settings-draft';
@@ -20,7 +21,7 @@ import { useDesktopSettings } from './use-desktop-settings';
 
 /** The desktop app's settings; shown only there. Saving restarts the server to apply them. */
 export function SettingsView() {
-  const { state, loadError, save } = useDesktopSettings();
+  const { state, loadError, saving } = useDesktopSettings();
   if (loadError !== undefined) {
     return (
       <div className="settings">
@@ -31,21 +32,20 @@ export function SettingsView() {
     );
   }
   if (!state) return <div className="settings" aria-busy="true" />;
-  return <SettingsForm initial={state} onSave={save} />;
+  return <SettingsForm initial={state} saving={saving} />;
 }
 
 interface SettingsFormProps {
   initial: DesktopSettingsState;
-  onSave: (next: DesktopSettingsState['settings']) => Promise<DesktopSettingsState>;
+  saving: ReturnType<typeof useDesktopSettings>['saving'];
 }
 
-function SettingsForm({ initial, onSave }: SettingsFormProps) {
+function SettingsForm({ initial, saving }: SettingsFormProps) {
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(initial.settings));
   // A field's message shows once the person has changed it, and every message once they try to save.
   const [touched, setTouched] = useState<ReadonlySet<SettingsField> | 'all'>(new Set());
-  const [saveError, setSaveError] = useState<string>();
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const saved = saving.isSuccess;
+  const saveError = saving.error ? errorMessage(saving.error) : undefined;
   const checked = checkSettings(draft);
   const errorFor = (field: SettingsField) =>
     !checked.ok && (touched === 'all' || touched.has(field)) ? checked.errors[field] : undefined;
@@ -53,29 +53,20 @@ function SettingsForm({ initial, onSave }: SettingsFormProps) {
   function change(field: SettingsField, next: Partial<SettingsDraft>) {
     setDraft((previous) => ({ ...previous, ...next }));
     setTouched((previous) => (previous === 'all' ? previous : new Set(previous).add(field)));
-    setSaved(false);
+    saving.reset();
   }
 
-  async function submit(event: SyntheticEvent) {
+  function submit(event: SyntheticEvent) {
     event.preventDefault();
     setTouched('all');
-    setSaveError(undefined);
-    if (!checked.ok) return;
-    setBusy(true);
-    try {
-      await onSave(checked.value);
-      setSaved(true);
-    } catch (failure) {
-      setSaveError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
+    saving.reset();
+    if (checked.ok) saving.mutate(checked.value);
   }
 
   return (
     <div className="settings">
       <h2 className="settings-title">Settings</h2>
-      <Form className="settings-form" onSubmit={(event) => void submit(event)}>
+      <Form className="settings-form" onSubmit={submit}>
         <TextField
           className="settings-field"
           value={draft.port}
@@ -115,7 +106,7 @@ function SettingsForm({ initial, onSave }: SettingsFormProps) {
           </p>
         )}
         <div className="settings-actions">
-          <Button type="submit" className="button primary" isDisabled={busy}>
+          <Button type="submit" className="button primary" isDisabled={saving.isPending}>
             <Save size={14} aria-hidden /> Save
           </Button>
           <p className="settings-notice" role="status">

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { DesktopSettings, DesktopSettingsState } from '../../../shared/desktop';
-import { useApi } from '../../app/api-context';
-import type { ApiClient } from '../../lib/api-client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DesktopSettings } from '../../../shared/desktop';
+import { useApi } from '../../lib/api-context';
+import { errorMessage } from '../../lib/error-message';
+import { QUERY_KEYS } from '../../lib/query';
 import { inDesktopWindow } from './desktop-bridge';
 
 /**
@@ -10,47 +11,24 @@ import { inDesktopWindow } from './desktop-bridge';
  * Asked only inside the desktop window (see inDesktopWindow) and once the
  * person is signed in, since every /api/ route needs the session.
  */
-export function useHasDesktopSettings(api: ApiClient, signedIn: boolean): boolean {
-  const [has, setHas] = useState(false);
-  useEffect(() => {
-    if (!signedIn || !inDesktopWindow()) return undefined;
-    let cancelled = false;
-    api.desktopSettings().then(
-      () => !cancelled && setHas(true),
-      () => undefined,
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, signedIn]);
-  return has;
+export function useHasDesktopSettings(signedIn: boolean): boolean {
+  const api = useApi();
+  const query = useQuery({
+    queryKey: QUERY_KEYS.desktopSettings,
+    queryFn: () => api.desktopSettings(),
+    enabled: signedIn && inDesktopWindow(),
+  });
+  return query.isSuccess;
 }
 
 /** The saved desktop settings, read when the view opens; `save` answers with what the app now holds. */
 export function useDesktopSettings() {
   const api = useApi();
-  const [state, setState] = useState<DesktopSettingsState>();
-  const [loadError, setLoadError] = useState<string>();
-
-  useEffect(() => {
-    let cancelled = false;
-    api.desktopSettings().then(
-      (loaded) => !cancelled && setState(loaded),
-      (reason: unknown) => !cancelled && setLoadError(reason instanceof Error ? reason.message : String(reason)),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api]);
-
-  const save = useCallback(
-    async (next: DesktopSettings) => {
-      const saved = await api.saveDesktopSettings(next);
-      setState(saved);
-      return saved;
-    },
-    [api],
-  );
-
-  return { state, loadError, save };
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: QUERY_KEYS.desktopSettings, queryFn: () => api.desktopSettings() });
+  const saving = useMutation({
+    mutationFn: (next: DesktopSettings) => api.saveDesktopSettings(next),
+    onSuccess: (saved) => queryClient.setQueryData(QUERY_KEYS.desktopSettings, saved),
+  });
+  return { state: query.data, loadError: query.error ? errorMessage(query.error) : undefined, saving };
 }

@@ -1,42 +1,51 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { RotateCcw } from 'lucide-react';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId } from 'react';
 import { Button } from 'react-aria-components';
-import type { LiveEventMap } from '../../../shared/api';
+import { UI_CLIENT_LABEL } from '../../../shared/api';
 import type { Task } from '../../../shared/task';
-import { useApi } from '../../app/api-context';
-import { useLiveEvent, useLiveEvents } from '../../app/live-events';
-import { errorMessage } from './error-message';
+import { useApi } from '../../lib/api-context';
+import { plainFailure } from '../../lib/error-message';
+import { useLiveEvent } from '../../lib/live-events';
+import { QUERY_KEYS } from '../../lib/query';
+import { formatDateTime, timeAgo } from '../../lib/relative-time';
 
-/** Deleted tasks, newest deletion first, each with a way back. */
-export function DeletedTasksView({ onRestore }: { onRestore: (task: Task) => Promise<Task | undefined> }) {
+interface DeletedTask {
+  task: Task;
+  /** Who deleted it, when this window saw it happen: the API does not keep it. */
+  by?: string;
+}
+
+interface DeletedTasksViewProps {
+  onRestore: (task: Task) => Promise<Task | undefined>;
+  onCount: (count: number | undefined) => void;
+}
+
+/** Deleted tasks, newest deletion first, each saying when (and, if seen here, by whom) and with a way back. */
+export function DeletedTasksView({ onRestore, onCount }: DeletedTasksViewProps) {
   const api = useApi();
-  const { generation } = useLiveEvents();
-  const [tasks, setTasks] = useState<Task[]>();
-  const [error, setError] = useState<string>();
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: QUERY_KEYS.deletedTasks,
+    queryFn: async (): Promise<DeletedTask[]> => (await api.deletedTasks()).tasks.map((task) => ({ task })),
+  });
+  const setTasks = (change: (tasks: DeletedTask[]) => DeletedTask[]) =>
+    queryClient.setQueryData<DeletedTask[]>(QUERY_KEYS.deletedTasks, (tasks) => tasks && change(tasks));
+  const tasks = query.data;
   const headingId = useId();
+  const now = Date.now();
+  useEffect(() => onCount(tasks?.length), [tasks, onCount]);
 
-  useEffect(() => {
-    let current = true;
-    api.deletedTasks().then(
-      (list) => current && setTasks(list.tasks),
-      (failure: unknown) => current && setError(errorMessage(failure)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, generation]);
-
-  useLiveEvent((name, data) => {
-    if (name !== 'task') return;
-    const { task } = data as LiveEventMap['task'];
+  useLiveEvent((event) => {
+    if (event.name !== 'task') return;
+    const { task, by } = event.data;
     setTasks((previous) => {
-      if (!previous) return previous;
-      const others = previous.filter((row) => row.id !== task.id);
-      return task.deleted_at === null ? others : [task, ...others];
+      const others = previous.filter((row) => row.task.id !== task.id);
+      return task.deleted_at === null ? others : [{ task, by }, ...others];
     });
   });
 
-  if (error !== undefined) return <p role="alert">{error}</p>;
+  if (query.error) return <p role="alert">{plainFailure(query.error)}</p>;
   if (!tasks) return <p aria-busy="true">Loading recently deleted tasks…</p>;
   return (
     <section className="task-deleted-view" aria-labelledby={headingId}>
@@ -47,19 +56,30 @@ export function DeletedTasksView({ onRestore }: { onRestore: (task: Task) => Pro
         <p className="task-empty-hint">Nothing has been deleted.</p>
       ) : (
         <div role="list" aria-label="Recently deleted" className="task-deleted-list">
-          {tasks.map((task) => (
+          {tasks.map(({ task, by }) => (
             <div role="listitem" key={task.id} className="task-deleted-row">
-              <span className="task-title">{task.title}</span>
+              <span className="task-deleted-text">
+                <span className="task-title" dir="auto">
+                  {task.title}
+                </span>
+                <span
+                  className="task-deleted-when"
+                  title={task.deleted_at ? formatDateTime(task.deleted_at) : undefined}
+                >
+                  Deleted {task.deleted_at ? timeAgo(task.deleted_at, now) : ''}
+                  {by !== undefined && ` by ${by === UI_CLIENT_LABEL ? 'you' : by}`}
+                </span>
+              </span>
               <Button
                 className="button"
                 aria-label={`Restore ${task.title}`}
                 onPress={() => {
                   void onRestore(task).then((restored) => {
-                    if (restored) setTasks((previous) => previous?.filter((row) => row.id !== restored.id));
+                    if (restored) setTasks((previous) => previous.filter((row) => row.task.id !== restored.id));
                   });
                 }}
               >
-                <RotateCcw size={14} aria-hidden /> Restore
+                <RotateCcw size={16} aria-hidden /> Restore
               </Button>
             </div>
           ))}

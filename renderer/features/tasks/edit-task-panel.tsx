@@ -1,146 +1,116 @@
 import { X } from 'lucide-react';
-import { useId, useState, type SyntheticEvent } from 'react';
-import { Button, Form, Heading, Input, Label, Text, TextArea, TextField } from 'react-aria-components';
-import { PRIORITIES } from '../../../shared/limits';
+import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
+import { Button, Form, Heading } from 'react-aria-components';
 import type { Task } from '../../../shared/task';
-import { updateTaskInput } from '../../../shared/task-schemas';
-import { validate } from '../../../shared/validate';
-import { useApi } from '../../app/api-context';
-import { ApiError } from '../../lib/api-client';
-import { ChoiceSelect } from './choice-select';
-import { changedFields, draftOf, type EditDraft } from './edit-draft';
-import { errorMessage } from './error-message';
-import { capitalize } from './labels';
-
-const PRIORITY_OPTIONS = PRIORITIES.map((value) => ({ value, label: capitalize(value) }));
+import { ChangedUnderneath } from './changed-underneath';
+import { isDirty } from './edit-draft';
+import { EditFields } from './edit-fields';
+import { useEditSession } from './use-edit-session';
 
 interface EditTaskPanelProps {
   /** The task as shown when the panel opened; its version is what the save expects. */
   task: Task;
+  today: string;
+  tagSuggestions: readonly string[];
   onSaved: (task: Task) => void;
   onClose: () => void;
 }
 
-/** A side panel, not a modal: the list beside it keeps updating live while the person edits. */
-export function EditTaskPanel({ task: opened, onSaved, onClose }: EditTaskPanelProps) {
-  const api = useApi();
-  const [base, setBase] = useState(opened);
-  const [draft, setDraft] = useState<EditDraft>(() => draftOf(opened));
-  const [error, setError] = useState<{ message: string; conflict: boolean }>();
-  const fail = (failure: unknown) =>
-    setError({ message: errorMessage(failure), conflict: failure instanceof ApiError && failure.code === 'conflict' });
-  const [busy, setBusy] = useState(false);
+/**
+ * A side panel, not a modal: the list beside it keeps updating live while the
+ * person edits (full screen on a phone). Closing with unsaved changes asks first.
+ */
+export function EditTaskPanel({ task: opened, today, tagSuggestions, onSaved, onClose }: EditTaskPanelProps) {
+  const session = useEditSession(opened, today, onSaved);
+  const [confirming, setConfirming] = useState(false);
+  const panelRef = useRef<HTMLElement>(null);
   const headingId = useId();
-  const set = (change: Partial<EditDraft>) => setDraft((previous) => ({ ...previous, ...change }));
+  const dirty = isDirty(session.base, session.draft, today);
 
-  async function save(event: SyntheticEvent) {
+  const close = () => {
+    if (dirty) setConfirming(true);
+    else onClose();
+  };
+  const keepEditing = () => {
+    setConfirming(false);
+    panelRef.current?.querySelector('textarea')?.focus();
+  };
+  // Escape closes wherever the focus is (the list beside, the page), unless a popover or dialog takes it first.
+  const onEscape = useRef<() => void>(() => undefined);
+  onEscape.current = () => (confirming ? keepEditing() : close());
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('[role="dialog"]')) return;
+      event.preventDefault();
+      onEscape.current();
+    };
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
+
+  function save(event: SyntheticEvent) {
     event.preventDefault();
-    const fields = changedFields(base, draft);
-    if (Object.keys(fields).length === 0) {
-      onClose();
-      return;
-    }
-    const request = { ...fields, expected_version: base.version };
-    const checked = validate(updateTaskInput, { task_id: base.id, ...request });
-    if (!checked.ok) {
-      setError({ message: checked.error.message, conflict: false });
-      return;
-    }
-    setBusy(true);
-    try {
-      onSaved(await api.updateTask(base.id, request));
-    } catch (failure) {
-      fail(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  /** After a conflict: start again from the task as it is now, keeping nothing typed. */
-  async function reload() {
-    try {
-      const latest = await api.getTask(base.id);
-      setBase(latest);
-      setDraft(draftOf(latest));
-      setError(undefined);
-    } catch (failure) {
-      fail(failure);
-    }
+    if (session.save() === 'nothing') onClose();
   }
 
   return (
-    <section
-      className="task-edit-panel"
-      aria-labelledby={headingId}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onClose();
-      }}
-    >
+    <section ref={panelRef} className="task-edit-panel" aria-labelledby={headingId}>
       <header className="task-edit-header">
         <Heading id={headingId} level={2} className="task-edit-title">
           Edit task
         </Heading>
-        <span className="task-edit-version">version {base.version}</span>
-        <Button className="icon-button" aria-label="Close editor" onPress={onClose}>
-          <X size={14} aria-hidden />
+        <Button className="icon-button" aria-label="Close editor" onPress={close}>
+          <X size={16} aria-hidden />
         </Button>
       </header>
-      <Form className="task-edit-form" onSubmit={(event) => void save(event)}>
-        <EditFields draft={draft} onChange={set} />
-        {error !== undefined && (
-          <div className="task-field-error" role="alert">
-            <p>{error.message}</p>
-            {error.conflict && (
-              <Button className="button" onPress={() => void reload()}>
-                Load latest version
-              </Button>
-            )}
+      {confirming && (
+        <div
+          className="task-discard"
+          role="alertdialog"
+          aria-label="Discard changes?"
+          aria-describedby={`${headingId}-d`}
+        >
+          <p id={`${headingId}-d`}>You have unsaved changes to this task. Discard them?</p>
+          <div className="task-edit-actions">
+            <Button className="button danger" onPress={onClose}>
+              Discard changes
+            </Button>
+            <Button className="button" autoFocus onPress={keepEditing}>
+              Keep editing
+            </Button>
           </div>
+        </div>
+      )}
+      {session.underneath && (
+        <ChangedUnderneath
+          underneath={session.underneath}
+          draft={session.draft}
+          today={today}
+          onTakeTheirs={session.takeTheirs}
+        />
+      )}
+      <Form className="task-edit-form" onSubmit={save}>
+        <EditFields
+          draft={session.draft}
+          onChange={session.change}
+          errors={session.errors}
+          today={today}
+          tagSuggestions={tagSuggestions}
+        />
+        {session.errors.form !== undefined && (
+          <p className="field-error" role="alert">
+            {session.errors.form}
+          </p>
         )}
         <div className="task-edit-actions">
-          <Button type="submit" className="button primary" isDisabled={busy}>
-            Save
+          <Button type="submit" className="button primary" isDisabled={session.saving}>
+            {session.underneath ? 'Save mine on top' : 'Save'}
           </Button>
-          <Button className="button" onPress={onClose}>
+          <Button className="button" onPress={close}>
             Cancel
           </Button>
         </div>
       </Form>
     </section>
-  );
-}
-
-function EditFields({ draft, onChange }: { draft: EditDraft; onChange: (change: Partial<EditDraft>) => void }) {
-  return (
-    <>
-      <TextField className="task-field" value={draft.title} onChange={(title) => onChange({ title })}>
-        <Label className="task-field-label">Title</Label>
-        <Input className="text-input task-input" autoFocus />
-      </TextField>
-      <TextField className="task-field" value={draft.description} onChange={(description) => onChange({ description })}>
-        <Label className="task-field-label">Description</Label>
-        <TextArea className="text-input task-input task-textarea" rows={5} />
-      </TextField>
-      <ChoiceSelect
-        label="Priority"
-        value={draft.priority}
-        options={PRIORITY_OPTIONS}
-        onChange={(priority) => onChange({ priority })}
-      />
-      <TextField className="task-field" value={draft.dueDate} onChange={(dueDate) => onChange({ dueDate })}>
-        <Label className="task-field-label">Due date</Label>
-        <Input className="text-input task-input" placeholder="YYYY-MM-DD" />
-        <Text slot="description" className="task-field-hint">
-          YYYY-MM-DD; leave empty for no due date.
-        </Text>
-      </TextField>
-      <TextField className="task-field" value={draft.tags} onChange={(tags) => onChange({ tags })}>
-        <Label className="task-field-label">Tags</Label>
-        <Input className="text-input task-input" />
-        <Text slot="description" className="task-field-hint">
-          Separated by commas.
-        </Text>
-      </TextField>
-    </>
   );
 }

@@ -2,16 +2,17 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { UiTestServer } from '../../testing/real-server';
-import { localDateString } from './task-dates';
+import { localDateString } from '../../lib/dates';
 import { ROW_HEIGHT } from './task-list';
 import {
   findRow,
+  groupHeadings,
   renderTasksView,
   rowTitles,
   seedTask,
   TEST_VIEWPORT_HEIGHT,
   useTasksTestServer,
-} from './tasks-test-kit';
+} from '../../testing/tasks-test-kit';
 
 let ui: UiTestServer;
 useTasksTestServer((server) => {
@@ -65,8 +66,35 @@ describe('filters, sorting and paging', () => {
     renderTasksView(ui);
     await findRow('Due first');
     expect(rowTitles()).toEqual(['Due first', 'No due date', 'Due second']);
+    expect(groupHeadings()).toEqual([]);
     await choose(user, /Sort by$/, 'Due date');
     await waitFor(() => expect(rowTitles()).toEqual(['Due first', 'Due second', 'No due date']));
+    expect(groupHeadings()).toEqual(['Later', 'No due date']);
+  });
+
+  it('groups by due date under headings, says dates as people do, and counts what the filters show', async () => {
+    await seedTask(ui, { title: 'Late', due_date: dayFromToday(-3) });
+    await seedTask(ui, { title: 'Now', due_date: dayFromToday(0) });
+    await seedTask(ui, { title: 'Next', due_date: dayFromToday(1) });
+    await seedTask(ui, { title: 'Soon', due_date: dayFromToday(3) });
+    await seedTask(ui, { title: 'Whenever' });
+    const user = userEvent.setup();
+    renderTasksView(ui);
+    await findRow('Late');
+    expect(await screen.findByText('5 tasks')).toBeVisible();
+    await choose(user, /Sort by$/, 'Due date');
+    await waitFor(() => expect(groupHeadings()).toEqual(['Overdue', 'Today', 'Tomorrow', 'This week', 'No due date']));
+    expect(rowTitles()).toEqual(['Late', 'Now', 'Next', 'Soon', 'Whenever']);
+    expect(within(await findRow('Next')).getByText('Tomorrow')).toBeVisible();
+    const weekday = new Date();
+    weekday.setDate(weekday.getDate() + 3);
+    expect(
+      within(await findRow('Soon')).getByText(weekday.toLocaleDateString(undefined, { weekday: 'long' })),
+    ).toBeVisible();
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'w');
+    await waitFor(() => expect(rowTitles()).toEqual(['Now', 'Whenever']));
+    expect(await screen.findByText('2 tasks')).toBeVisible();
   });
 
   it('labels overdue and due-today tasks in words, by the local date', async () => {

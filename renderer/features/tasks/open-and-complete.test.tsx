@@ -3,7 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../../shared/task';
 import type { UiTestServer } from '../../testing/real-server';
-import { callTool, findRow, renderTasksView, rowTitles, seedTask, useTasksTestServer } from './tasks-test-kit';
+import {
+  callTool,
+  findRow,
+  renderTasksView,
+  rowTitles,
+  seedTask,
+  useTasksTestServer,
+} from '../../testing/tasks-test-kit';
 
 let ui: UiTestServer;
 let agent: Awaited<ReturnType<UiTestServer['agent']>>;

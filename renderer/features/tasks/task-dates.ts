@@ -1,11 +1,5 @@
-import { useEffect, useState } from 'react';
 import type { Task } from '../../../shared/task';
-
-/** The person's own calendar date as YYYY-MM-DD; toISOString would give the UTC date instead. */
-export function localDateString(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${String(date.getFullYear()).padStart(4, '0')}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+import { daysBetween } from '../../lib/dates';
 
 export type DueState = 'overdue' | 'today' | 'later' | 'none';
 
@@ -17,14 +11,13 @@ export function dueState(task: Pick<Task, 'due_date' | 'completed'>, today: stri
   return task.due_date === today ? 'today' : 'later';
 }
 
-/** Today's local date, which moves on at midnight so labels stay true in a window left open overnight. */
-export function useToday(): string {
-  const [today, setToday] = useState(() => localDateString(new Date()));
-  useEffect(() => {
-    const now = new Date();
-    const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
-    const timer = setTimeout(() => setToday(localDateString(new Date())), midnight.getTime() - now.getTime() + 1000);
-    return () => clearTimeout(timer);
-  }, [today]);
-  return today;
+/** The heading a task sits under when the list is sorted by due date. */
+export function dueGroup(task: Pick<Task, 'due_date'>, today: string): string {
+  if (task.due_date === null) return 'No due date';
+  const days = daysBetween(today, task.due_date);
+  if (days < 0) return 'Overdue';
+  if (days === 0) return 'Today';
+  if (days === 1) return 'Tomorrow';
+  if (days < 7) return 'This week';
+  return 'Later';
 }

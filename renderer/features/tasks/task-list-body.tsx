@@ -1,4 +1,4 @@
-import { ErrorBanner } from './error-banner';
+import { ErrorBanner } from '../../components/ui/error-banner';
 import { TaskList, type TaskListProps } from './task-list';
 import { NoMatchingTasks, NoTasksYet } from './tasks-empty-state';
 import type { useTaskList } from './use-task-list';

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { Button, CheckboxButton, CheckboxField } from 'react-aria-components';
 import { UI_CLIENT_LABEL, type TaskChangeKind } from '../../../shared/api';
 import type { Task } from '../../../shared/task';
+import { longDate, relativeDay } from '../../lib/dates';
 import { dueState } from './task-dates';
 import type { RowChange } from './use-changed-rows';
 
@@ -28,7 +29,9 @@ const CHANGE_WORDS: Record<TaskChangeKind, string> = {
 };
 
 /**
- * One task on one fixed-height line, inside the list's slot for it.
+ * One task in the list's slot for it: the box, the title, then due date,
+ * priority and tags in fixed columns (a second line on a phone). Its controls
+ * are out of the Tab order: the list is one Tab stop, and keys act on the row.
  * Titles, tags and labels are agent-supplied: rendered as text only.
  */
 export const TaskRow = memo(function TaskRow({ task, today, change, ...actions }: TaskRowProps) {
@@ -40,6 +43,7 @@ export const TaskRow = memo(function TaskRow({ task, today, change, ...actions }
         className="task-check"
         aria-label={task.title}
         isSelected={task.completed}
+        excludeFromTabOrder
         onChange={(completed) => actions.onComplete(task, completed)}
       >
         <CheckboxButton className="task-check-button">
@@ -48,61 +52,78 @@ export const TaskRow = memo(function TaskRow({ task, today, change, ...actions }
           </span>
         </CheckboxButton>
       </CheckboxField>
-      <Button className="task-title-button" onPress={() => actions.onEdit(task)}>
+      <Button className="task-title-button" excludeFromTabOrder onPress={() => actions.onEdit(task)}>
         <span className="task-title" dir="auto">
           {task.title}
         </span>
       </Button>
-      <TaskLabels task={task} today={today} />
-      {change && (
-        <span className="task-changed-by">
-          {CHANGE_WORDS[change.change]} by {change.by === UI_CLIENT_LABEL ? 'you' : change.by}
+      <span className="task-meta">
+        <DueLabel task={task} today={today} />
+        <span className="task-priority">
+          {task.priority !== 'none' && <span className={`task-label priority-${task.priority}`}>{task.priority}</span>}
         </span>
-      )}
-      <Button
-        className="icon-button task-action"
-        aria-label={`Edit ${task.title}`}
-        onPress={() => actions.onEdit(task)}
-      >
-        <Pencil size={14} aria-hidden />
-      </Button>
-      <Button
-        className="icon-button task-action danger"
-        aria-label={`Delete ${task.title}`}
-        onPress={() => actions.onDelete(task)}
-      >
-        <Trash2 size={14} aria-hidden />
-      </Button>
+        <TagLabels tags={task.tags} />
+        {/* Always there, empty when nothing changed: every row's columns then line up. */}
+        <span className="task-changed-by" dir="auto">
+          {change && `${CHANGE_WORDS[change.change]} by ${change.by === UI_CLIENT_LABEL ? 'you' : change.by}`}
+        </span>
+      </span>
+      <span className="task-actions">
+        <Button
+          className="icon-button task-action task-edit-action"
+          aria-label={`Edit ${task.title}`}
+          excludeFromTabOrder
+          onPress={() => actions.onEdit(task)}
+        >
+          <Pencil size={16} aria-hidden />
+        </Button>
+        <Button
+          className="icon-button task-action danger"
+          aria-label={`Delete ${task.title}`}
+          excludeFromTabOrder
+          onPress={() => actions.onDelete(task)}
+        >
+          <Trash2 size={16} aria-hidden />
+        </Button>
+      </span>
     </div>
   );
 });
 
-const MAX_TAGS_SHOWN = 3;
-
-/** Due state in words as well as colour, priority, and the first few tags. */
-function TaskLabels({ task, today }: { task: Task; today: string }) {
-  const due = dueState(task, today);
-  const extraTags = task.tags.length - MAX_TAGS_SHOWN;
+/** Due state in words as well as colour, then the date as a person says it ("Tomorrow", "Friday", "24 Dec"). */
+function DueLabel({ task, today }: { task: Task; today: string }) {
+  if (task.due_date === null) return <span className="task-due" />;
+  const state = dueState(task, today);
   return (
-    <span className="task-labels">
-      {due === 'overdue' && (
-        <span className="task-label overdue">
-          <AlertTriangle size={12} aria-hidden /> Overdue
-        </span>
+    <span className={`task-due ${state}`} title={`Due ${longDate(task.due_date)}`}>
+      {state === 'overdue' && <AlertTriangle size={12} aria-hidden />}
+      {state === 'today' && <CalendarClock size={12} aria-hidden />}
+      {state === 'overdue' && <span className="task-due-state">Overdue</span>}
+      {state === 'today' ? (
+        <span className="task-due-state">Due today</span>
+      ) : (
+        <span className="task-due-date">{relativeDay(task.due_date, today)}</span>
       )}
-      {due === 'today' && (
-        <span className="task-label due-today">
-          <CalendarClock size={12} aria-hidden /> Due today
-        </span>
-      )}
-      {task.due_date !== null && <span className="task-due">{task.due_date}</span>}
-      {task.priority !== 'none' && <span className={`task-label priority-${task.priority}`}>{task.priority}</span>}
-      {task.tags.slice(0, MAX_TAGS_SHOWN).map((tag) => (
-        <span key={tag} className="task-tag">
+    </span>
+  );
+}
+
+const MAX_TAGS_SHOWN = 2;
+
+function TagLabels({ tags }: { tags: string[] }) {
+  const extra = tags.length - MAX_TAGS_SHOWN;
+  return (
+    <span className="task-tags">
+      {tags.slice(0, MAX_TAGS_SHOWN).map((tag) => (
+        <span key={tag} className="task-tag" dir="auto">
           {tag}
         </span>
       ))}
-      {extraTags > 0 && <span className="task-tag">+{extraTags}</span>}
+      {extra > 0 && (
+        <span className="task-tag" title={tags.slice(MAX_TAGS_SHOWN).join(', ')}>
+          +{extra}
+        </span>
+      )}
     </span>
   );
 }

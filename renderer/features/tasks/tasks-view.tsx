@@ -1,40 +1,28 @@
-import { useCallback, useMemo, useState } from 'react';
-import type { LiveEventMap } from '../../../shared/api';
+import { useCallback, useRef, useState } from 'react';
+import type { TaskChange } from '../../../shared/api';
 import type { Task } from '../../../shared/task';
-import { useLiveEvent } from '../../app/live-events';
+import { ErrorBanner } from '../../components/ui/error-banner';
+import { useToday } from '../../lib/dates';
+import { useLiveEvent } from '../../lib/live-events';
+import { useShortcuts } from '../../lib/shortcuts';
+import { useFrameBatch } from '../../lib/use-frame-batch';
 import { AddTaskInput } from './add-task-input';
 import { DeletedTasksView } from './deleted-tasks-view';
-import { ErrorBanner } from './error-banner';
 import { EditTaskPanel } from './edit-task-panel';
-import { DEFAULT_FILTERS, type TaskFilters } from './task-filters';
-import { useToday } from './task-dates';
+import { ShortcutsDialog } from './shortcuts-dialog';
+import type { TaskListHandle } from './task-list';
 import { TaskListBody } from './task-list-body';
 import { TaskToolbar } from './task-toolbar';
 import { UndoToast } from './undo-toast';
 import { useChangedRows } from './use-changed-rows';
-import { useDebouncedValue } from './use-debounced-value';
-import { useFrameBatch } from './use-frame-batch';
+import { useFilters } from './use-filters';
+import { useTagSuggestions } from './use-tag-suggestions';
 import { useTaskActions } from './use-task-actions';
 import { useTaskList } from './use-task-list';
 import './tasks.css';
 
-const TYPING_DEBOUNCE_MS = 200;
-
-/** Debounces what is typed; choices from lists apply at once. */
-function useFilters() {
-  const [draft, setDraft] = useState<TaskFilters>(DEFAULT_FILTERS);
-  const query = useDebouncedValue(draft.query, TYPING_DEBOUNCE_MS);
-  const tag = useDebouncedValue(draft.tag, TYPING_DEBOUNCE_MS);
-  const { status, priority, sort } = draft;
-  const filters = useMemo(() => ({ status, priority, sort, query, tag }), [status, priority, sort, query, tag]);
-  const change = useCallback((next: Partial<TaskFilters>) => setDraft((previous) => ({ ...previous, ...next })), []);
-  // Clearing shows every task: the default Open filter is itself what hides completed ones.
-  const clear = useCallback(
-    () => setDraft((previous) => ({ ...DEFAULT_FILTERS, status: 'all', sort: previous.sort })),
-    [],
-  );
-  return { draft, filters, change, clear };
-}
+const countText = (shown: number, more: boolean, noun: string) =>
+  `${shown}${more ? '+' : ''} ${noun}${shown === 1 && !more ? '' : 's'}`;
 
 export function TasksView() {
   const { draft, filters, change, clear } = useFilters();
@@ -43,50 +31,92 @@ export function TasksView() {
   const { changed, markChanged } = useChangedRows();
   const today = useToday();
   const [editing, setEditing] = useState<Task>();
+  const tagSuggestions = useTagSuggestions(list.tasks, editing !== undefined);
   const [showDeleted, setShowDeleted] = useState(false);
+  const [deletedCount, setDeletedCount] = useState<number>();
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const listRef = useRef<TaskListHandle>(null);
+  const addRef = useRef<HTMLInputElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
 
-  const applyLive = useFrameBatch((changes: LiveEventMap['task'][]) => {
+  const applyLive = useFrameBatch((changes: TaskChange[]) => {
     for (const taskChange of changes) {
       list.applyChange(taskChange.task);
       markChanged(taskChange);
     }
   });
-  useLiveEvent((name, data) => {
-    if (name === 'task') applyLive(data as LiveEventMap['task']);
+  useLiveEvent((event) => {
+    if (event.name === 'task') applyLive(event.data);
   });
 
+  // Focus goes back to the row the editor was opened from, so the keys carry on from there.
+  const closeEditor = useCallback(() => {
+    const id = editing?.id;
+    setEditing(undefined);
+    if (id !== undefined) requestAnimationFrame(() => listRef.current?.focusRow(id));
+  }, [editing]);
   const saved = useCallback(
     (task: Task) => {
       list.applyChange(task);
-      setEditing(undefined);
+      closeEditor();
     },
-    [list],
+    [list, closeEditor],
   );
 
+  useShortcuts({
+    '/': () => searchRef.current?.focus(),
+    n: () => addRef.current?.focus(),
+    '?': () => setShortcutsOpen(true),
+    j: () => listRef.current?.focusRow(),
+    k: () => listRef.current?.focusRow(),
+    z: actions.undo,
+  });
+
+  const count = showDeleted
+    ? countText(deletedCount ?? 0, false, 'deleted task')
+    : countText(list.tasks.length, list.nextCursor !== null, 'task');
   return (
     <div className="tasks-view">
       <div className="tasks-main">
-        <AddTaskInput onAdded={list.applyChange} />
-        <TaskToolbar filters={draft} onChange={change} showDeleted={showDeleted} onShowDeletedChange={setShowDeleted} />
+        <AddTaskInput onAdded={list.applyChange} today={today} inputRef={addRef} />
+        <TaskToolbar
+          filters={draft}
+          onChange={change}
+          showDeleted={showDeleted}
+          onShowDeletedChange={setShowDeleted}
+          count={list.loading && list.tasks.length === 0 && !showDeleted ? '' : count}
+          searchRef={searchRef}
+          onShowShortcuts={() => setShortcutsOpen(true)}
+        />
         {actions.error !== undefined && <ErrorBanner message={actions.error} onDismiss={actions.clearError} />}
         {showDeleted ? (
-          <DeletedTasksView onRestore={actions.restore} />
+          <DeletedTasksView onRestore={actions.restore} onCount={setDeletedCount} />
         ) : (
           <TaskListBody
             list={list}
+            sort={filters.sort}
             onClearFilters={clear}
             today={today}
             changed={changed}
             onComplete={actions.complete}
             onEdit={setEditing}
             onDelete={actions.remove}
+            handle={listRef}
           />
         )}
       </div>
       {editing && (
-        <EditTaskPanel key={editing.id} task={editing} onSaved={saved} onClose={() => setEditing(undefined)} />
+        <EditTaskPanel
+          key={editing.id}
+          task={editing}
+          today={today}
+          tagSuggestions={tagSuggestions}
+          onSaved={saved}
+          onClose={closeEditor}
+        />
       )}
       <UndoToast undoable={actions.undoable} onUndo={actions.undo} onDismiss={actions.dismissUndo} />
+      <ShortcutsDialog isOpen={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </div>
   );
 }

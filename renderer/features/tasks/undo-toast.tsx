@@ -30,7 +30,10 @@ export function UndoToast({ undoable, onUndo, onDismiss }: UndoToastProps) {
       {undoable && (
         <div className="task-toast">
           <span className="task-toast-text">
-            {DONE_WORDS[undoable.kind]} <span className="task-toast-title">{undoable.task.title}</span>
+            {DONE_WORDS[undoable.kind]}{' '}
+            <span className="task-toast-title" dir="auto">
+              {undoable.task.title}
+            </span>
           </span>
           <Button ref={undoRef} className="button" onPress={onUndo}>
             <Undo2 size={14} aria-hidden /> Undo

@@ -1,30 +1,48 @@
 import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
-import type { Task } from '../../../shared/task';
+import type { ListLayout } from './list-items';
+
+/** Where the row with `key` starts, from the rows' known fixed heights: nothing is measured. */
+function startOf(layout: ListLayout, key: string): number | undefined {
+  let start = 0;
+  for (let index = 0; index < layout.count; index++) {
+    if (layout.keyAt(index) === key) return start;
+    start += layout.sizeOf(index);
+  }
+  return undefined;
+}
 
 /**
  * Keeps the row at the top of the view where it is when live rows are
  * inserted or removed above it, so what the person is reading does not jump.
  * At the very top nothing is adjusted: a new task arriving there should be seen.
  */
-export function useScrollAnchor(scrollRef: RefObject<HTMLElement | null>, tasks: Task[], rowHeight: number) {
-  const anchor = useRef<{ id: string; index: number } | undefined>(undefined);
+export function useScrollAnchor(scrollRef: RefObject<HTMLElement | null>, layout: ListLayout) {
+  const anchor = useRef<{ key: string; start: number } | undefined>(undefined);
 
   const remember = useCallback(() => {
-    const element = scrollRef.current;
-    const index = element ? Math.floor(element.scrollTop / rowHeight) : 0;
-    const task = tasks[index];
-    anchor.current = task ? { id: task.id, index } : undefined;
-  }, [scrollRef, tasks, rowHeight]);
+    const top = scrollRef.current?.scrollTop ?? 0;
+    anchor.current = undefined;
+    let start = 0;
+    for (let index = 0; index < layout.count; index++) {
+      const end = start + layout.sizeOf(index);
+      const key = layout.keyAt(index);
+      if (end > top && key !== undefined) {
+        anchor.current = { key, start };
+        return;
+      }
+      start = end;
+    }
+  }, [scrollRef, layout]);
 
   useLayoutEffect(() => {
     const element = scrollRef.current;
     const previous = anchor.current;
     if (element && previous && element.scrollTop > 0) {
-      const index = tasks.findIndex((task) => task.id === previous.id);
-      if (index !== -1 && index !== previous.index) element.scrollTop += (index - previous.index) * rowHeight;
+      const start = startOf(layout, previous.key);
+      if (start !== undefined && start !== previous.start) element.scrollTop += start - previous.start;
     }
     remember();
-  }, [scrollRef, tasks, rowHeight, remember]);
+  }, [scrollRef, layout, remember]);
 
   return remember;
 }

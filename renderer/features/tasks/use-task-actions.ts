@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { Task } from '../../../shared/task';
-import { useApi } from '../../app/api-context';
-import { errorMessage } from './error-message';
+import { useApi } from '../../lib/api-context';
+import { plainFailure } from '../../lib/error-message';
 
 /** The last change the person can take back from the toast. */
 export interface Undoable {
@@ -30,7 +30,7 @@ export function useTaskActions(applyChange: (task: Task) => void) {
         setError(undefined);
         return task;
       } catch (failure) {
-        setError(errorMessage(failure));
+        setError(plainFailure(failure));
         return undefined;
       }
     },

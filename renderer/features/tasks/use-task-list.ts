@@ -1,8 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { Task } from '../../../shared/task';
-import { useApi } from '../../app/api-context';
-import { useLiveEvents } from '../../app/live-events';
+import { useApi } from '../../lib/api-context';
+import { useLiveEvents } from '../../lib/live-events';
 import type { ApiClient } from '../../lib/api-client';
+import { QUERY_KEYS } from '../../lib/query';
 import {
   appendPage,
   applyTaskChange,
@@ -11,7 +13,7 @@ import {
   replaceInPlace,
   type LoadedTasks,
 } from './apply-task-change';
-import { errorMessage } from './error-message';
+import { plainFailure } from '../../lib/error-message';
 import { matchesFilters, narrowsList, toListQuery, type TaskFilters } from './task-filters';
 import { HIGHLIGHT_MS } from './use-changed-rows';
 
@@ -64,21 +66,20 @@ function useAnyTasksRecheck(api: ApiClient, state: TaskListState, setState: SetT
   const [deletions, setDeletions] = useState(0);
   const additions = useRef(0);
   const listEmpty = state.tasks.length === 0 && state.nextCursor === null && !state.loading;
+  const recheck = useQuery({
+    queryKey: [...QUERY_KEYS.anyTasks, deletions],
+    queryFn: async () => {
+      const before = additions.current;
+      const answer = await api.listTasks({ status: 'all', limit: 1 });
+      return additions.current === before ? answer.tasks.length > 0 : null;
+    },
+    enabled: deletions > 0 && listEmpty,
+  });
+  const remaining = recheck.data;
   useEffect(() => {
-    if (deletions === 0 || !listEmpty) return undefined;
-    let current = true;
-    const before = additions.current;
-    api.listTasks({ status: 'all', limit: 1 }).then(
-      (answer) => {
-        if (!current || additions.current !== before) return;
-        setState((previous) => ({ ...previous, anyTasks: previous.tasks.length > 0 || answer.tasks.length > 0 }));
-      },
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, deletions, listEmpty, setState]);
+    if (remaining === undefined || remaining === null) return;
+    setState((previous) => ({ ...previous, anyTasks: previous.tasks.length > 0 || remaining }));
+  }, [remaining, setState]);
   return useCallback((task: Task) => {
     if (task.deleted_at === null) additions.current += 1;
     else setDeletions((value) => value + 1);
@@ -139,7 +140,7 @@ export function useTaskList(filters: TaskFilters) {
         });
       } catch (error) {
         if (land(started)) {
-          setState((previous) => ({ ...previous, loading: false, loadingMore: false, error: errorMessage(error) }));
+          setState((previous) => ({ ...previous, loading: false, loadingMore: false, error: plainFailure(error) }));
         }
       }
     })();
@@ -161,7 +162,7 @@ export function useTaskList(filters: TaskFilters) {
         }));
       },
       (error: unknown) => {
-        if (land(started)) setState((previous) => ({ ...previous, loadingMore: false, error: errorMessage(error) }));
+        if (land(started)) setState((previous) => ({ ...previous, loadingMore: false, error: plainFailure(error) }));
       },
     );
   }, [api, startFlight, land]);

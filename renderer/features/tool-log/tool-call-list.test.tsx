@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ToolCall } from '../../../shared/tool-call';
-import { makeCall } from './tool-call-fixture';
+import { makeCall } from '../../testing/tool-call-fixture';
 import { ROW_HEIGHT, ToolCallList } from './tool-call-list';
 import { MAX_ENTRIES } from './tool-log-store';
 

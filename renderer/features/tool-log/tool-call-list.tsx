@@ -1,10 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { ToolCall } from '../../../shared/tool-call';
+import { useIsNarrow } from '../../lib/use-media-query';
 import { formatDuration, formatTime, outcomeText, summarizeArguments } from './format';
 
-/** Fixed, so 50,000 rows cost no measuring; matches --tool-log-row-height in styles.css. */
+/** Fixed, so 50,000 rows cost no measuring; matches --tool-log-row-height in tool-log.css (two lines on a phone). */
 export const ROW_HEIGHT = 32;
+export const NARROW_ROW_HEIGHT = 56;
 
 interface ToolCallListProps {
   calls: readonly ToolCall[];
@@ -17,10 +19,11 @@ interface ToolCallListProps {
  */
 export function ToolCallList({ calls, onOpen }: ToolCallListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const rowHeight = useIsNarrow() ? NARROW_ROW_HEIGHT : ROW_HEIGHT;
   const virtualizer = useVirtualizer({
     count: calls.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     getItemKey: (index) => calls[index]?.id ?? index,
     overscan: 10,
   });
@@ -55,9 +58,13 @@ function ToolCallRow({ call, onOpen }: { call: ToolCall; onOpen: (call: ToolCall
       <time className="tool-log-time" dateTime={call.created_at}>
         {formatTime(call.created_at)}
       </time>
-      <span className="tool-log-client">{call.client_label}</span>
+      <span className="tool-log-client" dir="auto">
+        {call.client_label}
+      </span>
       <span className="tool-log-tool">{call.tool}</span>
-      <span className="tool-log-summary">{summarizeArguments(call.arguments)}</span>
+      <span className="tool-log-summary" dir="auto">
+        {summarizeArguments(call.arguments)}
+      </span>
       <span className={call.outcome === 'error' ? 'tool-log-badge error' : 'tool-log-badge success'}>{outcome}</span>
       <span className="tool-log-duration">{formatDuration(call.duration_ms)}</span>
     </button>

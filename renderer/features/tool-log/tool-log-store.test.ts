@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ToolCall } from '../../../shared/tool-call';
-import { makeCall } from './tool-call-fixture';
+import { makeCall } from '../../testing/tool-call-fixture';
 import { createToolLogStore, MAX_ENTRIES } from './tool-log-store';
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => makeCall(from + i));

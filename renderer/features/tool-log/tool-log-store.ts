@@ -52,17 +52,16 @@ export function createToolLogStore(max = MAX_ENTRIES) {
   let clearedThrough = '';
   const clients = new Set<string>();
   const tools = new Set<string>();
+  // Rebuilt only when a new client or tool appears, so the filter dropdowns re-render only then.
+  let sortedClients: readonly string[] = [];
+  let sortedTools: readonly string[] = [];
   let snapshot = makeSnapshot();
   const listeners = new Set<() => void>();
 
   function makeSnapshot(): ToolLogSnapshot {
-    return {
-      calls,
-      paused,
-      held: held.length,
-      clients: [...clients].sort(),
-      tools: [...tools].sort(),
-    };
+    if (sortedClients.length !== clients.size) sortedClients = [...clients].sort();
+    if (sortedTools.length !== tools.size) sortedTools = [...tools].sort();
+    return { calls, paused, held: held.length, clients: sortedClients, tools: sortedTools };
   }
 
   function changed() {
@@ -100,9 +99,9 @@ export function createToolLogStore(max = MAX_ENTRIES) {
         listeners.delete(listener);
       };
     },
-    /** Entries from the event stream. */
-    receive: (call: ToolCall) => {
-      add([call]);
+    /** Entries from the event stream, a frame's worth at a time: one merge and one notification for all of them. */
+    receive: (...calls: ToolCall[]) => {
+      add(calls);
     },
     /** Recent entries from the database, on opening and after every reconnection. */
     load: (recent: readonly ToolCall[]) => {

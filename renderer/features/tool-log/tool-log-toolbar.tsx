@@ -1,6 +1,7 @@
-import { Download, Eraser, Pause, Play } from 'lucide-react';
-import { useId } from 'react';
-import { Button } from 'react-aria-components';
+import { AlertCircle, Download, Eraser, Pause, Play } from 'lucide-react';
+import { memo } from 'react';
+import { Button, ToggleButton } from 'react-aria-components';
+import { ChoiceSelect } from '../../components/ui/choice-select';
 import type { ToolLogFilter } from './filter';
 import type { ToolLogSnapshot } from './tool-log-store';
 
@@ -14,64 +15,68 @@ interface ToolLogToolbarProps {
   onExport: () => void;
 }
 
+// The "every client/tool" choice; a select's keys cannot be empty, and no client label holds a NUL.
+const ALL = '\u0000all';
+
 export function ToolLogToolbar({ log, filter, onFilterChange, shown, ...actions }: ToolLogToolbarProps) {
-  const clientId = useId();
-  const toolId = useId();
   return (
     <div className="tool-log-toolbar" role="group" aria-label="Log filters and actions">
-      <label htmlFor={clientId}>Client</label>
-      <select
-        id={clientId}
-        value={filter.client}
-        onChange={(event) => onFilterChange({ ...filter, client: event.target.value })}
-      >
-        <option value="">All clients</option>
-        {withSelected(log.clients, filter.client).map((label) => (
-          <option key={label} value={label}>
-            {label}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={toolId}>Tool</label>
-      <select
-        id={toolId}
-        value={filter.tool}
-        onChange={(event) => onFilterChange({ ...filter, tool: event.target.value })}
-      >
-        <option value="">All tools</option>
-        {withSelected(log.tools, filter.tool).map((tool) => (
-          <option key={tool} value={tool}>
-            {tool}
-          </option>
-        ))}
-      </select>
-      <label className="tool-log-check">
-        <input
-          type="checkbox"
-          checked={filter.errorsOnly}
-          onChange={(event) => onFilterChange({ ...filter, errorsOnly: event.target.checked })}
-        />
-        Errors only
-      </label>
+      <LogFilters clientsSeen={log.clients} toolsSeen={log.tools} filter={filter} onFilterChange={onFilterChange} />
       <span className="tool-log-spacer" />
       {/* Not a live region: on a busy log it would announce every call. */}
       <span className="tool-log-count">{log.paused ? `Paused, ${log.held} new held` : `${shown} shown`}</span>
       <Button className="button" onPress={actions.onPauseToggle}>
-        {log.paused ? <Play size={14} aria-hidden /> : <Pause size={14} aria-hidden />}
+        {log.paused ? <Play size={16} aria-hidden /> : <Pause size={16} aria-hidden />}
         {log.paused ? 'Resume' : 'Pause'}
       </Button>
       <Button className="button" onPress={actions.onClear}>
-        <Eraser size={14} aria-hidden />
+        <Eraser size={16} aria-hidden />
         Clear view
       </Button>
       <Button className="button" onPress={actions.onExport} isDisabled={shown === 0}>
-        <Download size={14} aria-hidden />
+        <Download size={16} aria-hidden />
         Export JSON
       </Button>
     </div>
   );
 }
 
+interface LogFiltersProps {
+  clientsSeen: readonly string[];
+  toolsSeen: readonly string[];
+  filter: ToolLogFilter;
+  onFilterChange: (filter: ToolLogFilter) => void;
+}
+
+/** Memoised: in a burst the count beside them changes many times a second, these only when a new client or tool appears. */
+const LogFilters = memo(function LogFilters({ clientsSeen, toolsSeen, filter, onFilterChange }: LogFiltersProps) {
+  const clients = [{ value: ALL, label: 'All clients' }, ...options(clientsSeen, filter.client)];
+  const tools = [{ value: ALL, label: 'All tools' }, ...options(toolsSeen, filter.tool)];
+  return (
+    <>
+      <ChoiceSelect
+        label="Client"
+        value={filter.client || ALL}
+        options={clients}
+        onChange={(client) => onFilterChange({ ...filter, client: client === ALL ? '' : client })}
+      />
+      <ChoiceSelect
+        label="Tool"
+        value={filter.tool || ALL}
+        options={tools}
+        onChange={(tool) => onFilterChange({ ...filter, tool: tool === ALL ? '' : tool })}
+      />
+      <ToggleButton
+        className="button tool-log-errors"
+        isSelected={filter.errorsOnly}
+        onChange={(errorsOnly) => onFilterChange({ ...filter, errorsOnly })}
+      >
+        <AlertCircle size={16} aria-hidden /> Errors only
+      </ToggleButton>
+    </>
+  );
+});
+
 /** A selected option stays listed after "Clear view", so the select never shows a value it lacks. */
-const withSelected = (values: readonly string[], selected: string) =>
-  selected && !values.includes(selected) ? [...values, selected] : values;
+const options = (values: readonly string[], selected: string) =>
+  (selected && !values.includes(selected) ? [...values, selected] : values).map((value) => ({ value, label: value }));

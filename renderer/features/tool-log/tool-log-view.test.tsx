@@ -2,8 +2,8 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ToolCall } from '../../../shared/tool-call';
-import { ApiProvider } from '../../app/api-context';
-import { LiveEventsProvider, useLiveEvents } from '../../app/live-events';
+import { ApiProvider } from '../../lib/api-context';
+import { LiveEventsProvider, useLiveEvents } from '../../lib/live-events';
 import { startUiTestServer, type UiTestServer } from '../../testing/real-server';
 import { ToolLogView } from './tool-log-view';
 
@@ -82,6 +82,12 @@ async function storedCalls(client: string, count: number): Promise<ToolCall[]> {
   return calls;
 }
 
+/** Picks `option` from the labelled dropdown, as a person does: open it, click the option. */
+async function choose(user: ReturnType<typeof userEvent.setup>, label: string, option: string) {
+  await user.click(screen.getByRole('button', { name: new RegExp(`${label}$`) }));
+  await user.click(await screen.findByRole('option', { name: option }));
+}
+
 describe('tool-call log', () => {
   it("shows an agent's call live with its client, tool, argument summary, outcome and duration", async () => {
     await renderLog();
@@ -106,7 +112,7 @@ describe('tool-call log', () => {
     expect(within(failed).getByText('error not_found')).toBeInTheDocument();
     await findRow('title: "Fine call"');
 
-    await user.click(screen.getByRole('checkbox', { name: 'Errors only' }));
+    await user.click(screen.getByRole('button', { name: 'Errors only' }));
     expect(within(log()).queryByText('title: "Fine call"')).not.toBeInTheDocument();
     expect(within(log()).getByText(`task_id: "${MISSING_TASK}"`)).toBeInTheDocument();
   });
@@ -156,11 +162,11 @@ describe('tool-call log', () => {
     await findRow('title: "From alpha"');
     await findRow('query: "beta"');
 
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Client' }), 'Beta Filter');
+    await choose(user, 'Client', 'Beta Filter');
     expect(within(log()).queryByText('title: "From alpha"')).not.toBeInTheDocument();
     expect(within(log()).getByText('title: "From beta"')).toBeInTheDocument();
 
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Tool' }), 'list_tasks');
+    await choose(user, 'Tool', 'list_tasks');
     expect(within(log()).queryByText('title: "From beta"')).not.toBeInTheDocument();
     expect(within(log()).getByText('query: "beta"')).toBeInTheDocument();
     expect(within(log()).getAllByRole('listitem')).toHaveLength(1);
@@ -201,8 +207,8 @@ describe('tool-call log', () => {
     await agent.callTool({ name: 'get_task', arguments: { task_id: MISSING_TASK } });
     await agent.callTool({ name: 'add_task', arguments: { title: 'Exported two' } });
     await findRow('title: "Exported two"');
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Client' }), 'Export Agent');
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Tool' }), 'add_task');
+    await choose(user, 'Client', 'Export Agent');
+    await choose(user, 'Tool', 'add_task');
 
     // jsdom implements neither object URLs nor downloads: capture the Blob and the link instead.
     const blobs: Blob[] = [];

@@ -1,8 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { RECENT_TOOL_CALLS_DEFAULT } from '../../../shared/api';
 import type { ToolCall } from '../../../shared/tool-call';
-import { useApi } from '../../app/api-context';
-import { useLiveEvent, useLiveEvents } from '../../app/live-events';
+import { useApi } from '../../lib/api-context';
+import { errorMessage } from '../../lib/error-message';
+import { useLiveEvent } from '../../lib/live-events';
+import { QUERY_KEYS } from '../../lib/query';
+import { useFrameBatch } from '../../lib/use-frame-batch';
 import { createToolLogStore, type ToolLogStore } from './tool-log-store';
 
 /**
@@ -11,31 +15,23 @@ import { createToolLogStore, type ToolLogStore } from './tool-log-store';
  */
 export function useToolLog(): { store: ToolLogStore; loadError: string | undefined } {
   const api = useApi();
-  const { generation } = useLiveEvents();
   const [store] = useState(createToolLogStore);
-  const [loadError, setLoadError] = useState<string>();
-
-  useLiveEvent((name, data) => {
-    // The listener is generic over the event name, so the name check cannot narrow `data` by itself.
-    if (name === 'tool_call') store.receive(data as ToolCall);
+  const recent = useQuery({
+    queryKey: QUERY_KEYS.toolCalls,
+    queryFn: async () => (await api.toolCalls(RECENT_TOOL_CALLS_DEFAULT)).calls,
   });
 
+  // A burst brings hundreds of calls a second; the log (and its view, even hidden) takes them once a frame.
+  const receive = useFrameBatch((calls: ToolCall[]) => store.receive(...calls));
+  useLiveEvent((event) => {
+    if (event.name === 'tool_call') receive(event.data);
+  });
+  // Each answer (on opening, after each reconnection) merges in; the store counts every call once.
   useEffect(() => {
-    let cancelled = false;
-    api.toolCalls(RECENT_TOOL_CALLS_DEFAULT).then(
-      ({ calls }) => {
-        if (cancelled) return;
-        store.load(calls);
-        setLoadError(undefined);
-      },
-      (error: unknown) => !cancelled && setLoadError(error instanceof Error ? error.message : String(error)),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, store, generation]);
+    if (recent.data) store.load(recent.data);
+  }, [store, recent.data]);
 
-  return { store, loadError };
+  return { store, loadError: recent.error ? errorMessage(recent.error) : undefined };
 }
 
 export function useToolLogSnapshot(store: ToolLogStore) {

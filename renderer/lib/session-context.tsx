@@ -16,5 +16,4 @@ export function useSessionControl(): SessionControl {
   return useContext(SessionContext);
 }
 
-export const SESSION_ENDED_REASON =
-  'Your sign-in has ended, perhaps because the server restarted (sessions last only as long as it runs).';
+export const SESSION_ENDED_REASON = 'Your sign-in has ended: this browser was signed out, or its sign-in expired.';

@@ -2,14 +2,14 @@
  * What the Tasks view's component tests share: rendering the real feature
  * against a real server, a layout for jsdom, and small agent helpers.
  */
-import { configure, render, screen } from '@testing-library/react';
+import { configure, render, screen, within } from '@testing-library/react';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { Task } from '../../../shared/task';
-import { ApiProvider } from '../../app/api-context';
-import { LiveEventsProvider } from '../../app/live-events';
-import type { ApiClient, LiveHandlers } from '../../lib/api-client';
-import { startUiTestServer, type UiTestServer } from '../../testing/real-server';
-import { TasksView } from './tasks-view';
+import type { Task } from '../../shared/task';
+import { ApiProvider } from '../lib/api-context';
+import { LiveEventsProvider } from '../lib/live-events';
+import type { ApiClient, LiveHandlers } from '../lib/api-client';
+import { startUiTestServer, type UiTestServer } from './real-server';
+import { TasksView } from '../features/tasks/tasks-view';
 
 // Every change goes through a real server (HTTP, SQLite, the event stream), and
 // a cold test run is slow to transform modules; a second is a safer bound than the default.
@@ -48,7 +48,13 @@ export type LiveEventTap = LiveHandlers['onEvent'];
  * the live stream is connected: changes made before that are not events but
  * part of the refetch that follows, so tests about live rows wait for it.
  */
-export function renderTasksView(ui: UiTestServer, options: { onLiveEvent?: LiveEventTap } = {}) {
+export interface RenderOptions {
+  onLiveEvent?: LiveEventTap;
+  /** Returns false for a live event the view must not see, as if the stream had missed it. */
+  passLiveEvent?: (...event: Parameters<LiveEventTap>) => boolean;
+}
+
+export function renderTasksView(ui: UiTestServer, options: RenderOptions = {}) {
   let opened: () => void = () => undefined;
   const streamOpen = new Promise<void>((resolve) => (opened = resolve));
   const api: ApiClient = {
@@ -58,7 +64,7 @@ export function renderTasksView(ui: UiTestServer, options: { onLiveEvent?: LiveE
         ...handlers,
         onEvent: (name, data) => {
           options.onLiveEvent?.(name, data);
-          handlers.onEvent(name, data);
+          if (options.passLiveEvent?.(name, data) !== false) handlers.onEvent(name, data);
         },
         onOpen: () => {
           handlers.onOpen?.();
@@ -108,7 +114,18 @@ export function rowTitles(): string[] {
   return screen
     .getAllByRole('listitem')
     .filter((row) => row.closest('[role="list"]')?.getAttribute('aria-label') === 'Tasks')
-    .map((row) => row.querySelector('.task-title')?.textContent ?? '');
+    .flatMap((row) => {
+      const title = row.querySelector('.task-title');
+      return title ? [title.textContent] : [];
+    });
+}
+
+/** The due-date group headings of the task list, top to bottom. */
+export function groupHeadings(): string[] {
+  const list = screen.getByRole('list', { name: 'Tasks' });
+  return within(list)
+    .queryAllByRole('heading')
+    .map((heading) => heading.textContent);
 }
 
 /** The row (listitem) that holds the task titled `title`. */

@@ -1,3 +1,4 @@
+import './choice-select.css';
 import { ChevronDown } from 'lucide-react';
 import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components';
 
@@ -12,22 +13,22 @@ interface ChoiceSelectProps<V extends string> {
 export function ChoiceSelect<V extends string>({ label, value, options, onChange }: ChoiceSelectProps<V>) {
   return (
     <Select
-      className="task-select"
+      className="choice-select"
       value={value}
       onChange={(key) => {
         const chosen = options.find((option) => option.value === key);
         if (chosen) onChange(chosen.value);
       }}
     >
-      <Label className="task-field-label">{label}</Label>
-      <Button className="button task-select-button">
+      <Label className="choice-select-label">{label}</Label>
+      <Button className="button choice-select-button">
         <SelectValue />
         <ChevronDown size={14} aria-hidden />
       </Button>
-      <Popover className="task-select-popover">
-        <ListBox className="task-select-list">
+      <Popover className="choice-select-popover">
+        <ListBox className="choice-select-list">
           {options.map((option) => (
-            <ListBoxItem key={option.value} id={option.value} className="task-select-item">
+            <ListBoxItem key={option.value} id={option.value} className="choice-select-item">
               {option.label}
             </ListBoxItem>
           ))}

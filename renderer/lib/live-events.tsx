@@ -1,14 +1,28 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { LiveEventMap } from '../../shared/api';
-import { ApiError, type ApiClient } from '../lib/api-client';
+import type { LiveEventMap, LiveEventName } from '../../shared/api';
+import { ApiError, type ApiClient } from './api-client';
+import { QUERY_KEYS } from './query';
 import { SESSION_ENDED_REASON, useSessionControl } from './session-context';
 
-type Listener = <K extends keyof LiveEventMap>(name: K, data: LiveEventMap[K]) => void;
+/** One live event: checking `name` narrows `data`, so no listener casts. */
+export type LiveEvent = { [K in LiveEventName]: { name: K; data: LiveEventMap[K] } }[LiveEventName];
+
+type Listener = (event: LiveEvent) => void;
+
+/**
+ * The stream's generic callback as one event of the union. TypeScript cannot
+ * correlate a generic name with its data, so this is the one place that says so.
+ */
+const toLiveEvent = <K extends LiveEventName>(name: K, data: LiveEventMap[K]) => ({ name, data }) as LiveEvent;
 
 interface LiveEvents {
   /** Calls `listener` for every live event until the returned function is called. */
   subscribe: (listener: Listener) => () => void;
-  /** Grows by one on every (re)connection; features refetch when it changes, since missed events are not replayed. */
+  /**
+   * Grows by one on every (re)connection, when every cached query is refetched
+   * too, since missed events are not replayed.
+   */
   generation: number;
   connected: boolean;
   /** The stream was open once and has dropped for longer than a blink: the server is not answering. */
@@ -59,7 +73,7 @@ function keepStreamOpen(api: ApiClient, callbacks: StreamCallbacks): () => void 
 
   function open() {
     closeStream = api.live({
-      onEvent: callbacks.onEvent,
+      onEvent: (name, data) => callbacks.onEvent(toLiveEvent(name, data)),
       onOpen: () => {
         refusals = 0;
         callbacks.onOpen();
@@ -88,6 +102,7 @@ export function LiveEventsProvider({ api, children }: { api: ApiClient; children
   const [lost, setLost] = useState(false);
   const everConnected = useRef(false);
   const { signedOut } = useSessionControl();
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     if (connected || !everConnected.current) {
@@ -101,18 +116,19 @@ export function LiveEventsProvider({ api, children }: { api: ApiClient; children
   useEffect(
     () =>
       keepStreamOpen(api, {
-        onEvent: (name, data) => {
-          for (const listener of listeners.current) listener(name, data);
+        onEvent: (event) => {
+          for (const listener of listeners.current) listener(event);
         },
         onOpen: () => {
           everConnected.current = true;
           setConnected(true);
           setGeneration((value) => value + 1);
+          void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== QUERY_KEYS.session[0] });
         },
         onDown: () => setConnected(false),
         onSessionEnded: () => signedOut(SESSION_ENDED_REASON),
       }),
-    [api, signedOut],
+    [api, signedOut, queryClient],
   );
 
   const subscribe = useCallback((listener: Listener) => {
@@ -137,5 +153,5 @@ export function useLiveEvent(listener: Listener): void {
   const { subscribe } = useLiveEvents();
   const latest = useRef(listener);
   latest.current = listener;
-  useEffect(() => subscribe((name, data) => latest.current(name, data)), [subscribe]);
+  useEffect(() => subscribe((event) => latest.current(event)), [subscribe]);
 }

@@ -1,4 +1,4 @@
-import type { ToolCall } from '../../../shared/tool-call';
+import type { ToolCall } from '../../shared/tool-call';
 
 const BASE = Date.parse('2025-01-01T00:00:00.000Z');
 

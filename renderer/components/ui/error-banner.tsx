@@ -1,3 +1,4 @@
+import './error-banner.css';
 import { AlertCircle, X } from 'lucide-react';
 import { Button } from 'react-aria-components';
 
@@ -10,9 +11,9 @@ interface ErrorBannerProps {
 
 export function ErrorBanner({ message, onRetry, onDismiss }: ErrorBannerProps) {
   return (
-    <div className="task-error-banner" role="alert">
+    <div className="error-banner" role="alert">
       <AlertCircle size={16} aria-hidden />
-      <span className="task-error-banner-text">{message}</span>
+      <span className="error-banner-text">{message}</span>
       {onRetry && (
         <Button className="button" onPress={onRetry}>
           Try again

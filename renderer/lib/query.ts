@@ -1,0 +1,28 @@
+import { QueryClient } from '@tanstack/react-query';
+
+/**
+ * One cache per window. Live events and the refetch after every reconnection
+ * keep it current, so nothing is refetched on focus or on a timer, and a
+ * failure is shown (with a way to try again) rather than retried unseen.
+ */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/** Query keys, in one place so a live event updates exactly what a view reads. */
+export const QUERY_KEYS = {
+  session: ['session'],
+  status: ['status'],
+  tokens: ['tokens'],
+  clients: ['clients'],
+  deletedTasks: ['tasks', 'deleted'],
+  anyTasks: ['tasks', 'any'],
+  toolCalls: ['tool-calls'],
+  desktopSettings: ['desktop-settings'],
+  taskTags: ['tasks', 'tags'],
+} as const;
