@@ -122,7 +122,10 @@ export function describeCoordinationContract(target: DatabaseTarget): void {
       const first = await add(user, { title: 'first' });
       const second = await add(user, { title: 'second' });
       const waiting = await add(user, { title: 'waiting', blocked_by: [first.id, second.id] });
-      expect(waiting).toMatchObject({ blocked: true, blocked_by: expect.arrayContaining([first.id, second.id]) });
+      expect(waiting).toMatchObject({
+        blocked: true,
+        blocked_by: expect.arrayContaining([first.id, second.id]) as string[],
+      });
       expect(await ready(user)).toEqual(['first', 'second']);
       const refused = failure(await service.complete(user, { task_id: waiting.id }));
       expect(refused.code).toBe('conflict');
