@@ -54,7 +54,7 @@ const eventSchema = z.object({
   version: z.int(),
   by: z.string(),
   by_kind: z.enum(['agent', 'person', 'system']),
-  changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])),
+  changes: z.record(z.string(), z.array(z.any())).meta({ description: 'Each changed field as [old, new].' }),
   at: timestamp,
 });
 

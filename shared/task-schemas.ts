@@ -153,13 +153,19 @@ const idempotencyKey = stringField('idempotency_key')
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const taskId = stringField('task_id')
-  .transform((value) => value.trim().toLowerCase())
-  .refine((value) => UUID.test(value), {
-    error: (issue) =>
-      `task_id must be a task id (a UUID such as 019abcde-0123-7def-8abc-0123456789ab, as returned by add_task or list_tasks); got ${describeValue(issue.input)}`,
-  })
-  .meta({ description: 'The task id (a UUID) from add_task or list_tasks.', format: 'uuid' });
+/** A task id field; `field` names it in the messages. */
+const taskIdField = (field: string) =>
+  stringField(field)
+    .transform((value) => value.trim().toLowerCase())
+    .refine((value) => UUID.test(value), {
+      error: (issue) =>
+        `${field} must be a task id (a UUID such as 019abcde-0123-7def-8abc-0123456789ab, as returned by add_task or list_tasks); got ${describeValue(issue.input)}`,
+    });
+
+export const taskId = taskIdField('task_id').meta({
+  description: 'The task id (a UUID) from add_task or list_tasks.',
+  format: 'uuid',
+});
 
 const expectedVersion = z
   .number({ error: (issue) => `expected_version must be an integer of at least 1; got ${describeValue(issue.input)}` })
@@ -209,7 +215,7 @@ export const projectName = (field: string) =>
       maxLength: COORDINATION_LIMITS.projectNameMax,
     });
 
-const parentId = taskId.meta({
+const parentId = taskIdField('parent_id').meta({
   description: `Make this a subtask of that task (same project; at most ${COORDINATION_LIMITS.nestingMax} levels).`,
   format: 'uuid',
 });
@@ -229,7 +235,9 @@ const blockedBy = z
       return value;
     },
     z
-      .array(taskId, { error: (issue) => `blocked_by must be an array of task ids; got ${describeValue(issue.input)}` })
+      .array(taskIdField('each blocked_by id').meta({ format: 'uuid' }), {
+        error: (issue) => `blocked_by must be an array of task ids; got ${describeValue(issue.input)}`,
+      })
       .transform((ids) => [...new Set(ids)]),
   )
   .meta({
@@ -309,7 +317,9 @@ export const listTasksInput = strict({
       }),
   ),
   project: absentIfNull(projectName('project').meta({ description: 'Only tasks in this project.' })),
-  parent_id: absentIfNull(taskId.meta({ description: 'Only the subtasks of this task.', format: 'uuid' })),
+  parent_id: absentIfNull(
+    taskIdField('parent_id').meta({ description: 'Only the subtasks of this task.', format: 'uuid' }),
+  ),
   ready: absentIfNull(
     z.literal(true, { error: (issue) => `ready must be true or left out; got ${describeValue(issue.input)}` }).meta({
       description:
