@@ -28,6 +28,11 @@ function acceptsJson(accept: string | undefined): boolean {
     .some((type) => type === 'application/json' || type === 'application/*' || type === '*/*');
 }
 
+/** A JSON-RPC answer (HTTP 200) to a request whose id is known: the client matches it and sees -32602. */
+function sendInvalidParams(res: ServerResponse, id: string | number, message: string): void {
+  sendJsonText(res, 200, JSON.stringify({ jsonrpc: '2.0', id, error: { code: INVALID_PARAMS, message } }));
+}
+
 function callerOf(extra: { authInfo?: { extra?: Record<string, unknown> } }): Caller {
   const caller = extra.authInfo?.extra?.caller as Caller | undefined;
   if (!caller) throw new Error('an MCP request reached a tool without an authenticated caller');
@@ -70,6 +75,9 @@ export async function createMcpHttpEndpoint(options: Omit<McpServerOptions, 'cal
         case 'invalid':
           sendJsonRpcError(res, 400, message.code, message.message);
           return;
+        case 'invalid_params':
+          sendInvalidParams(res, message.id, message.message);
+          return;
         case 'notification':
         case 'response':
           // Nothing to answer in stateless mode: no session holds server-side requests to respond to.
@@ -78,8 +86,7 @@ export async function createMcpHttpEndpoint(options: Omit<McpServerOptions, 'cal
         case 'request': {
           const problem = toolCallParamsProblem(message.request);
           if (problem) {
-            const reply = { jsonrpc: '2.0', id: message.request.id, error: { code: INVALID_PARAMS, message: problem } };
-            sendJsonText(res, 200, JSON.stringify(reply));
+            sendInvalidParams(res, message.request.id, problem);
             return;
           }
           const authInfo = { token: '', clientId: caller.clientLabel, scopes: [], extra: { caller } };
