@@ -2,6 +2,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import type { Readable } from 'node:stream';
 import { buildMcpServer, type McpServerOptions } from './build-mcp-server';
 import { ProtocolGate } from './protocol-gate';
+import { screenStdioInput } from './stdio-screen';
 
 /**
  * The same tools over stdio, for clients that only start local processes
@@ -34,6 +35,10 @@ export async function runStdioServer(
   const close = () => void server.close();
   input.once('end', close).once('close', close);
   process.once('SIGINT', close).once('SIGTERM', close);
-  await server.connect(new ProtocolGate(new StdioServerTransport(input, process.stdout)));
+  const transport = new StdioServerTransport(
+    screenStdioInput(input, (reply) => process.stdout.write(`${JSON.stringify(reply)}\n`)),
+    process.stdout,
+  );
+  await server.connect(new ProtocolGate(transport));
   await closed;
 }
