@@ -5,13 +5,15 @@ import { MAX_JSON_DEPTH, nestsDeeperThan } from '../http/json-body';
 export const PARSE_ERROR = -32700;
 export const INVALID_REQUEST = -32600;
 
+const NOT_A_MESSAGE = 'Invalid Request: expected a JSON-RPC 2.0 message object';
+
 const isPlainObject = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 export type IncomingMessageKind =
   | { kind: 'request'; request: JSONRPCRequest }
   | { kind: 'notification' }
   | { kind: 'response' }
-  | { kind: 'invalid'; code: number; message: string };
+  | { kind: 'invalid'; code: number; message: string; id: string | number | null };
 
 /**
  * Classifies one HTTP body as a JSON-RPC message. Batches are refused (the
@@ -23,47 +25,53 @@ export function classifyBody(body: Buffer): IncomingMessageKind {
   try {
     parsed = JSON.parse(body.toString('utf8'));
   } catch {
-    return { kind: 'invalid', code: PARSE_ERROR, message: 'Parse error: the body is not valid JSON' };
+    return { kind: 'invalid', code: PARSE_ERROR, message: 'Parse error: the body is not valid JSON', id: null };
   }
   if (Array.isArray(parsed)) {
     return {
       kind: 'invalid',
       code: INVALID_REQUEST,
       message: 'Invalid Request: JSON-RPC batches are not supported; send one message per request',
+      id: null,
     };
   }
-  if (parsed === null || typeof parsed !== 'object' || (parsed as { jsonrpc?: unknown }).jsonrpc !== '2.0') {
-    return {
-      kind: 'invalid',
-      code: INVALID_REQUEST,
-      message: 'Invalid Request: expected a JSON-RPC 2.0 message object',
-    };
+  if (parsed === null || typeof parsed !== 'object') {
+    return { kind: 'invalid', code: INVALID_REQUEST, message: NOT_A_MESSAGE, id: null };
   }
+  const message = parsed as Record<string, unknown>;
+  const hasId = typeof message.id === 'string' || (typeof message.id === 'number' && Number.isFinite(message.id));
+  // Every refusal from here on names the request's id when it could be read, so the client can match it.
+  const id = hasId ? (message.id as string | number) : null;
+  if (message.jsonrpc !== '2.0') return { kind: 'invalid', code: INVALID_REQUEST, message: NOT_A_MESSAGE, id };
   if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) {
     return {
       kind: 'invalid',
       code: INVALID_REQUEST,
       message: `Invalid Request: JSON nests deeper than ${MAX_JSON_DEPTH} levels`,
+      id,
     };
   }
-  const message = parsed as Record<string, unknown>;
-  const hasId = typeof message.id === 'string' || (typeof message.id === 'number' && Number.isFinite(message.id));
   if (typeof message.method === 'string') {
     if (!('id' in message)) return { kind: 'notification' };
     if (!hasId)
-      return { kind: 'invalid', code: INVALID_REQUEST, message: 'Invalid Request: id must be a string or a number' };
+      return {
+        kind: 'invalid',
+        code: INVALID_REQUEST,
+        message: 'Invalid Request: id must be a string or a number',
+        id,
+      };
     if (
       message.params !== undefined &&
       (message.params === null || typeof message.params !== 'object' || Array.isArray(message.params))
     ) {
-      return { kind: 'invalid', code: INVALID_REQUEST, message: 'Invalid Request: params must be an object' };
+      return { kind: 'invalid', code: INVALID_REQUEST, message: 'Invalid Request: params must be an object', id };
     }
     // Only the four request fields go on, and _meta must be an object: the SDK
     // silently drops a request its schema refuses (stray fields, a malformed
     // _meta), which would leave the HTTP request without an answer.
     const meta = (message.params as { _meta?: unknown } | undefined)?._meta;
     if (meta !== undefined && !isPlainObject(meta)) {
-      return { kind: 'invalid', code: INVALID_REQUEST, message: 'Invalid Request: params._meta must be an object' };
+      return { kind: 'invalid', code: INVALID_REQUEST, message: 'Invalid Request: params._meta must be an object', id };
     }
     const progressToken = (meta as { progressToken?: unknown } | undefined)?.progressToken;
     if (progressToken !== undefined && typeof progressToken !== 'string' && typeof progressToken !== 'number') {
@@ -72,6 +80,7 @@ export function classifyBody(body: Buffer): IncomingMessageKind {
         kind: 'invalid',
         code: INVALID_REQUEST,
         message: 'Invalid Request: params._meta.progressToken must be a string or a number',
+        id,
       };
     }
     const request = {
@@ -87,6 +96,7 @@ export function classifyBody(body: Buffer): IncomingMessageKind {
     kind: 'invalid',
     code: INVALID_REQUEST,
     message: 'Invalid Request: not a JSON-RPC request, notification or response',
+    id,
   };
 }
 
