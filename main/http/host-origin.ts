@@ -41,6 +41,21 @@ export function isAllowedHost(host: string | undefined, policy: HostPolicy): boo
 }
 
 /**
+ * The authority of an absolute-form request target (`POST http://host/mcp`),
+ * which RFC 9112 §3.2.2 says names the host instead of the Host header, so it
+ * must pass the same check; undefined for the usual origin-form (`/mcp`), and
+ * '' (never allowed) for a target that is neither.
+ */
+export function absoluteTargetHost(target: string | undefined): string | undefined {
+  if (target === undefined || target.startsWith('/')) return undefined;
+  try {
+    return new URL(target).host;
+  } catch {
+    return '';
+  }
+}
+
+/**
  * RFC 9112 §3.2: a request with more than one Host header is answered 400.
  * Node keeps only the first in `headers.host`, so the raw list is counted.
  */
