@@ -9,7 +9,8 @@
  *    the answer's size and time and the longest /healthz latency meanwhile.
  *
  * Options (env): BENCH_HOSTILE_TASKS (default 12000), BENCH_HOSTILE_CLIENTS
- * (concurrent MCP clients, default 8).
+ * (concurrent MCP clients, default 8), BENCH_HOSTILE_STREAMS (stalled streams,
+ * default 64; 0 measures the same load without them).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -24,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { LOGIN_FRAGMENT_KEY } from '../shared/api';
 
 const BIN = fileURLToPath(new URL('../bin/taskdesk.js', import.meta.url));
-const STREAMS = 64;
+const STREAMS = Number(process.env.BENCH_HOSTILE_STREAMS ?? 64);
 const TASKS = Number(process.env.BENCH_HOSTILE_TASKS ?? 12_000);
 const CLIENTS = Number(process.env.BENCH_HOSTILE_CLIENTS ?? 8);
 const TAGS = 520_000;

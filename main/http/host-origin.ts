@@ -40,19 +40,22 @@ export function isAllowedHost(host: string | undefined, policy: HostPolicy): boo
   return name !== undefined && (LOOPBACK_NAMES.includes(name) || policy.extraHosts.includes(name));
 }
 
+// RFC 9112 §3.2.2: only http URLs may be absolute-form targets here; the
+// authority is whatever runs up to the path, query or fragment.
+const ABSOLUTE_FORM = /^http:\/\/([^/?#]*)/i;
+
 /**
- * The authority of an absolute-form request target (`POST http://host/mcp`),
- * which RFC 9112 §3.2.2 says names the host instead of the Host header, so it
- * must pass the same check; undefined for the usual origin-form (`/mcp`), and
- * '' (never allowed) for a target that is neither.
+ * A request target is a path (origin-form) or, as RFC 9112 §3.2.2 allows, an
+ * absolute http URL, whose authority the server must then take as the host
+ * instead of the Host header. So `POST http://evil.example/mcp` with a
+ * loopback Host is refused like the Host `evil.example` would be; any other
+ * form is malformed here.
  */
-export function absoluteTargetHost(target: string | undefined): string | undefined {
-  if (target === undefined || target.startsWith('/')) return undefined;
-  try {
-    return new URL(target).host;
-  } catch {
-    return '';
-  }
+export function checkRequestTarget(target: string | undefined, policy: HostPolicy): 'ok' | 'malformed' | 'forbidden' {
+  if (target?.startsWith('/')) return 'ok';
+  const authority = ABSOLUTE_FORM.exec(target ?? '')?.[1];
+  if (authority === undefined) return 'malformed';
+  return isAllowedHost(authority, policy) ? 'ok' : 'forbidden';
 }
 
 /**

@@ -29,6 +29,15 @@ function acceptsJson(accept: string | undefined): boolean {
     .some((type) => type === 'application/json' || type === 'application/*' || type === '*/*');
 }
 
+/**
+ * A JSON-RPC answer to a request whose id is known: the client matches it and
+ * sees -32602. HTTP 200 in the 2025 era; 400 in 2026-07-28, whose binding
+ * answers a malformed request so.
+ */
+function sendInvalidParams(res: ServerResponse, id: string | number, message: string, status = 200): void {
+  sendJsonText(res, status, JSON.stringify({ jsonrpc: '2.0', id, error: { code: INVALID_PARAMS, message } }));
+}
+
 function callerOf(extra: { authInfo?: { extra?: Record<string, unknown> } }): Caller {
   const caller = extra.authInfo?.extra?.caller as Caller | undefined;
   if (!caller) throw new Error('an MCP request reached a tool without an authenticated caller');
@@ -107,8 +116,7 @@ export async function createMcpHttpEndpoint(options: Omit<McpServerOptions, 'cal
   async function answerLegacy(res: ServerResponse, request: JSONRPCRequest, caller: Caller): Promise<void> {
     const problem = toolCallParamsProblem(request);
     if (problem) {
-      const reply = { jsonrpc: '2.0', id: request.id, error: { code: INVALID_PARAMS, message: problem } };
-      sendJsonText(res, 200, JSON.stringify(reply));
+      sendInvalidParams(res, request.id, problem);
       return;
     }
     const authInfo = { token: '', clientId: caller.clientLabel, scopes: [], extra: { caller } };
@@ -141,6 +149,12 @@ export async function createMcpHttpEndpoint(options: Omit<McpServerOptions, 'cal
             error: { code: message.code, message: message.message },
           });
           return;
+        case 'invalid_params': {
+          const version = versionHeaderOf(req);
+          const modern = version !== undefined && !LEGACY_PROTOCOL_VERSIONS.includes(version);
+          sendInvalidParams(res, message.id, message.message, modern ? 400 : 200);
+          return;
+        }
         case 'notification':
         case 'response':
           // Nothing to answer in stateless mode: no session holds server-side requests to respond to.

@@ -242,8 +242,9 @@ describe('MCP 2026-07-28 on POST /mcp (raw HTTP)', () => {
     const legacy = (body: Record<string, unknown>) =>
       post(body, { 'mcp-protocol-version': undefined, 'mcp-method': undefined });
     for (const [body, code] of [
-      [{ id: 41, method: 'tools/call', params: 'not an object' }, -32600],
-      [{ id: 42, method: 'tools/call', params: { _meta: 5 } }, -32600],
+      [{ id: 41, method: 'tools/call', params: 'not an object' }, -32602],
+      [{ id: 42, method: 'tools/call', params: { _meta: 5 } }, -32602],
+      [{ jsonrpc: '1.0', id: 45, method: 'tools/list' }, -32600],
       [{ id: 43, method: 'tools/call', params: { name: 'add_task', arguments: [] } }, -32602],
       [{ id: 44, method: 'tools/call', params: { name: 7 } }, -32602],
     ] as const) {
