@@ -5,13 +5,16 @@ import { MAX_JSON_DEPTH, nestsDeeperThan } from '../http/json-body';
 export const PARSE_ERROR = -32700;
 export const INVALID_REQUEST = -32600;
 
+const NOT_A_MESSAGE = 'Invalid Request: expected a JSON-RPC 2.0 message object';
+
 const isPlainObject = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 export type IncomingMessageKind =
   | { kind: 'request'; request: JSONRPCRequest }
   | { kind: 'notification' }
   | { kind: 'response' }
-  | { kind: 'invalid'; code: number; message: string }
+  // id is the request's when it could be read, so even a refusal can be matched to its request.
+  | { kind: 'invalid'; code: number; message: string; id: string | number | null }
   // A request whose id is known but whose params are malformed: the answer carries the id, so the client can match it.
   | { kind: 'invalid_params'; id: string | number; message: string };
 
@@ -25,35 +28,40 @@ export function classifyBody(body: Buffer): IncomingMessageKind {
   try {
     parsed = JSON.parse(body.toString('utf8'));
   } catch {
-    return { kind: 'invalid', code: PARSE_ERROR, message: 'Parse error: the body is not valid JSON' };
+    return { kind: 'invalid', code: PARSE_ERROR, message: 'Parse error: the body is not valid JSON', id: null };
   }
   if (Array.isArray(parsed)) {
     return {
       kind: 'invalid',
       code: INVALID_REQUEST,
       message: 'Invalid Request: JSON-RPC batches are not supported; send one message per request',
+      id: null,
     };
   }
-  if (parsed === null || typeof parsed !== 'object' || (parsed as { jsonrpc?: unknown }).jsonrpc !== '2.0') {
-    return {
-      kind: 'invalid',
-      code: INVALID_REQUEST,
-      message: 'Invalid Request: expected a JSON-RPC 2.0 message object',
-    };
+  if (parsed === null || typeof parsed !== 'object') {
+    return { kind: 'invalid', code: INVALID_REQUEST, message: NOT_A_MESSAGE, id: null };
   }
+  const message = parsed as Record<string, unknown>;
+  const hasId = typeof message.id === 'string' || (typeof message.id === 'number' && Number.isFinite(message.id));
+  const readId = hasId ? (message.id as string | number) : null;
+  if (message.jsonrpc !== '2.0') return { kind: 'invalid', code: INVALID_REQUEST, message: NOT_A_MESSAGE, id: readId };
   if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) {
     return {
       kind: 'invalid',
       code: INVALID_REQUEST,
       message: `Invalid Request: JSON nests deeper than ${MAX_JSON_DEPTH} levels`,
+      id: readId,
     };
   }
-  const message = parsed as Record<string, unknown>;
-  const hasId = typeof message.id === 'string' || (typeof message.id === 'number' && Number.isFinite(message.id));
   if (typeof message.method === 'string') {
     if (!('id' in message)) return { kind: 'notification' };
     if (!hasId)
-      return { kind: 'invalid', code: INVALID_REQUEST, message: 'Invalid Request: id must be a string or a number' };
+      return {
+        kind: 'invalid',
+        code: INVALID_REQUEST,
+        message: 'Invalid Request: id must be a string or a number',
+        id: null,
+      };
     const id = message.id as string | number;
     if (message.params !== undefined && !isPlainObject(message.params)) {
       const got = describeValue(message.params);
@@ -93,6 +101,7 @@ export function classifyBody(body: Buffer): IncomingMessageKind {
     kind: 'invalid',
     code: INVALID_REQUEST,
     message: 'Invalid Request: not a JSON-RPC request, notification or response',
+    id: readId,
   };
 }
 
