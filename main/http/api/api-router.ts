@@ -12,6 +12,7 @@ import { route, type ApiRequest, type ApiRoute } from './api-route';
 import { sendApiError, sendResult } from './api-response';
 import type { ClientSetupService } from '../../connect/client-setup';
 import { clientRoutes } from './client-routes';
+import { coordinationRoutes } from './coordination-routes';
 import { desktopRoutes, type DesktopAdapter } from './desktop-routes';
 import type { EventStreams } from './event-stream';
 import { logAndStatusRoutes } from './log-and-status-routes';
@@ -75,6 +76,7 @@ export function createApiHandler(deps: ApiDeps) {
     ...sessionRoutes(deps.sessions, deps.port),
     ...logAndStatusRoutes(deps.toolLog, deps.status, deps.connection),
     ...taskRoutes(deps.tasks),
+    ...coordinationRoutes(deps.tasks),
     ...tokenRoutes(deps.tokens, deps.live),
     ...(deps.desktop ? desktopRoutes(deps.desktop) : []),
     ...clientRoutes(deps.clientSetup, { canConnect: deps.desktop !== undefined, tokens: deps.tokens, live: deps.live }),
