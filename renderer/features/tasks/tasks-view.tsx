@@ -112,6 +112,7 @@ export function TasksView() {
           today={today}
           tagSuggestions={tagSuggestions}
           onSaved={saved}
+          onChanged={list.applyChange}
           onClose={closeEditor}
         />
       )}
