@@ -5,6 +5,7 @@ import { buildMcpServer, type McpServerOptions } from './build-mcp-server';
 import { createModernHandler } from './modern-handler';
 import { clientNameOf } from './modern-protocol';
 import { ProtocolGate } from './protocol-gate';
+import { screenStdioInput } from './stdio-screen';
 import { createToolCallRunner } from './tool-calls';
 import { SERVER_INSTRUCTIONS } from './tool-definitions';
 
@@ -50,9 +51,11 @@ export async function runStdioServer(
     userId: options.userId,
     clientLabel: clientNameOf(meta) ?? 'stdio client',
   });
-  const gate = new ProtocolGate(new StdioServerTransport(input, process.stdout), (request) =>
-    modern.handle(request, { callerFor: modernCaller }),
+  const transport = new StdioServerTransport(
+    screenStdioInput(input, (reply) => process.stdout.write(`${JSON.stringify(reply)}\n`)),
+    process.stdout,
   );
+  const gate = new ProtocolGate(transport, (request) => modern.handle(request, { callerFor: modernCaller }));
   await server.connect(gate);
   await closed;
 }
