@@ -63,14 +63,17 @@ export interface ChangeLine {
 /** Each changed field as "old -> new", in words; `names` turns project and task ids into names. */
 export function changeLines(event: TaskEvent, names: (field: string, id: string) => string): ChangeLine[] {
   if (event.kind !== 'updated' && event.kind !== 'created') return [];
-  return Object.entries(event.changes)
-    .filter(([field]) => field in FIELD_NAMES && !(event.kind === 'created' && field === 'deleted'))
+  const lines = Object.entries(event.changes)
+    .filter(([field]) => field in FIELD_NAMES)
     .map(([field, [before, after]]) => ({
       field,
       name: FIELD_NAMES[field] ?? field,
       before: shown(field, before, names),
       after: shown(field, after, names),
     }));
+  // A new task's empty fields and its open, undeleted state say nothing worth reading.
+  if (event.kind !== 'created') return lines;
+  return lines.filter((line) => line.after !== 'none' && line.field !== 'completed' && line.field !== 'deleted');
 }
 
 function shown(field: string, value: unknown, names: (field: string, id: string) => string): string {
