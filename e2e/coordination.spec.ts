@@ -73,3 +73,61 @@ test('undo of one field change puts the old value back; a blocker that would mak
   expect(consoleErrors).toEqual([expect.stringContaining('409 (Conflict)')]);
   consoleErrors.length = 0;
 });
+
+test('the project list counts open, ready, claimed and done tasks live, filters the list, and makes and renames projects', async ({
+  app,
+  connectAgent,
+  consoleErrors,
+}, testInfo) => {
+  const agent = await connectAgent('Claude Code');
+  const first = await agent.call('add_task', { title: 'Write the changelog', project: 'Release' });
+  await agent.call('add_task', { title: 'Tag the build', project: 'Release', blocked_by: [first.data.task.id] });
+  const done = await agent.call('add_task', { title: 'Freeze the branch', project: 'Release' });
+  await agent.call('complete_task', { task_id: done.data.task.id });
+  await agent.call('add_task', { title: 'Water the plants' });
+  await agent.call('claim_task', { task_id: first.data.task.id });
+
+  const projects = app.getByRole('navigation', { name: 'Projects' });
+  const release = projects.getByRole('radio', { name: /Release/ });
+  await expect(release).toHaveAccessibleName('Release 2 open · 0 ready · 1 claimed · 1 done');
+  // The native radio is visually hidden; a person clicks its label.
+  await projects.getByText('Release', { exact: true }).click();
+  await expect(release).toBeChecked();
+  const tasks = app.getByRole('list', { name: 'Tasks' });
+  await expect(tasks).toContainText('Write the changelog');
+  await expect(tasks).not.toContainText('Water the plants');
+
+  await projects.getByRole('button', { name: 'Rename' }).click();
+  await projects.getByRole('textbox', { name: 'Rename Release' }).fill('Release 2.0');
+  await app.keyboard.press('Enter');
+  await expect(projects.getByRole('radio', { name: /Release 2\.0/ })).toBeChecked();
+  await expect(tasks).toContainText('Write the changelog');
+
+  await projects.getByRole('button', { name: 'New project' }).click();
+  await projects.getByRole('textbox', { name: 'New project name' }).fill('release 2.0');
+  await app.keyboard.press('Enter');
+  await expect(projects.getByRole('alert')).toHaveText(
+    'There is a project with that name already (names ignore case).',
+  );
+  expect(consoleErrors).toEqual([expect.stringContaining('409 (Conflict)')]);
+  consoleErrors.length = 0;
+  await projects.getByRole('textbox', { name: 'New project name' }).fill('Garden');
+  await app.keyboard.press('Enter');
+  await expect(projects.getByRole('radio', { name: /Garden 0 open/ })).toBeChecked();
+  await projects.getByText('All tasks', { exact: true }).click();
+  await expect(tasks).toContainText('Water the plants');
+
+  await inEveryLook(app, async (look) => {
+    if (look.width < 640) {
+      await app.getByRole('button', { name: 'Filters' }).click();
+      await expect(
+        app.getByRole('dialog', { name: 'Filters' }).getByRole('navigation', { name: 'Projects' }),
+      ).toBeVisible();
+      await app.screenshot({ path: testInfo.outputPath(`projects-${look.width}-${look.scheme}.png`) });
+      await app.keyboard.press('Escape');
+    } else {
+      await expect(projects).toBeVisible();
+      await app.screenshot({ path: testInfo.outputPath(`projects-${look.width}-${look.scheme}.png`) });
+    }
+  });
+});
