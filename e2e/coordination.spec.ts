@@ -18,6 +18,9 @@ test('an agent claims a task and leaves a note: the panel shows both live; the p
   await agent.call('add_note', { task_id: id, text: 'Schema diff is ready; starting the copy' });
   await expect(panel.getByRole('group', { name: 'Claim' })).toContainText(/Claimed by Claude Code · 1[45] min left/);
   await expect(panel.getByRole('region', { name: 'Notes' })).toContainText('Schema diff is ready; starting the copy');
+  // The row says who holds it and counts the lease down.
+  const badge = row.locator('.task-badge.claimed');
+  await expect(badge).toHaveText(/Claude Code · 1[45] min left/);
   await inEveryLook(app, async (look) => {
     await panel.getByRole('region', { name: 'Notes' }).scrollIntoViewIfNeeded();
     await app.screenshot({ path: testInfo.outputPath(`panel-claimed-${look.width}-${look.scheme}.png`) });
@@ -93,6 +96,8 @@ test('the project list counts open, ready, claimed and done tasks live, filters 
   // The native radio is visually hidden; a person clicks its label.
   await projects.getByText('Release', { exact: true }).click();
   await expect(release).toBeChecked();
+  const tagRow = app.getByRole('list', { name: 'Tasks' }).getByRole('listitem').filter({ hasText: 'Tag the build' });
+  await expect(tagRow).toContainText('Blocked');
   const tasks = app.getByRole('list', { name: 'Tasks' });
   await expect(tasks).toContainText('Write the changelog');
   await expect(tasks).not.toContainText('Water the plants');

@@ -18,7 +18,12 @@ function mergeHistory(first: readonly TaskEvent[], older: readonly TaskEvent[]):
  */
 export function useTaskDetail(taskId: string) {
   const api = useApi();
-  const query = useQuery({ queryKey: ['tasks', 'detail', taskId], queryFn: () => api.taskDetail(taskId) });
+  // Read afresh whenever the panel opens: changes made while it was closed reached no listener.
+  const query = useQuery({
+    queryKey: ['tasks', 'detail', taskId],
+    queryFn: () => api.taskDetail(taskId),
+    refetchOnMount: 'always',
+  });
   const [older, setOlder] = useState<{ events: TaskEvent[]; cursor: string | null }>();
   const [olderError, setOlderError] = useState<string>();
 
