@@ -40,6 +40,12 @@ export function createTaskReads(deps: {
   return {
     get,
 
+    /** A task as every edge shows it, deleted or not, for announcing a change made elsewhere. */
+    async show(userId: string, taskId: string): Promise<Task | undefined> {
+      const row = await tasks.find(userId, taskId, 'any');
+      return row ? (await toTasks(relations, userId, [row], now()))[0] : undefined;
+    },
+
     /** The task with its open blockers, subtasks, latest notes and a page of its history, newest first. */
     async detail(userId: string, input: unknown): Promise<Result<TaskDetail>> {
       const parsed = validate(getTaskInput, input);
