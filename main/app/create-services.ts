@@ -68,7 +68,12 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
     /** For a long-running server: start background work now rather than on first use. */
     startBackgroundWork: () => {
       if (handle.sqlite) checkpoints ??= startWalCheckpoints(handle.sqlite, logger);
-      stdioFeed ??= startStdioCallsFeed({ calls, tasks: taskRepository, live, logger });
+      stdioFeed ??= startStdioCallsFeed({
+        calls,
+        showTask: (userId, taskId) => tasks.show(userId, taskId),
+        live,
+        logger,
+      });
       leaseSweeper ??= startLeaseSweeper({
         expireLapsedClaims: () => tasks.expireLapsedClaims(),
         logger,

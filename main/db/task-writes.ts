@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
-import { READY_PREDICATE } from './schema/spec';
+import { READY_PREDICATE, UNCLAIMED_READY_PREDICATE } from './schema/spec';
 import type { DatabaseHandle, QueryDb } from './database';
 import type { NewTaskEventRow, NewTaskRow, ProjectRow, TaskNoteRow, TaskRow } from './schema/row-types';
 
@@ -203,27 +203,37 @@ function createWriteScope(handle: DatabaseHandle, tx: QueryDb) {
 
       /**
        * The next ready task in claim order whose claim is free or lapsed, locked.
-       * On Postgres SKIP LOCKED passes over rows another claimer holds, and a row
+       * Two short reads: the first unclaimed task (tasks_user_unclaimed_idx) and
+       * the first whose lease ran out but is not yet swept (few; read through
+       * tasks_claim_expires_idx); the one earlier in claim order wins. On
+       * Postgres SKIP LOCKED passes over rows another claimer holds, and a row
        * claimed meanwhile fails the re-checked WHERE, so no two callers get one task.
        */
       async lockNextReady(userId: string, projectId: string | undefined, now: string): Promise<TaskRow | undefined> {
-        const [row] = await locked(
+        const inScope = and(
+          eq(tasks.userId, userId),
+          projectId === undefined ? undefined : eq(tasks.projectId, projectId),
+        );
+        const [unclaimed] = await locked(
           tx
             .select()
             .from(tasks)
-            .where(
-              and(
-                eq(tasks.userId, userId),
-                projectId === undefined ? undefined : eq(tasks.projectId, projectId),
-                sql.raw(READY_PREDICATE),
-                or(isNull(tasks.claimExpiresAt), lte(tasks.claimExpiresAt, now)),
-              ),
-            )
+            .where(and(inScope, sql.raw(UNCLAIMED_READY_PREDICATE)))
             .orderBy(asc(tasks.readyOrder), asc(tasks.id))
             .limit(1),
           { skipLocked: true },
         );
-        return row;
+        const [lapsed] = await locked(
+          tx
+            .select()
+            .from(tasks)
+            .where(and(lte(tasks.claimExpiresAt, now), inScope, sql.raw(READY_PREDICATE)))
+            .orderBy(asc(tasks.claimExpiresAt))
+            .limit(1),
+          { skipLocked: true },
+        );
+        if (!unclaimed || !lapsed) return unclaimed ?? lapsed;
+        return `${lapsed.readyOrder}|${lapsed.id}` < `${unclaimed.readyOrder}|${unclaimed.id}` ? lapsed : unclaimed;
       },
 
       /** Claims whose lease ran out, oldest first, locked for ending them. */

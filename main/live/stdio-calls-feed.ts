@@ -1,8 +1,7 @@
 import type { TaskChangeKind } from '../../shared/api';
 import type { ToolCallRepository } from '../db/tool-call-repository';
-import type { TaskRepository } from '../db/task-repository';
+import type { Task } from '../../shared/task';
 import type { Logger } from '../logging/logger';
-import { toTask } from '../tasks/task-view';
 import { toToolCall } from '../tool-log/tool-call-log';
 import type { LiveEvents } from './live-events';
 
@@ -30,11 +29,12 @@ const CHANGE_OF: Record<string, (completed: boolean) => TaskChangeKind> = {
  */
 export function startStdioCallsFeed(deps: {
   calls: ToolCallRepository;
-  tasks: TaskRepository;
+  /** The task as the UI shows it (project, blockers, claim), deleted or not. */
+  showTask: (userId: string, taskId: string) => Promise<Task | undefined>;
   live: LiveEvents;
   logger: Logger;
 }) {
-  const { calls, tasks, live, logger } = deps;
+  const { calls, showTask, live, logger } = deps;
   const seen = new Set<string>();
   let since = new Date().toISOString();
   let running = false;
@@ -48,9 +48,8 @@ export function startStdioCallsFeed(deps: {
       live.publish(userId, 'tool_call', toToolCall(row));
       const change = CHANGE_OF[row.tool];
       if (!change || !row.taskId || row.outcome !== 'success') continue;
-      const found = await tasks.find(userId, row.taskId, 'any');
-      if (!found) continue;
-      const task = toTask(found);
+      const task = await showTask(userId, row.taskId);
+      if (!task) continue;
       live.publish(userId, 'task', { task, change: change(task.completed), by: row.clientLabel, at: task.updated_at });
     }
     for (const id of seen) {

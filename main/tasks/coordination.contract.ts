@@ -64,14 +64,21 @@ export function describeCoordinationContract(target: DatabaseTarget): void {
       expect(value(await service.list(user, { project: 'other' })).tasks).toHaveLength(0);
     });
 
-    it('keeps its tasks when renamed', async () => {
+    it('keeps its tasks when renamed, and refuses a name another project has', async () => {
       const user = await newUser();
       const task = await add(user, { title: 'a', project: 'Old name' });
-      const [project] = await service.listProjects(user);
-      const relations = createTaskRelationsRepository(database.handle);
-      await relations.renameProject(user, project?.id ?? '', 'New name', 'new name', new Date().toISOString());
+      await add(user, { title: 'b', project: 'Taken' });
+      const project = (await service.listProjects(user)).find((p) => p.name === 'Old name');
+      const renamed = value(await service.renameProject(user, { project_id: project?.id, name: ' New name ' }));
+      expect(renamed).toMatchObject({ name: 'New name', open: 1 });
       expect((await get(user, task.id)).project).toBe('New name');
       expect(value(await service.list(user, { project: 'new NAME' })).tasks.map((t) => t.id)).toEqual([task.id]);
+      const clash = failure(await service.renameProject(user, { project_id: project?.id, name: 'TAKEN' }));
+      expect(clash).toEqual({
+        code: 'conflict',
+        message: "a project named 'Taken' already exists; choose another name",
+      });
+      expect(failure(await service.renameProject(user, { project_id: 'nope', name: 'x' })).code).toBe('not_found');
     });
 
     it('refuses names outside 1-64 characters', async () => {

@@ -1,7 +1,7 @@
 import { COORDINATION_LIMITS } from '../../shared/coordination';
-import { getTaskInput } from '../../shared/coordination-schemas';
+import { getTaskInput, renameProjectInput } from '../../shared/coordination-schemas';
 import { LIMITS } from '../../shared/limits';
-import { ok, type Result } from '../../shared/result';
+import { fail, ok, type Result } from '../../shared/result';
 import type { ProjectSummary, Task, TaskDetail, TaskNote, TaskPage } from '../../shared/task';
 import { listTasksInput, taskIdInput } from '../../shared/task-schemas';
 import { foldForSearch } from '../../shared/text-rules';
@@ -39,6 +39,12 @@ export function createTaskReads(deps: {
 
   return {
     get,
+
+    /** A task as every edge shows it, deleted or not, for announcing a change made elsewhere. */
+    async show(userId: string, taskId: string): Promise<Task | undefined> {
+      const row = await tasks.find(userId, taskId, 'any');
+      return row ? (await toTasks(relations, userId, [row], now()))[0] : undefined;
+    },
 
     /** The task with its open blockers, subtasks, latest notes and a page of its history, newest first. */
     async detail(userId: string, input: unknown): Promise<Result<TaskDetail>> {
@@ -120,6 +126,26 @@ export function createTaskReads(deps: {
     },
 
     countLive: (userId: string): Promise<number> => tasks.countLive(userId),
+
+    /** Renames a project; its tasks stay in it. Names compare ignoring case, so another project's name is refused. */
+    async renameProject(userId: string, input: unknown): Promise<Result<ProjectSummary>> {
+      const parsed = validate(renameProjectInput, input);
+      if (!parsed.ok) return parsed;
+      const { project_id: projectId, name } = parsed.value;
+      const key = foldForSearch(name);
+      const taken = await relations.projectByKey(userId, key);
+      if (taken && taken.id !== projectId) {
+        return fail('conflict', `a project named '${taken.name}' already exists; choose another name`);
+      }
+      const renamed = await relations.renameProject(userId, projectId, name, key, now());
+      if (!renamed) return fail('not_found', `no project with id ${projectId}; call list_projects to see them`);
+      const counts = (await relations.projectCounts(userId, now())).get(renamed.id);
+      return ok({
+        id: renamed.id,
+        name: renamed.name,
+        ...(counts ?? { open: 0, ready: 0, claimed: 0, completed: 0 }),
+      });
+    },
 
     /** Every project with its open, ready, claimed and completed counts. */
     async listProjects(userId: string): Promise<ProjectSummary[]> {

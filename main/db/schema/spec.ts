@@ -66,6 +66,13 @@ const LIVE = 'deleted_at IS NULL';
  */
 export const READY_PREDICATE = 'deleted_at IS NULL AND completed = false AND open_blockers = 0';
 
+/**
+ * Ready and never claimed (or released): where claim_task looks first. Claimed
+ * rows stay in the ready indexes until they are swept or completed, and a
+ * claimer walking those would step over every held task on every claim.
+ */
+export const UNCLAIMED_READY_PREDICATE = `${READY_PREDICATE} AND claim_expires_at IS NULL`;
+
 /** A person's named group of tasks; names compare ignoring case through name_key. */
 export const PROJECTS = {
   name: 'projects',
@@ -134,6 +141,12 @@ export const TASKS = {
       name: 'tasks_user_project_ready_idx',
       columns: ['user_id', 'project_id', 'ready_order', 'id'],
       where: READY_PREDICATE,
+    },
+    { name: 'tasks_user_unclaimed_idx', columns: ['user_id', 'ready_order', 'id'], where: UNCLAIMED_READY_PREDICATE },
+    {
+      name: 'tasks_user_project_unclaimed_idx',
+      columns: ['user_id', 'project_id', 'ready_order', 'id'],
+      where: UNCLAIMED_READY_PREDICATE,
     },
     { name: 'tasks_user_project_created_idx', columns: ['user_id', 'project_id', 'created_at', 'id'], where: LIVE },
     { name: 'tasks_parent_idx', columns: ['parent_id', 'created_at', 'id'], where: 'parent_id IS NOT NULL' },

@@ -1,0 +1,2 @@
+CREATE INDEX `tasks_user_unclaimed_idx` ON `tasks` (`user_id`,`ready_order`,`id`) WHERE deleted_at IS NULL AND completed = false AND open_blockers = 0 AND claim_expires_at IS NULL;--> statement-breakpoint
+CREATE INDEX `tasks_user_project_unclaimed_idx` ON `tasks` (`user_id`,`project_id`,`ready_order`,`id`) WHERE deleted_at IS NULL AND completed = false AND open_blockers = 0 AND claim_expires_at IS NULL;
