@@ -11,7 +11,7 @@ export function recordToolCall(log: ToolCallLog, metrics: Metrics | undefined) {
       id: call.id,
       userId: call.caller.userId,
       tokenId: call.caller.tokenId,
-      // Over stdio the label is whatever name the client gave itself at initialize.
+      // Over stdio the label is whatever name the client gave itself (at initialize, or in a 2026-07-28 request's _meta).
       clientLabel: loggableText(call.caller.clientLabel, 100),
       tool: call.tool,
       arguments: truncateForLog(call.args ?? {}, ARGUMENT_LIMITS),

@@ -34,6 +34,14 @@ async function runEveryTool(client: V2Client, title: string): Promise<void> {
   expect(await call(client, 'get_task', { task_id: task.id })).toMatchObject({ status: 'success', data: { task } });
   const updated = await call(client, 'update_task', { task_id: task.id, priority: 'high', expected_version: 1 });
   expect(updated.data).toMatchObject({ task: { priority: 'high', version: 2 } });
+  for (const [name, args] of [
+    ['add_note', { task_id: task.id, text: 'picked up' }],
+    ['claim_task', { task_id: task.id }],
+    ['release_task', { task_id: task.id, note: 'handing over' }],
+    ['list_projects', {}],
+  ] as const) {
+    expect([name, (await call(client, name, args)).status]).toEqual([name, 'success']);
+  }
   const completed = await call(client, 'complete_task', { task_id: task.id });
   expect(completed.data).toMatchObject({ task: { completed: true } });
   const deleted = await call(client, 'delete_task', { task_id: task.id });
@@ -99,7 +107,7 @@ describe('the official v2 client over stdio', () => {
         try {
           const calls = await createServices(handle, createLogger('silent')).toolLog.recent('pipe-user', 20);
           expect(new Set(calls.map((row) => row.client_label))).toEqual(new Set([`Stdio ${mode}`]));
-          expect(calls).toHaveLength(8);
+          expect(calls).toHaveLength(12);
         } finally {
           await handle.close();
         }
