@@ -180,7 +180,7 @@ export function createTaskService({
     update,
     ...createTaskReads({ tasks, relations, clock }),
     ...createTaskClaims({ writes, relations, tasks, clock, newId, show, announce }),
-    ...createTaskProjects({ writes, relations, clock, newId }),
+    ...createTaskProjects({ writes, clock, newId }),
     ...createTaskUndo({ relations, update }),
 
     async complete(userId: string, input: unknown, by: Actor | string = UNATTRIBUTED): Promise<Result<Task>> {
