@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { createPreparedQueries, type PlaceholderValues } from './prepared-queries';
 import type { Priority, TaskStatusFilter } from '../../shared/limits';
 import { foldForSearch } from '../../shared/text-rules';
@@ -253,6 +253,17 @@ export function createTaskRepository(handle: DatabaseHandle) {
           .where(and(eq(tasks.userId, userId), isNotNull(tasks.deletedAt)))
           .orderBy(desc(tasks.userId), desc(tasks.deletedAt), desc(tasks.id))
           .limit(limit),
+      );
+    },
+
+    /** Title and deletion time of those of `ids` that are the user's tasks, deleted ones included. */
+    titles(userId: string, ids: string[]): Promise<{ id: string; title: string; deletedAt: string | null }[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return dialect.read(() =>
+        db
+          .select({ id: tasks.id, title: tasks.title, deletedAt: tasks.deletedAt })
+          .from(tasks)
+          .where(and(eq(tasks.userId, userId), inArray(tasks.id, ids))),
       );
     },
 

@@ -1,6 +1,6 @@
 import { timeOrderedId } from '../ids/time-ordered-id';
 import { IDEMPOTENCY_WINDOW_MS, LIMITS } from '../../shared/limits';
-import type { TaskChange, TaskChangeKind } from '../../shared/api';
+import type { TaskChange, TaskChangeKind, ToolCallTask } from '../../shared/api';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Task, TaskPage } from '../../shared/task';
 import {
@@ -239,6 +239,12 @@ export function createTaskService({
     },
 
     countLive: (userId: string): Promise<number> => tasks.countLive(userId),
+
+    /** What the user's tasks among `ids` are called (deleted ones too, marked); other ids are left out. */
+    async titles(userId: string, ids: readonly string[]): Promise<Record<string, ToolCallTask>> {
+      const rows = await tasks.titles(userId, [...new Set(ids)]);
+      return Object.fromEntries(rows.map((row) => [row.id, { title: row.title, deleted: row.deletedAt !== null }]));
+    },
   };
 }
 

@@ -18,6 +18,7 @@ import {
   type TokenInfo,
   type TokenList,
   type ToolCallList,
+  type ToolCallsQuery,
 } from '../../shared/api';
 import { DESKTOP_ROUTES, type DesktopSettings, type DesktopSettingsState } from '../../shared/desktop';
 import type { Task } from '../../shared/task';
@@ -144,8 +145,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
     deleteTask: (id: string) => taskOf(request('DELETE', API_ROUTES.task(id))),
     restoreTask: (id: string) => taskOf(request('POST', API_ROUTES.restoreTask(id))),
 
-    toolCalls: (limit?: number) =>
-      get<ToolCallList>(`${API_ROUTES.toolCalls}${toQueryString(limit === undefined ? {} : { limit })}`),
+    /** One page of the log, newest first, filtered on the server; `cursor` is the previous page's next_cursor. */
+    toolCalls: (query: Partial<ToolCallsQuery> = {}) =>
+      get<ToolCallList>(`${API_ROUTES.toolCalls}${toQueryString(query)}`),
 
     tokens: () => get<TokenList>(API_ROUTES.tokens),
     /** The answer holds the secret: show it once, never store it. */

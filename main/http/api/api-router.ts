@@ -4,6 +4,7 @@ import type { LiveEvents } from '../../live/live-events';
 import type { TaskService } from '../../tasks/task-service';
 import type { TokenService } from '../../tokens/token-service';
 import type { ToolCallLog } from '../../tool-log/tool-call-log';
+import { createToolCallPages } from '../../tool-log/tool-call-pages';
 import { readJsonBody } from '../json-body';
 import { sendAndClose } from '../responses';
 import { sessionIdFrom } from '../ui/session-cookie';
@@ -73,7 +74,11 @@ function match(pattern: string, path: string): Record<string, string> | undefine
 export function createApiHandler(deps: ApiDeps) {
   const routes: ApiRoute[] = [
     ...sessionRoutes(deps.sessions, deps.port),
-    ...logAndStatusRoutes(deps.toolLog, deps.status, deps.connection),
+    ...logAndStatusRoutes(
+      createToolCallPages(deps.toolLog, (userId, ids) => deps.tasks.titles(userId, ids)),
+      deps.status,
+      deps.connection,
+    ),
     ...taskRoutes(deps.tasks),
     ...tokenRoutes(deps.tokens, deps.live),
     ...(deps.desktop ? desktopRoutes(deps.desktop) : []),

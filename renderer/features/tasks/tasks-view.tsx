@@ -18,6 +18,7 @@ import { useChangedRows } from './use-changed-rows';
 import { useFilters } from './use-filters';
 import { useTagSuggestions } from './use-tag-suggestions';
 import { useTaskActions } from './use-task-actions';
+import { useRequestedTask } from './use-requested-task';
 import { useTaskList } from './use-task-list';
 import './tasks.css';
 
@@ -62,6 +63,13 @@ export function TasksView() {
     },
     [list, closeEditor],
   );
+
+  const openRequested = useCallback((task: Task) => {
+    setShowDeleted(false);
+    setEditing(task);
+  }, []);
+  const showDeletedTasks = useCallback(() => setShowDeleted(true), []);
+  useRequestedTask(openRequested, showDeletedTasks);
 
   useShortcuts({
     '/': () => searchRef.current?.focus(),
