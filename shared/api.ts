@@ -33,6 +33,7 @@ export const API_ROUTES = {
   connection: '/api/connection',
   tasks: '/api/tasks',
   deletedTasks: '/api/tasks/deleted',
+  taskWindow: '/api/tasks/window',
   task: (id: string) => `/api/tasks/${encodeURIComponent(id)}`,
   completeTask: (id: string) => `/api/tasks/${encodeURIComponent(id)}/complete`,
   restoreTask: (id: string) => `/api/tasks/${encodeURIComponent(id)}/restore`,
@@ -114,6 +115,35 @@ export interface TaskList {
   tasks: Task[];
   next_cursor: string | null;
 }
+
+/**
+ * GET /api/tasks/window: the tasks at positions offset..offset+limit-1 of a
+ * filtered list, and how many the whole list holds. The UI sizes its scroll
+ * area from `total` and asks for the window under the viewport; agents page
+ * list_tasks by keyset instead.
+ */
+export interface TaskWindow {
+  tasks: Task[];
+  offset: number;
+  total: number;
+}
+
+/** Far beyond any list a person scrolls; bounds the rows a database skips for one request. */
+export const TASK_WINDOW_OFFSET_MAX = 1_000_000;
+export const TASK_WINDOW_LIMIT_MAX = 100;
+
+const wholeNumber = (name: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number from ${min} to ${max}` })
+    .int({ error: `${name} must be a whole number from ${min} to ${max}` })
+    .min(min, { error: `${name} must be a whole number from ${min} to ${max}` })
+    .max(max, { error: `${name} must be a whole number from ${min} to ${max}` });
+
+/** The window's own parameters; the list's filters are list_tasks' own (listTasksInput), without cursor. */
+export const taskWindowQuery = z.strictObject({
+  offset: wholeNumber('offset', 0, TASK_WINDOW_OFFSET_MAX),
+  limit: wholeNumber('limit', 1, TASK_WINDOW_LIMIT_MAX),
+});
 
 /** What a log entry's task is called, for the tasks a page of the log names; a deleted task keeps its title. */
 export interface ToolCallTask {

@@ -7,6 +7,7 @@ import { createLiveEvents } from '../live/live-events';
 import { startStdioCallsFeed } from '../live/stdio-calls-feed';
 import type { Logger } from '../logging/logger';
 import { createTaskService } from '../tasks/task-service';
+import { createTaskWindows } from '../tasks/task-windows';
 import { createTokenService } from '../tokens/token-service';
 import { createSqliteToolCallSink } from '../db/sqlite/sqlite-tool-call-sink';
 import { startWalCheckpoints } from '../db/sqlite/wal-checkpoints';
@@ -50,6 +51,8 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
       tasks: taskRepository,
       onChange: (userId, change) => live.publish(userId, 'task', change),
     }),
+    /** The UI's list by position, with the filtered total. */
+    taskWindows: createTaskWindows(taskRepository),
     tokens,
     /** When each token last authenticated a request; flushed in batches. */
     sightings,

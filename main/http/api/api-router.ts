@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiErrorCode, ConnectionDetails, ServerStatus } from '../../../shared/api';
 import type { LiveEvents } from '../../live/live-events';
 import type { TaskService } from '../../tasks/task-service';
+import type { TaskWindows } from '../../tasks/task-windows';
 import type { TokenService } from '../../tokens/token-service';
 import type { ToolCallLog } from '../../tool-log/tool-call-log';
 import { createToolCallPages } from '../../tool-log/tool-call-pages';
@@ -22,6 +23,7 @@ import { tokenRoutes } from './token-routes';
 
 export interface ApiDeps {
   tasks: TaskService;
+  taskWindows: TaskWindows;
   tokens: TokenService;
   toolLog: ToolCallLog;
   live: LiveEvents;
@@ -79,7 +81,7 @@ export function createApiHandler(deps: ApiDeps) {
       deps.status,
       deps.connection,
     ),
-    ...taskRoutes(deps.tasks),
+    ...taskRoutes(deps.tasks, deps.taskWindows),
     ...tokenRoutes(deps.tokens, deps.live),
     ...(deps.desktop ? desktopRoutes(deps.desktop) : []),
     ...clientRoutes(deps.clientSetup, { canConnect: deps.desktop !== undefined, tokens: deps.tokens, live: deps.live }),

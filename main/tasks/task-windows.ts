@@ -1,0 +1,45 @@
+import { taskWindowQuery, type TaskWindow } from '../../shared/api';
+import { fail, ok, type Result } from '../../shared/result';
+import { listTasksInput } from '../../shared/task-schemas';
+import { validate } from '../../shared/validate';
+import type { TaskRepository } from '../db/task-repository';
+import { toTask } from './task-view';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The UI's list by position: a window of a filtered list and the list's
+ * total, so a scrollbar can be true before the rows are loaded. The filters
+ * are list_tasks' own, validated by the same schema; agents keep keyset
+ * paging, which stays stable while tasks are added.
+ */
+export function createTaskWindows(tasks: TaskRepository) {
+  return async (userId: string, input: unknown): Promise<Result<TaskWindow>> => {
+    const { offset, limit, ...rest } = isRecord(input) ? input : {};
+    const window = validate(taskWindowQuery, { offset, limit });
+    if (!window.ok) return window;
+    const parsed = validate(listTasksInput, rest);
+    if (!parsed.ok) return parsed;
+    const query = parsed.value;
+    if (query.cursor !== undefined) {
+      return fail('validation_error', 'cursor pages list_tasks; a window is asked for by offset and limit');
+    }
+    const filters = {
+      status: query.status ?? 'open',
+      query: query.query,
+      tag: query.tag,
+      priority: query.priority,
+      dueBefore: query.due_before,
+      dueAfter: query.due_after,
+    } as const;
+    const total = await tasks.countMatching(userId, filters);
+    const rows =
+      window.value.offset >= total
+        ? []
+        : await tasks.listAt(userId, filters, query.sort ?? 'created_at', window.value.offset, window.value.limit);
+    return ok({ tasks: rows.map(toTask), offset: window.value.offset, total });
+  };
+}
+
+export type TaskWindows = ReturnType<typeof createTaskWindows>;
