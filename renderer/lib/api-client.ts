@@ -15,6 +15,7 @@ import {
   type LiveEventMap,
   type ServerStatus,
   type TaskList,
+  type TaskWindow,
   type TokenInfo,
   type TokenList,
   type ToolCallList,
@@ -137,6 +138,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
     listTasks: (query: Partial<ListTasks> = {}) => get<TaskList>(`${API_ROUTES.tasks}${toQueryString(query)}`),
     deletedTasks: () => get<TaskList>(API_ROUTES.deletedTasks),
+    /** The tasks at positions offset.. of a filtered list, and its total (the UI's list; agents page by keyset). */
+    taskWindow: (query: Partial<ListTasks> & { offset: number; limit: number }) =>
+      get<TaskWindow>(`${API_ROUTES.taskWindow}${toQueryString(query)}`),
     getTask: (id: string) => taskOf(get(API_ROUTES.task(id))),
     addTask: (input: AddTaskInput) => taskOf(request('POST', API_ROUTES.tasks, input)),
     updateTask: (id: string, fields: UpdateFields) => taskOf(request('PATCH', API_ROUTES.task(id), fields)),
