@@ -90,7 +90,8 @@ async function runOnce(browser: Browser, origin: string, session: BrowserContext
   await page.goto(origin);
   await page.getByRole('list', { name: 'Tasks' }).getByRole('listitem').first().waitFor();
   await page.getByRole('radiogroup', { name: 'Status' }).getByText('All', { exact: true }).click();
-  await page.getByRole('list', { name: 'Tasks' }).getByText('seeded task 10000', { exact: true }).waitFor();
+  // Task 9999 is a completed one: on screen once the All list has replaced the Open one.
+  await page.getByRole('list', { name: 'Tasks' }).getByText('seeded task 9999', { exact: true }).waitFor();
   const area = await page.evaluate<{ area: number; row: number }>(AREA);
 
   const box = await page.locator('.task-scroll').boundingBox();

@@ -3,13 +3,15 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 /** A request to show one task; `serial` tells two requests for the same task apart. */
 export interface TaskRequest {
   id: string;
+  /** Known to be deleted: shown among the recently deleted, without asking for it. */
+  deleted: boolean;
   serial: number;
 }
 
 interface TaskNavigation {
   /** The last task some view asked to open, until the Tasks view has opened it. */
   requested: TaskRequest | undefined;
-  openTask: (id: string) => void;
+  openTask: (id: string, deleted: boolean) => void;
   /** The Tasks view calls this once it has acted on the request. */
   handled: (request: TaskRequest) => void;
 }
@@ -28,8 +30,8 @@ const TaskNavigationContext = createContext<TaskNavigation>({
 export function TaskNavigationProvider({ onOpen, children }: { onOpen: () => void; children: ReactNode }) {
   const [requested, setRequested] = useState<TaskRequest>();
   const openTask = useCallback(
-    (id: string) => {
-      setRequested((previous) => ({ id, serial: (previous?.serial ?? 0) + 1 }));
+    (id: string, deleted: boolean) => {
+      setRequested((previous) => ({ id, deleted, serial: (previous?.serial ?? 0) + 1 }));
       onOpen();
     },
     [onOpen],

@@ -13,6 +13,7 @@ export function useRequestedTask(open: (task: Task) => void, showDeleted: () => 
   useEffect(() => {
     if (!requested) return;
     handled(requested);
-    api.getTask(requested.id).then(open, showDeleted);
+    if (requested.deleted) showDeleted();
+    else api.getTask(requested.id).then(open, showDeleted);
   }, [api, requested, handled, open, showDeleted]);
 }

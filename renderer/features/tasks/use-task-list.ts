@@ -21,7 +21,7 @@ import { useResync } from './use-resync';
 export const COMPLETED_LINGER_MS = HIGHLIGHT_MS;
 
 // Rows fetched beyond the edges of the view, so a slow scroll rarely shows placeholders.
-const MARGIN_ROWS = 40;
+const MARGIN_ROWS = 150;
 // An answer for a window whose rows moved meanwhile (live changes above it) is asked for again, this often at most.
 const MAX_ATTEMPTS = 3;
 

@@ -21,13 +21,14 @@ export function TaskLink({ id, task }: { id: string; task: ToolCallTask | undefi
       href={`#task=${encodeURIComponent(id)}`}
       dir="auto"
       title={task.deleted ? `${task.title} (deleted)` : task.title}
+      aria-label={task.deleted ? `${task.title} (deleted)` : undefined}
       onClick={(event) => {
         event.preventDefault();
-        openTask(id);
+        openTask(id, task.deleted);
       }}
     >
-      {task.title}
-      {task.deleted && <span className="tool-log-task-deleted"> (deleted)</span>}
+      <span className="tool-log-task-title">{task.title}</span>
+      {task.deleted && <span className="tool-log-task-deleted">(deleted)</span>}
     </a>
   );
 }
