@@ -9,7 +9,8 @@
  *    the answer's size and time and the longest /healthz latency meanwhile.
  *
  * Options (env): BENCH_HOSTILE_TASKS (default 12000), BENCH_HOSTILE_CLIENTS
- * (concurrent MCP clients, default 8).
+ * (concurrent MCP clients, default 8), BENCH_HOSTILE_STREAMS (stalled streams,
+ * default 64; 0 measures the same load without them).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -24,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { LOGIN_FRAGMENT_KEY } from '../shared/api';
 
 const BIN = fileURLToPath(new URL('../bin/taskdesk.js', import.meta.url));
-const STREAMS = 64;
+const STREAMS = Number(process.env.BENCH_HOSTILE_STREAMS ?? 64);
 const TASKS = Number(process.env.BENCH_HOSTILE_TASKS ?? 12_000);
 const CLIENTS = Number(process.env.BENCH_HOSTILE_CLIENTS ?? 8);
 const TAGS = 520_000;
@@ -142,23 +143,38 @@ async function addTasks(server: Server): Promise<{ failed: number; seconds: numb
   return { failed, seconds: (performance.now() - started) / 1000 };
 }
 
-async function scrape(server: Server): Promise<{ buffered: number; cut: number }> {
+interface Scraped {
+  buffered: number;
+  cut: number;
+  /** V8's heap as allocated from the system, and memory held outside it (Buffers, strings handed to sockets). */
+  heapTotal: number;
+  external: number;
+}
+
+async function scrape(server: Server): Promise<Scraped> {
   const response = await fetch(`${server.origin}/metrics`, { headers: { authorization: `Bearer ${server.token}` } });
   const text = await response.text();
   const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
-  return { buffered: value('taskdesk_event_stream_buffered_bytes'), cut: value('taskdesk_event_streams_cut_total') };
+  return {
+    buffered: value('taskdesk_event_stream_buffered_bytes'),
+    cut: value('taskdesk_event_streams_cut_total'),
+    heapTotal: value('taskdesk_nodejs_heap_size_total_bytes'),
+    external: value('taskdesk_nodejs_external_memory_bytes'),
+  };
 }
 
 interface Peaks {
   peakRss: number;
   peakBuffered: number;
+  peakHeapTotal: number;
+  peakExternal: number;
   /** Seconds into the work when every stalled stream had been cut, as far as 250 ms sampling tells. */
   allCutAfter: number | null;
 }
 
 /** Runs `work` while sampling the server's RSS every 25 ms and /metrics every 250 ms. */
 async function sampled<T>(server: Server, work: () => Promise<T>): Promise<T & Peaks> {
-  const peaks: Peaks = { peakRss: 0, peakBuffered: 0, allCutAfter: null };
+  const peaks: Peaks = { peakRss: 0, peakBuffered: 0, peakHeapTotal: 0, peakExternal: 0, allCutAfter: null };
   const started = performance.now();
   let running = true;
   const rssLoop = async () => {
@@ -169,8 +185,10 @@ async function sampled<T>(server: Server, work: () => Promise<T>): Promise<T & P
   };
   const metricsLoop = async () => {
     while (running) {
-      const { buffered, cut } = await scrape(server);
+      const { buffered, cut, heapTotal, external } = await scrape(server);
       peaks.peakBuffered = Math.max(peaks.peakBuffered, buffered);
+      peaks.peakHeapTotal = Math.max(peaks.peakHeapTotal, heapTotal);
+      peaks.peakExternal = Math.max(peaks.peakExternal, external);
       if (cut >= STREAMS && peaks.allCutAfter === null) peaks.allCutAfter = (performance.now() - started) / 1000;
       await sleep(250);
     }
@@ -204,6 +222,9 @@ async function slowReaders(server: Server): Promise<void> {
     `  server RSS before: ${mb(rssBefore)}, sampled peak: ${mb(load.peakRss)}, kernel's peak (VmHWM): ${mb(hwm)}`,
   );
   console.log(`  server RSS 2 s after: ${mb(rssAfter)} (target: under ${RSS_TARGET_MB} MB)`);
+  console.log(
+    `  where it goes, peaks seen in /metrics: V8 heap ${mb(load.peakHeapTotal / 2 ** 20)}, outside the heap ${mb(load.peakExternal / 2 ** 20)}`,
+  );
   console.log(`  buffered for streams, peak seen: ${load.peakBuffered} bytes, after: ${after.buffered} bytes`);
   const when = load.allCutAfter === null ? 'not all during the load' : `all by ${load.allCutAfter.toFixed(2)} s`;
   console.log(`  streams cut (taskdesk_event_streams_cut_total): ${after.cut} of ${STREAMS}, ${when}`);

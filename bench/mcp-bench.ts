@@ -1,7 +1,9 @@
 /**
  * npm run bench: loads tools/call for add_task and list_tasks (with 10,000
- * tasks present) at 1, 8 and 64 connections against `taskdesk serve` and
- * against the floor (bench/floor-server.ts), and prints requests/s, p50 and
+ * tasks present) at 1, 8 and 64 connections against `taskdesk serve`, as a
+ * 2025-era (initialize) client and as a 2026-07-28 client (per-request _meta
+ * and mirrored headers) sends it, and against the floor
+ * (bench/floor-server.ts), and prints requests/s, p50 and
  * p99 latency, server CPU time per request, errors, timeouts and resident
  * memory, with each figure's ratio to the floor. It asserts nothing: it reports.
  *
@@ -33,7 +35,8 @@ interface Target {
   name: string;
   port: number;
   child: ChildProcess;
-  headers: Record<string, string>;
+  headers: (tool: string) => Record<string, string>;
+  body: (tool: string, i: number) => string;
 }
 
 interface Figures {
@@ -78,9 +81,21 @@ function rssMb(pid: number | undefined): number {
   return Math.round(kb / 1024);
 }
 
-function body(tool: string, i: number): string {
+const MODERN_META = {
+  'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+  'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1.0.0' },
+  'io.modelcontextprotocol/clientCapabilities': {},
+};
+
+function legacyBody(tool: string, i: number): string {
   const args = tool === 'add_task' ? { title: `bench task ${i}` } : {};
   return JSON.stringify({ jsonrpc: '2.0', id: i, method: 'tools/call', params: { name: tool, arguments: args } });
+}
+
+function modernBody(tool: string, i: number): string {
+  const args = tool === 'add_task' ? { title: `bench task ${i}` } : {};
+  const params = { name: tool, arguments: args, _meta: MODERN_META };
+  return JSON.stringify({ jsonrpc: '2.0', id: i, method: 'tools/call', params });
 }
 
 async function load(target: Target, tool: string, connections: number): Promise<Figures> {
@@ -92,8 +107,12 @@ async function load(target: Target, tool: string, connections: number): Promise<
     connections,
     duration: SECONDS,
     timeout: 10,
-    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...target.headers },
-    requests: [{ setupRequest: (request) => ({ ...request, body: body(tool, ++counter) }) }],
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      ...target.headers(tool),
+    },
+    requests: [{ setupRequest: (request) => ({ ...request, body: target.body(tool, ++counter) }) }],
   });
   return {
     rps: Math.round(result.requests.average),
@@ -138,7 +157,8 @@ function pairedRatio(ours: Figures[], floor: Figures[], pick: (figures: Figures)
   return median(ours.map((figures, i) => pick(figures) / Math.max(1e-9, pick(floor[i] ?? figures))));
 }
 
-async function startTaskDesk(dir: string): Promise<Target> {
+/** One `taskdesk serve`, loaded as each era's client loads it. */
+async function startTaskDesk(dir: string): Promise<{ legacy: Target; modern: Target }> {
   const db = path.join(dir, 'taskdesk.db');
   run(['migrate', '--db', db]);
   seed(db, SEEDED_TASKS);
@@ -149,11 +169,27 @@ async function startTaskDesk(dir: string): Promise<Target> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const { port } = await firstJsonLine(child);
+  const authorization = `Bearer ${token}`;
   return {
-    name: 'TaskDesk',
-    port,
-    child,
-    headers: { authorization: `Bearer ${token}`, 'mcp-protocol-version': '2025-11-25' },
+    legacy: {
+      name: 'legacy',
+      port,
+      child,
+      headers: () => ({ authorization, 'mcp-protocol-version': '2025-11-25' }),
+      body: legacyBody,
+    },
+    modern: {
+      name: 'modern',
+      port,
+      child,
+      headers: (tool) => ({
+        authorization,
+        'mcp-protocol-version': '2026-07-28',
+        'mcp-method': 'tools/call',
+        'mcp-name': tool,
+      }),
+      body: modernBody,
+    },
   };
 }
 
@@ -165,50 +201,54 @@ async function startFloor(dir: string): Promise<Target> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const { port } = await firstJsonLine(child);
-  return { name: 'floor', port, child, headers: {} };
+  return { name: 'floor', port, child, headers: () => ({}), body: legacyBody };
+}
+
+function report(tool: string, era: string, connections: number, ours: Figures[], theirs: Figures[]): void {
+  const a = summarize(ours);
+  const b = summarize(theirs);
+  const rpsShare = `${Math.round(pairedRatio(ours, theirs, (f) => f.rps) * 100)}%`;
+  const p99x = b.p99 === 0 ? 'n/a' : `${pairedRatio(ours, theirs, (f) => f.p99).toFixed(2)}x`;
+  const cpuX = `${pairedRatio(ours, theirs, (f) => f.cpuUs).toFixed(2)}x`;
+  const us = (value: number) => `${value}us`;
+  console.log(
+    `${tool.padEnd(11)} ${era.padEnd(6)} ${String(connections).padStart(5)} | ${String(a.rps).padStart(12)} ${String(a.p50).padStart(6)} ${String(a.p99).padStart(6)} ${us(a.cpuUs).padStart(8)} ${String(a.errors).padStart(4)} ${String(a.timeouts).padStart(4)} ${String(a.non2xx).padStart(7)} ${String(a.rssMb).padStart(6)} | ${String(b.rps).padStart(9)} ${String(b.p50).padStart(6)} ${String(b.p99).padStart(6)} ${us(b.cpuUs).padStart(8)} | ${rpsShare.padStart(5)} ${p99x.padStart(6)} ${cpuX.padStart(6)}`,
+  );
 }
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taskdesk-bench-'));
-  const taskdesk = await startTaskDesk(dir);
+  const eras = await startTaskDesk(dir);
   const floor = await startFloor(dir);
   console.log(
     `TaskDesk bench: ${SECONDS}s per run, median of ${RUNS} run(s), ${SEEDED_TASKS} tasks seeded, ${os.cpus().length} cores`,
   );
   console.log(
-    'tool        conns | TaskDesk rps  p50ms  p99ms  cpu/req  err  t/o  non2xx  rssMB | floor rps  p50ms  p99ms  cpu/req | rps%   p99x  cpu x',
+    'tool        era    conns | TaskDesk rps  p50ms  p99ms  cpu/req  err  t/o  non2xx  rssMB | floor rps  p50ms  p99ms  cpu/req | rps%   p99x  cpu x',
   );
   try {
     for (const tool of ['list_tasks', 'add_task']) {
       for (const connections of CONNECTIONS) {
-        const ours: Figures[] = [];
+        const ours: Record<string, Figures[]> = { legacy: [], modern: [] };
         const theirs: Figures[] = [];
         for (let i = 0; i < RUNS; i++) {
-          // Alternating who goes first keeps a steady drift from always favouring one side.
-          if (i % 2 === 0) {
-            ours.push(await load(taskdesk, tool, connections));
-            theirs.push(await load(floor, tool, connections));
-          } else {
-            theirs.push(await load(floor, tool, connections));
-            ours.push(await load(taskdesk, tool, connections));
+          // Rotating who goes first keeps a steady drift from always favouring one side.
+          const order = [eras.legacy, eras.modern, floor];
+          for (let turn = 0; turn < order.length; turn++) {
+            const target = order[(turn + i) % order.length] ?? floor;
+            const figures = await load(target, tool, connections);
+            if (target === floor) theirs.push(figures);
+            else ours[target.name]?.push(figures);
           }
         }
-        const a = summarize(ours);
-        const b = summarize(theirs);
-        const rpsShare = `${Math.round(pairedRatio(ours, theirs, (f) => f.rps) * 100)}%`;
-        const p99x = b.p99 === 0 ? 'n/a' : `${pairedRatio(ours, theirs, (f) => f.p99).toFixed(2)}x`;
-        const cpuX = `${pairedRatio(ours, theirs, (f) => f.cpuUs).toFixed(2)}x`;
-        const us = (value: number) => `${value}us`;
-        console.log(
-          `${tool.padEnd(11)} ${String(connections).padStart(5)} | ${String(a.rps).padStart(12)} ${String(a.p50).padStart(6)} ${String(a.p99).padStart(6)} ${us(a.cpuUs).padStart(8)} ${String(a.errors).padStart(4)} ${String(a.timeouts).padStart(4)} ${String(a.non2xx).padStart(7)} ${String(a.rssMb).padStart(6)} | ${String(b.rps).padStart(9)} ${String(b.p50).padStart(6)} ${String(b.p99).padStart(6)} ${us(b.cpuUs).padStart(8)} | ${rpsShare.padStart(5)} ${p99x.padStart(6)} ${cpuX.padStart(6)}`,
-        );
+        for (const era of [eras.legacy, eras.modern]) report(tool, era.name, connections, ours[era.name] ?? [], theirs);
       }
     }
     console.log(
-      `TaskDesk peak resident memory: ${Math.round(Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${taskdesk.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024)} MB`,
+      `TaskDesk peak resident memory: ${Math.round(Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${eras.legacy.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024)} MB`,
     );
   } finally {
-    taskdesk.child.kill('SIGTERM');
+    eras.legacy.child.kill('SIGTERM');
     floor.child.kill('SIGTERM');
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { readServerUrl, writeServerRecord } from '../app/server-record';
 import { DEFAULT_PORT } from '../app/start-server';
-import { describeLocation, type DatabaseLocation } from '../config/database-location';
+import type { DatabaseLocation } from '../config/database-location';
 import { resolveDataDir } from '../config/data-dir';
 import { numberFromEnvironment, parsePort } from './options';
 
@@ -23,67 +22,20 @@ export async function serverAnswers(base: string): Promise<boolean> {
 }
 
 /**
- * `serve` notes where it listens in the data directory, so that connect and
- * doctor check the server that really runs (it may have been started with
- * --port 0, or another port than theirs) rather than an assumed port.
- */
-const RECORD_FILE = 'server.json';
-
-interface ServerRecord {
-  pid: number;
-  mcp_url: string;
-  /** As describeLocation writes it: never a password. */
-  database: string;
-}
-
-/**
- * Writes the record once `serve` listens, and removes it when the process
- * ends by itself or on a signal it handles; a record a killed process left
- * behind names a pid that is gone, and readers ignore it.
+ * Writes this data directory's server record once `serve` listens
+ * (app/server-record.ts), and removes it when the process ends by itself or
+ * on a signal it handles.
  */
 export function recordRunningServer(
   dataDirOption: string | undefined,
   running: { mcpUrl: string },
   location: DatabaseLocation,
 ): void {
-  const dataDir = resolveDataDir(dataDirOption);
-  const file = path.join(dataDir, RECORD_FILE);
-  // A serve whose --db lies elsewhere does not create a data directory just for this.
-  if (!fs.existsSync(dataDir)) return;
-  const record: ServerRecord = { pid: process.pid, mcp_url: running.mcpUrl, database: describeLocation(location) };
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, `${JSON.stringify(record)}\n`, { mode: 0o600 });
-  fs.renameSync(temporary, file);
-  process.once('exit', () => {
-    // Another serve on this data directory may have written its own since: leave that one.
-    if (readRecord(file)?.pid === process.pid) fs.rmSync(file, { force: true });
-  });
+  const written = writeServerRecord(resolveDataDir(dataDirOption), running.mcpUrl, location);
+  process.once('exit', written.remove);
 }
 
-function readRecord(file: string): ServerRecord | undefined {
-  try {
-    const record = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<ServerRecord>;
-    const valid =
-      Number.isInteger(record.pid) && typeof record.mcp_url === 'string' && typeof record.database === 'string';
-    return valid ? (record as ServerRecord) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** The MCP URL of the `serve` this data directory records for `location`, if its process still runs. */
+/** The MCP URL of the server this data directory records for `location`, if its process still runs. */
 export function recordedServerUrl(dataDirOption: string | undefined, location: DatabaseLocation): string | undefined {
-  const record = readRecord(path.join(resolveDataDir(dataDirOption), RECORD_FILE));
-  if (!record || record.database !== describeLocation(location) || !processAlive(record.pid)) return undefined;
-  return record.mcp_url;
+  return readServerUrl(resolveDataDir(dataDirOption), location);
 }

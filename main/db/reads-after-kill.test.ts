@@ -26,15 +26,34 @@ async function listEveryId(client: Client): Promise<string[]> {
     ids.push(...(page.data?.tasks ?? []).map((task) => task.id));
     cursor = page.data?.next_cursor ?? undefined;
   } while (cursor);
+  // A page boundary that repeats a task would hide another one's absence.
+  expect(new Set(ids).size).toBe(ids.length);
   return ids;
 }
 
 /**
- * Issue 17 saw reads through a restarted server miss acknowledged tasks that
- * the database file held. Here `serve` itself is killed with SIGKILL while
- * several agents add tasks, restarted on the same database, and every task
- * it acknowledged must come back, both by id and through paging, round
- * after round.
+ * Issue 17 #9: after SIGKILL rounds, an adversarial pass read 104 acknowledged
+ * tasks back as missing through the restarted server (in 10 checks) while the
+ * database file held every one. Conclusion: not a read-path bug. Here `serve`
+ * is killed with SIGKILL while four agents add tasks, restarted on the same
+ * database and the same port, read at once after its ready line, and every
+ * task it acknowledged comes back by id and by paging to the last page, round
+ * after round, on both databases. The causes a read path could have are each
+ * ruled out by a test:
+ * - a restarted server answering before it can read: `serve` prints its ready
+ *   line only after the database is open, migrated and listening, and this
+ *   test reads the moment that line appears, on the port the killed server held;
+ * - pagination: pages are keyed on (created_at, id), so tasks created in the
+ *   same millisecond by concurrent writers are neither skipped nor repeated
+ *   ("pages tasks created in the same millisecond without gaps or repeats" in
+ *   task-service.contract.ts; here, no id repeats across pages);
+ * - an answer sent before its write is durable: on SQLite a write is answered
+ *   only after its group's COMMIT (db/sqlite/group-commit.ts), so SIGKILL
+ *   cannot take back an acknowledged task.
+ * What remains is the way that pass read: list_tasks lists open tasks, 50 at a
+ * time, unless asked for status "all" and the next_cursor pages, and a check
+ * made before the restarted server's ready line, or against the killed one,
+ * finds nothing. Its harness was not kept, so which of these it was is not known.
  */
 function describeReadsAfterKill(target: DatabaseTarget): void {
   it('reads back every acknowledged task through a restarted server, by id and by paging', async () => {
@@ -45,8 +64,10 @@ function describeReadsAfterKill(target: DatabaseTarget): void {
       const token = (JSON.parse(created.stdout) as { token: string }).token;
       const acknowledged = new Set<string>();
 
+      // Every round serves on the port the first one picked, as a person restarting it would.
+      let port = '0';
       for (let round = 0; round < ROUNDS; round++) {
-        const serve = await startServeProcess(['--port', '0', '--db', db]);
+        const serve = await startServeProcess(['--port', port, '--db', db]);
         const writers = await Promise.all(
           Array.from({ length: WRITERS }, (_, i) => connectClient(serve.ready.mcpUrl, token, `writer-${i}`)),
         );
@@ -71,7 +92,8 @@ function describeReadsAfterKill(target: DatabaseTarget): void {
         await serve.stop('SIGKILL');
         await Promise.all(writers.map((writer) => writer.close().catch(() => undefined)));
 
-        const restarted = await startServeProcess(['--port', '0', '--db', db]);
+        port = String(serve.ready.port);
+        const restarted = await startServeProcess(['--port', port, '--db', db]);
         const reader = await connectClient(restarted.ready.mcpUrl, token, 'reader');
         try {
           const listed = new Set(await listEveryId(reader));

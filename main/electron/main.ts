@@ -32,6 +32,7 @@ async function runDesktopApp(): Promise<void> {
     onSaved: (settings) => void applyStartAtLogin(settings, logger),
     onRestartNeeded: () => void presenter.show(),
     stdioCommand: desktopStdioCommand,
+    recordDir: app.getPath('userData'),
   });
   const { quitting } = drainOnQuit(host.stop, logger);
   const appOrigin = () => {

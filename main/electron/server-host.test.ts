@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_DESKTOP_SETTINGS, type DesktopSettings } from '../../shared/desktop';
+import { entryIn, makeHome, targetById } from '../connect/connect-test-kit';
 import { createLogger } from '../logging/logger';
 import { useTempDirs } from '../testing/temp-dir';
 import { createDesktopAdapter } from './desktop-adapter';
@@ -33,7 +34,13 @@ describe('desktop server host (no Electron needed)', () => {
     const store = createSettingsStore(dir);
     await store.write({ ...DEFAULT_DESKTOP_SETTINGS, port: await freePort(), ...settings });
     const restarts: number[] = [];
-    const host = createServerHost({ store, logger, onSaved: () => undefined, onRestartNeeded: () => restarts.push(1) });
+    const host = createServerHost({
+      store,
+      logger,
+      onSaved: () => undefined,
+      onRestartNeeded: () => restarts.push(1),
+      recordDir: dir,
+    });
     hosts.push(host);
     return { host, store, dir, restarts };
   }
@@ -69,6 +76,36 @@ describe('desktop server host (no Electron needed)', () => {
     expect(message).toContain(String(taken));
     expect(wayOut).toContain(second.store.file);
   });
+
+  it('notes its address where taskdesk doctor looks, so connect and doctor use the real port, even after a change', async () => {
+    const { host, store, dir } = await hostWith({});
+    const home = makeHome();
+    try {
+      const cli = (args: string[]) => home.run([...args, '--data-dir', dir]);
+      const first = await host.start();
+      fs.mkdirSync(path.dirname(home.fileOf('vscode')), { recursive: true });
+      expect((await cli(['connect', 'vscode'])).code).toBe(0);
+      expect(entryIn(targetById('vscode'), home.fileOf('vscode')).url).toBe(first.mcpUrl);
+      const healthy = await cli(['doctor']);
+      expect([healthy.code, healthy.stdout]).toEqual([0, expect.stringContaining(`answers at ${first.mcpUrl}`)]);
+
+      // A new port in the settings, applied by a restart as the window does it.
+      await store.write({ ...(await store.read()), port: await freePort() });
+      await host.stop();
+      const second = await host.start();
+      expect(second.mcpUrl).not.toBe(first.mcpUrl);
+      const moved = await cli(['doctor', '--json']);
+      expect(moved.code).toBe(1);
+      expect(JSON.parse(moved.stdout)).toMatchObject({ mcp_url: second.mcpUrl, server_running: true });
+      expect((await cli(['doctor', '--fix'])).code).toBe(0);
+      expect(entryIn(targetById('vscode'), home.fileOf('vscode')).url).toBe(second.mcpUrl);
+
+      await host.stop();
+      expect(fs.existsSync(path.join(dir, 'server.json'))).toBe(false);
+    } finally {
+      home.remove();
+    }
+  }, 60_000);
 
   it('keeps agents paused across a restart', async () => {
     const { host } = await hostWith({});

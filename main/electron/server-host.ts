@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { StdioCommand } from '../../shared/api';
 import type { DesktopSettings } from '../../shared/desktop';
 import type { DatabaseLocation } from '../config/database-location';
+import { writeServerRecord, type WrittenServerRecord } from '../app/server-record';
 import { DEFAULT_HOST, startServer, type RunningServer } from '../app/start-server';
 import type { Logger } from '../logging/logger';
 import { createDesktopAdapter } from './desktop-adapter';
@@ -15,6 +16,12 @@ export interface ServerHostOptions {
   stdioCommand?: (location: DatabaseLocation) => StdioCommand;
   /** The server was stopped to apply new settings: start it again and show it. */
   onRestartNeeded: () => void;
+  /**
+   * The data directory to note the running server in (server.json, as `serve`
+   * writes it), so `taskdesk doctor --data-dir <it>` checks clients against
+   * this server's real address; the app's user-data folder, which holds its database.
+   */
+  recordDir?: string;
 }
 
 /** Runs the one server core (the same `startServer` as `taskdesk serve`) inside the desktop app. */
@@ -23,6 +30,7 @@ export function createServerHost(options: ServerHostOptions) {
   // Generated per process: only this process's server can repeat it (see verify-server.ts).
   const nonce = randomBytes(32).toString('hex');
   let running: RunningServer | undefined;
+  let record: WrittenServerRecord | undefined;
   let startedWith: DesktopSettings | undefined;
   let starting: Promise<RunningServer> | undefined;
   let paused = false;
@@ -54,7 +62,19 @@ export function createServerHost(options: ServerHostOptions) {
     server.setAgentsPaused(paused);
     startedWith = settings;
     running = server;
+    record = noteRunning(server, location);
     return server;
+  }
+
+  /** A server that cannot be noted still serves: doctor then looks at the default port, as before. */
+  function noteRunning(server: RunningServer, location: DatabaseLocation): WrittenServerRecord | undefined {
+    if (!options.recordDir) return undefined;
+    try {
+      return writeServerRecord(options.recordDir, server.mcpUrl, location);
+    } catch (error) {
+      logger.warn({ err: error }, 'could not note the running server for taskdesk doctor');
+      return undefined;
+    }
   }
 
   /** Drains requests in flight, then closes the database. */
@@ -63,6 +83,9 @@ export function createServerHost(options: ServerHostOptions) {
     await starting?.catch(() => undefined);
     const stopping = running;
     running = undefined;
+    // Unnoted first: from here on, doctor must not send clients to this server.
+    record?.remove();
+    record = undefined;
     await stopping?.close();
   }
 

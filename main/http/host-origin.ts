@@ -40,6 +40,24 @@ export function isAllowedHost(host: string | undefined, policy: HostPolicy): boo
   return name !== undefined && (LOOPBACK_NAMES.includes(name) || policy.extraHosts.includes(name));
 }
 
+// RFC 9112 §3.2.2: only http URLs may be absolute-form targets here; the
+// authority is whatever runs up to the path, query or fragment.
+const ABSOLUTE_FORM = /^http:\/\/([^/?#]*)/i;
+
+/**
+ * A request target is a path (origin-form) or, as RFC 9112 §3.2.2 allows, an
+ * absolute http URL, whose authority the server must then take as the host
+ * instead of the Host header. So `POST http://evil.example/mcp` with a
+ * loopback Host is refused like the Host `evil.example` would be; any other
+ * form is malformed here.
+ */
+export function checkRequestTarget(target: string | undefined, policy: HostPolicy): 'ok' | 'malformed' | 'forbidden' {
+  if (target?.startsWith('/')) return 'ok';
+  const authority = ABSOLUTE_FORM.exec(target ?? '')?.[1];
+  if (authority === undefined) return 'malformed';
+  return isAllowedHost(authority, policy) ? 'ok' : 'forbidden';
+}
+
 /**
  * RFC 9112 §3.2: a request with more than one Host header is answered 400.
  * Node keeps only the first in `headers.host`, so the raw list is counted.

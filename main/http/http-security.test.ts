@@ -63,6 +63,26 @@ describe('HTTP security', () => {
     });
   });
 
+  it('checks the host an absolute-form request target names like a Host header, whatever the Host says', async () => {
+    const target = (authority: string) => `http://${authority}/mcp`;
+    for (const authority of [
+      'evil.example',
+      `evil.example:${port}`,
+      `127.0.0.1.evil.example:${port}`,
+      'user@localhost',
+    ]) {
+      const response = await send({ path: target(authority), headers: authorized(), body: listTools });
+      expect([authority, response.status]).toEqual([authority, 403]);
+    }
+    for (const path of ['mcp', '*', `127.0.0.1:${port}`, `https://127.0.0.1:${port}/mcp`]) {
+      const response = await send({ path, headers: authorized(), body: listTools });
+      expect([path, response.status]).toEqual([path, 400]);
+    }
+    // RFC 9112 §3.2.2 allows the absolute form to any server; naming this one, it is served.
+    const own = await send({ path: target(`127.0.0.1:${port}`), headers: authorized(), body: listTools });
+    expect(own.status).toBe(200);
+  });
+
   it('answers a request carrying two Host headers with 400, even when the first is loopback', async () => {
     const request = (hosts: string[]) =>
       [

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logging/logger';
 import type { Caller, TokenService } from '../tokens/token-service';
 import { bearerToken } from './bearer';
-import { hasDuplicateHost, isAllowedHost, isAllowedOrigin, type HostPolicy } from './host-origin';
+import { checkRequestTarget, hasDuplicateHost, isAllowedHost, isAllowedOrigin, type HostPolicy } from './host-origin';
 import { storageFailureOf } from '../db/storage-failure';
 import type { ApiErrorCode } from '../../shared/api';
 import { sendApiError } from './api/api-response';
@@ -81,7 +81,12 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       refuse(res, req, 400, 'validation_error', 'Bad Request: more than one Host header');
       return;
     }
-    if (!isAllowedHost(req.headers.host, deps.hostPolicy)) {
+    const target = checkRequestTarget(req.url, deps.hostPolicy);
+    if (target === 'malformed') {
+      refuse(res, req, 400, 'validation_error', 'Bad Request: the request target must be a path or an http URL');
+      return;
+    }
+    if (target === 'forbidden' || !isAllowedHost(req.headers.host, deps.hostPolicy)) {
       refuse(res, req, 403, 'forbidden', 'forbidden: this host name is not allowed (see --allowed-host)');
       return;
     }

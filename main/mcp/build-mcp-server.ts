@@ -10,72 +10,39 @@ import {
   ListToolsRequestSchema,
   McpError,
   type CallToolResult,
-  type ListToolsResult,
   type ServerNotification,
   type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
-import { z } from 'zod';
-import { toEnvelope, type Envelope } from '../../shared/envelope';
-import { fail } from '../../shared/result';
-import { storageFailureOf } from '../db/storage-failure';
-import { timeOrderedId } from '../ids/time-ordered-id';
-import type { Logger } from '../logging/logger';
 import type { Caller } from '../tokens/token-service';
-import { SERVER_INSTRUCTIONS, TOOL_DEFINITIONS, type ToolDeps, type ToolRun } from './tool-definitions';
-import { toToolResult } from './tool-result';
+import { SERVER_INSTRUCTIONS } from './tool-definitions';
+import {
+  createToolCallRunner,
+  LISTED_TOOLS,
+  unknownToolMessage,
+  type FinishedToolCall,
+  type ToolCallOptions,
+} from './tool-calls';
+
+export type { FinishedToolCall };
 
 export type RequestExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
-/** What the server reports about each finished tool call (for the log and metrics). */
-export interface FinishedToolCall {
-  id: string;
-  caller: Caller;
-  tool: string;
-  args: unknown;
-  envelope: Envelope<unknown>;
-  durationMs: number;
-  taskId: string | null;
-  startedAt: Date;
-}
-
-export interface McpServerOptions {
-  deps: ToolDeps;
+export interface McpServerOptions extends ToolCallOptions {
   version: string;
-  logger: Logger;
   /** Who the request acts for; over HTTP from the token, over stdio from the process's options. */
   callerOf: (extra: RequestExtra, server: Server) => Caller;
-  onToolCall: (call: FinishedToolCall) => void;
-  /** A reason to refuse a call of this tool (e.g. agents paused), or undefined to serve it. */
-  refusal?: (tool: string) => string | undefined;
 }
 
-// Built once per process: JSON Schemas for the tool list never change while it runs.
-const LISTED_TOOLS: ListToolsResult = {
-  tools: TOOL_DEFINITIONS.map((tool) => ({
-    name: tool.name,
-    title: tool.title,
-    description: tool.description,
-    annotations: { title: tool.title, ...tool.annotations },
-    inputSchema: z.toJSONSchema(tool.input, {
-      io: 'input',
-      unrepresentable: 'any',
-    }) as ListToolsResult['tools'][number]['inputSchema'],
-    outputSchema: z.toJSONSchema(tool.output, {
-      io: 'output',
-      unrepresentable: 'any',
-    }) as ListToolsResult['tools'][number]['outputSchema'],
-  })),
-};
-const TOOLS_BY_NAME = new Map(TOOL_DEFINITIONS.map((tool) => [tool.name, tool]));
-
 /**
- * The MCP server: the SDK's low-level Server with the seven tools. Tool
- * arguments are validated once, by the task service's zod schemas, so a bad
- * argument comes back as a tool result in the envelope (isError) that a model
- * can act on, never as a protocol error; an unknown tool is a protocol error.
+ * The MCP server for 2025-era (initialize) clients: the SDK's low-level
+ * Server with the tool table. Tool arguments are validated once, by the task
+ * service's zod schemas, so a bad argument comes back as a tool result in the
+ * envelope (isError) that a model can act on, never as a protocol error; an
+ * unknown tool is a protocol error.
  */
 export function buildMcpServer(options: McpServerOptions): Server {
-  const { deps, version, logger, callerOf, onToolCall, refusal } = options;
+  const { version, callerOf } = options;
+  const runTool = createToolCallRunner(options);
   const server = new Server(
     { name: 'taskdesk', title: 'TaskDesk', version },
     { capabilities: { tools: { listChanged: false } }, instructions: SERVER_INSTRUCTIONS },
@@ -84,45 +51,10 @@ export function buildMcpServer(options: McpServerOptions): Server {
   server.setRequestHandler(ListToolsRequestSchema, () => LISTED_TOOLS);
 
   server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
-    const tool = TOOLS_BY_NAME.get(request.params.name);
-    if (!tool) {
-      throw new McpError(
-        ErrorCode.InvalidParams,
-        `Unknown tool: ${request.params.name.slice(0, 100)}. Tools: ${[...TOOLS_BY_NAME.keys()].join(', ')}`,
-      );
-    }
-    const caller = callerOf(extra, server);
-    const args = request.params.arguments;
-    const startedAt = new Date();
-    const started = performance.now();
-    // Time-ordered, because the id is the log table's primary key: random ids
-    // landed all over its index, so every log batch rewrote pages across the
-    // whole index and the oldest rows' deletion did the same again.
-    const id = timeOrderedId();
-    let envelope: Envelope<unknown>;
-    let taskId: string | null = null;
-    try {
-      const refused = refusal?.(tool.name);
-      const run: ToolRun = refused
-        ? { result: fail('conflict', refused), taskId: null }
-        : await tool.run(deps, caller, args);
-      envelope = toEnvelope(run.result);
-      taskId = run.taskId;
-    } catch (error) {
-      logger.error({ err: error, tool: tool.name, callId: id, client: caller.clientLabel }, 'tool call failed');
-      const storage = storageFailureOf(error);
-      envelope = storage
-        ? { status: 'error', error: { code: 'unavailable', message: storage.message } }
-        : { status: 'error', error: { code: 'internal', message: internalMessage(tool.name, id) } };
-    }
-    const durationMs = performance.now() - started;
-    onToolCall({ id, caller, tool: tool.name, args, envelope, durationMs, taskId, startedAt });
-    return toToolResult(envelope);
+    const result = await runTool(request.params.name, request.params.arguments, callerOf(extra, server));
+    if (!result) throw new McpError(ErrorCode.InvalidParams, unknownToolMessage(request.params.name));
+    return result;
   });
 
   return server;
-}
-
-function internalMessage(tool: string, callId: string): string {
-  return `TaskDesk hit an internal error running ${tool}; nothing more is known to the caller. The server log has the details under reference ${callId}. Try again shortly; call health_check if it keeps failing.`;
 }

@@ -139,9 +139,10 @@ export function describeHostileInput(target: DatabaseTarget): void {
       method: 'tools/call',
       params: { name: 'health_check', arguments: {}, _meta: { progressToken: {} } },
     });
-    expect(answer.status).toBe(400);
+    expect(answer.status).toBe(200);
     expect(answer.json).toMatchObject({
-      error: { code: -32600, message: expect.stringMatching(/progressToken/) as string },
+      id: 4,
+      error: { code: -32602, message: expect.stringMatching(/progressToken/) as string },
     });
   });
 

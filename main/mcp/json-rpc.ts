@@ -5,13 +5,18 @@ import { MAX_JSON_DEPTH, nestsDeeperThan } from '../http/json-body';
 export const PARSE_ERROR = -32700;
 export const INVALID_REQUEST = -32600;
 
+const NOT_A_MESSAGE = 'Invalid Request: expected a JSON-RPC 2.0 message object';
+
 const isPlainObject = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 export type IncomingMessageKind =
   | { kind: 'request'; request: JSONRPCRequest }
   | { kind: 'notification' }
   | { kind: 'response' }
-  | { kind: 'invalid'; code: number; message: string };
+  // id is the request's when it could be read, so even a refusal can be matched to its request.
+  | { kind: 'invalid'; code: number; message: string; id: string | number | null }
+  // A request whose id is known but whose params are malformed: the answer carries the id, so the client can match it.
+  | { kind: 'invalid_params'; id: string | number; message: string };
 
 /**
  * Classifies one HTTP body as a JSON-RPC message. Batches are refused (the
@@ -23,60 +28,69 @@ export function classifyBody(body: Buffer): IncomingMessageKind {
   try {
     parsed = JSON.parse(body.toString('utf8'));
   } catch {
-    return { kind: 'invalid', code: PARSE_ERROR, message: 'Parse error: the body is not valid JSON' };
+    return { kind: 'invalid', code: PARSE_ERROR, message: 'Parse error: the body is not valid JSON', id: null };
   }
   if (Array.isArray(parsed)) {
     return {
       kind: 'invalid',
       code: INVALID_REQUEST,
       message: 'Invalid Request: JSON-RPC batches are not supported; send one message per request',
+      id: null,
     };
   }
-  if (parsed === null || typeof parsed !== 'object' || (parsed as { jsonrpc?: unknown }).jsonrpc !== '2.0') {
-    return {
-      kind: 'invalid',
-      code: INVALID_REQUEST,
-      message: 'Invalid Request: expected a JSON-RPC 2.0 message object',
-    };
+  if (parsed === null || typeof parsed !== 'object') {
+    return { kind: 'invalid', code: INVALID_REQUEST, message: NOT_A_MESSAGE, id: null };
   }
+  const message = parsed as Record<string, unknown>;
+  const hasId = typeof message.id === 'string' || (typeof message.id === 'number' && Number.isFinite(message.id));
+  const readId = hasId ? (message.id as string | number) : null;
+  if (message.jsonrpc !== '2.0') return { kind: 'invalid', code: INVALID_REQUEST, message: NOT_A_MESSAGE, id: readId };
   if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) {
     return {
       kind: 'invalid',
       code: INVALID_REQUEST,
       message: `Invalid Request: JSON nests deeper than ${MAX_JSON_DEPTH} levels`,
+      id: readId,
     };
   }
-  const message = parsed as Record<string, unknown>;
-  const hasId = typeof message.id === 'string' || (typeof message.id === 'number' && Number.isFinite(message.id));
   if (typeof message.method === 'string') {
     if (!('id' in message)) return { kind: 'notification' };
     if (!hasId)
-      return { kind: 'invalid', code: INVALID_REQUEST, message: 'Invalid Request: id must be a string or a number' };
-    if (
-      message.params !== undefined &&
-      (message.params === null || typeof message.params !== 'object' || Array.isArray(message.params))
-    ) {
-      return { kind: 'invalid', code: INVALID_REQUEST, message: 'Invalid Request: params must be an object' };
+      return {
+        kind: 'invalid',
+        code: INVALID_REQUEST,
+        message: 'Invalid Request: id must be a string or a number',
+        id: null,
+      };
+    const id = message.id as string | number;
+    if (message.params !== undefined && !isPlainObject(message.params)) {
+      const got = describeValue(message.params);
+      return {
+        kind: 'invalid_params',
+        id,
+        message: `Invalid params: params must be an object (or left out); got ${got}`,
+      };
     }
     // Only the four request fields go on, and _meta must be an object: the SDK
     // silently drops a request its schema refuses (stray fields, a malformed
     // _meta), which would leave the HTTP request without an answer.
     const meta = (message.params as { _meta?: unknown } | undefined)?._meta;
     if (meta !== undefined && !isPlainObject(meta)) {
-      return { kind: 'invalid', code: INVALID_REQUEST, message: 'Invalid Request: params._meta must be an object' };
+      return { kind: 'invalid_params', id, message: 'Invalid params: params._meta must be an object' };
     }
     const progressToken = (meta as { progressToken?: unknown } | undefined)?.progressToken;
-    if (progressToken !== undefined && typeof progressToken !== 'string' && typeof progressToken !== 'number') {
-      // The SDK drops such a request without a word, which would leave it unanswered.
+    if (progressToken !== undefined && typeof progressToken !== 'string' && !Number.isInteger(progressToken)) {
+      // The SDK drops such a request without a word (its schema wants a string
+      // or an integer), which would leave it unanswered.
       return {
-        kind: 'invalid',
-        code: INVALID_REQUEST,
-        message: 'Invalid Request: params._meta.progressToken must be a string or a number',
+        kind: 'invalid_params',
+        id,
+        message: 'Invalid params: params._meta.progressToken must be a string or a whole number',
       };
     }
     const request = {
       jsonrpc: '2.0' as const,
-      id: message.id as string | number,
+      id,
       method: message.method,
       ...(message.params === undefined ? {} : { params: message.params as JSONRPCRequest['params'] }),
     };
@@ -87,6 +101,7 @@ export function classifyBody(body: Buffer): IncomingMessageKind {
     kind: 'invalid',
     code: INVALID_REQUEST,
     message: 'Invalid Request: not a JSON-RPC request, notification or response',
+    id: readId,
   };
 }
 
@@ -114,6 +129,11 @@ export function toolCallParamsProblem(request: JSONRPCRequest): string | undefin
 }
 
 const MAX_ERROR_MESSAGE = 1000;
+// The SDK's McpError puts "MCP error <code>: " into its message, and a client
+// that receives the reply adds the same prefix again: "MCP error -32602: MCP
+// error -32602: Unknown tool". The code travels in its own field, so the
+// message goes out without it.
+const SDK_ERROR_PREFIX = /^(?:MCP error -?\d+: )+/;
 const MAX_ISSUES_NAMED = 3;
 
 interface SchemaIssue {
@@ -140,7 +160,7 @@ function schemaIssuesIn(message: string): SchemaIssue[] | undefined {
  * schemas refuse with -32603 and the whole list of schema issues, pretty
  * printed: for a request holding 100,000 bad items that is megabytes. Such a
  * reply becomes -32602 naming the first few issues in one line, and any other
- * error message is cut to a bounded length.
+ * error message loses the SDK's code prefix and is cut to a bounded length.
  */
 export function tidyErrorReply<T extends JSONRPCMessage>(reply: T): T {
   if (!('error' in reply)) return reply;
@@ -155,6 +175,8 @@ export function tidyErrorReply<T extends JSONRPCMessage>(reply: T): T {
     const more = issues.length > MAX_ISSUES_NAMED ? `; and ${issues.length - MAX_ISSUES_NAMED} more` : '';
     return { ...reply, error: { code: INVALID_PARAMS, message: `Invalid params: ${named.join('; ')}${more}` } };
   }
-  if (error.message.length <= MAX_ERROR_MESSAGE) return reply;
-  return { ...reply, error: { ...error, message: `${error.message.slice(0, MAX_ERROR_MESSAGE)}…` } };
+  const message = error.message.replace(SDK_ERROR_PREFIX, '');
+  if (message === error.message && message.length <= MAX_ERROR_MESSAGE) return reply;
+  const bounded = message.length <= MAX_ERROR_MESSAGE ? message : `${message.slice(0, MAX_ERROR_MESSAGE)}…`;
+  return { ...reply, error: { ...error, message: bounded } };
 }

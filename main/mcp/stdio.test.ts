@@ -115,6 +115,47 @@ describe('taskdesk stdio with malformed requests', () => {
   });
 });
 
+describe('taskdesk stdio with requests its SDK transport would drop', () => {
+  it("answers params that are not an object, or a malformed _meta, under the request's own id", async () => {
+    const temp = makeTempDir();
+    try {
+      const session = await runStdioSession(path.join(temp.dir, 'dropped.db'), [
+        {
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'initialize',
+          params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'Sloppy', version: '1' } },
+        },
+        { jsonrpc: '2.0', id: 2, method: 'tools/call', params: [] },
+        { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'health_check', _meta: 5 } },
+        {
+          jsonrpc: '2.0',
+          id: 4,
+          method: 'tools/call',
+          params: { name: 'health_check', _meta: { progressToken: 1.5 } },
+        },
+        { jsonrpc: '2.0', id: 5, method: 'tools/call', params: { name: 'nope' } },
+        { jsonrpc: '2.0', id: 6, method: 'tools/call', params: { name: 'health_check', arguments: {} } },
+      ]);
+      const replies = session.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { id: number; error?: { code: number; message: string }; result?: unknown });
+      const byId = new Map(replies.map((reply) => [reply.id, reply]));
+      expect(byId.get(2)?.error).toEqual({
+        code: -32602,
+        message: 'Invalid params: params must be an object (or left out); got an array of 0',
+      });
+      expect(byId.get(3)?.error).toEqual({ code: -32602, message: 'Invalid params: params._meta must be an object' });
+      expect(byId.get(4)?.error?.code).toBe(-32602);
+      expect(byId.get(5)?.error?.message).toMatch(/^Unknown tool: nope\. Tools: add_task, /);
+      expect(byId.get(6)?.result).toMatchObject({ structuredContent: { status: 'success' } });
+    } finally {
+      temp.remove();
+    }
+  }, 15_000);
+});
+
 function describeStdioSession(target: DatabaseTarget): void {
   it('logs the calls of a client whose name holds characters no database can store', async () => {
     const { location, cleanup } = await target.createLocation();
@@ -187,4 +228,70 @@ function describeStdioSession(target: DatabaseTarget): void {
 describe('taskdesk stdio on SQLite', () => describeStdioSession(sqliteTarget));
 describePostgres('taskdesk stdio on Postgres', () => {
   describeStdioSession(postgresTarget);
+});
+
+describe('taskdesk stdio in both eras', () => {
+  it('answers server/discover and modern requests, and still serves initialize in the same process', async () => {
+    const temp = makeTempDir();
+    const meta = {
+      'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+      'io.modelcontextprotocol/clientInfo': { name: 'Modern Pipe', version: '1' },
+      'io.modelcontextprotocol/clientCapabilities': {},
+    };
+    try {
+      const session = await runStdioSession(path.join(temp.dir, 'eras.db'), [
+        { jsonrpc: '2.0', id: 'probe', method: 'server/discover', params: { _meta: meta } },
+        {
+          jsonrpc: '2.0',
+          id: 'old',
+          method: 'server/discover',
+          params: { _meta: { ...meta, 'io.modelcontextprotocol/protocolVersion': '1999-01-01' } },
+        },
+        { jsonrpc: '2.0', id: 'gone', method: 'ping', params: { _meta: meta } },
+        {
+          jsonrpc: '2.0',
+          id: 'add',
+          method: 'tools/call',
+          params: { name: 'add_task', arguments: { title: 'piped' }, _meta: meta },
+        },
+        {
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'initialize',
+          params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'Old Pipe', version: '1' } },
+        },
+        { jsonrpc: '2.0', method: 'notifications/initialized' },
+        { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'list_tasks', arguments: {} } },
+      ]);
+      const replies = session.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map(
+          (line) =>
+            JSON.parse(line) as {
+              id: string | number;
+              error?: { code: number; data?: unknown };
+              result?: Record<string, unknown>;
+            },
+        );
+      const byId = new Map(replies.map((reply) => [reply.id, reply]));
+      expect(byId.get('probe')?.result).toMatchObject({
+        resultType: 'complete',
+        supportedVersions: expect.arrayContaining(['2026-07-28', '2025-11-25']) as string[],
+      });
+      expect(byId.get('old')?.error).toMatchObject({ code: -32022, data: { requested: '1999-01-01' } });
+      expect(byId.get('gone')?.error?.code).toBe(-32601);
+      expect(byId.get('add')?.result).toMatchObject({
+        resultType: 'complete',
+        structuredContent: { status: 'success' },
+      });
+      expect(byId.get(1)?.result).toMatchObject({ protocolVersion: '2025-11-25' });
+      expect(byId.get(2)?.result).toMatchObject({
+        structuredContent: { data: { tasks: [expect.objectContaining({ title: 'piped' })] } },
+      });
+      expect(byId.get(2)?.result).not.toHaveProperty('resultType');
+    } finally {
+      temp.remove();
+    }
+  });
 });

@@ -305,7 +305,7 @@ describe('the live event stream', () => {
     expect(info?.call_count).toBe(0);
   });
 
-  it('cuts a window that stops reading once a few hundred KB wait for it, instead of buffering megabytes', async () => {
+  it('cuts a window that stops reading once a few hundred KB wait for it, while its reading neighbour and the server carry on', async () => {
     const metricsToken = await t.createToken('Metrics Reader');
     const scrape = async () => {
       const text = await (
@@ -322,6 +322,9 @@ describe('the live event stream', () => {
     const stalled = net.connect(port, '127.0.0.1');
     stalled.write(`GET /api/events HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\n\r\n`);
     stalled.pause();
+    // A window of the same user that keeps reading: it shares the stalled one's events and must not be cut with it.
+    const reading = await openStream(cookie);
+    const readAll = reading.readUntil(() => reading.text().includes('bulky 319'));
     const agent = await t.connect(await t.createToken('Chatty Agent'));
     // Each call is logged with its (truncated) arguments, about 26 KB per event; 320 of them are 8 MiB, far more than
     // the kernel's socket buffers hold.
@@ -333,7 +336,11 @@ describe('the live event stream', () => {
     }
     const after = await scrape();
     stalled.destroy();
+    await readAll;
+    reading.close();
     expect(after.cut - before.cut).toBe(1);
+    expect(reading.ended()).toBe(false);
+    expect((await fetch(`${origin}/healthz`)).status).toBe(200);
     // A few hundred KB per stream, so 64 stalled windows stay within the memory target.
     expect(largest).toBeLessThanOrEqual(512 * 1024);
   }, 60_000);
