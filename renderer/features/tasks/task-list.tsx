@@ -53,11 +53,14 @@ export function TaskList({ rows, sort, onRangeChange, today, changed, handle, ..
     () => listLayout(rows, sort, today, { row: rowHeight, heading: HEADING_HEIGHT }),
     [rows, sort, today, rowHeight],
   );
+  // Stable between layouts: the virtualizer re-measures every row (all 10,000) whenever getItemKey changes,
+  // and a new function each render did that on every scroll frame.
+  const itemKey = useCallback((index: number) => layout.keyAt(index) ?? index, [layout]);
   const virtualizer = useVirtualizer({
     count: layout.count,
     getScrollElement: () => scrollRef.current,
     estimateSize: layout.sizeOf,
-    getItemKey: (index) => layout.keyAt(index) ?? index,
+    getItemKey: itemKey,
     overscan: 8,
   });
   const rememberTopRow = useScrollAnchor(scrollRef, layout);

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { ToolCallTask } from '../../../shared/api';
 import type { ToolCall } from '../../../shared/tool-call';
 import { useIsNarrow } from '../../lib/use-media-query';
@@ -31,11 +31,13 @@ interface ToolCallListProps {
 export function ToolCallList({ calls, titles, onOpen, hasMore, onNeedMore }: ToolCallListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const narrow = useIsNarrow();
+  // Stable until the calls change: a new key function makes the virtualizer re-measure every row on each render.
+  const itemKey = useCallback((index: number) => calls[index]?.id ?? index, [calls]);
   const virtualizer = useVirtualizer({
     count: calls.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (index) => (narrow ? NARROW_ROW_HEIGHT + (calls[index]?.task_id ? NARROW_TASK_LINE : 0) : ROW_HEIGHT),
-    getItemKey: (index) => calls[index]?.id ?? index,
+    getItemKey: itemKey,
     overscan: 10,
   });
   const items = virtualizer.getVirtualItems();
