@@ -30,7 +30,7 @@ test('the connection panel creates a token whose snippet connects, and the card 
   await client.connect(
     new StreamableHTTPClientTransport(new URL(entry!.url), { requestInit: { headers: entry!.headers } }),
   );
-  expect((await client.listTools()).tools).toHaveLength(7);
+  expect((await client.listTools()).tools).toHaveLength(11);
   await client.callTool({ name: 'add_task', arguments: { title: 'Connected from VS Code' } });
   await client.close();
 

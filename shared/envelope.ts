@@ -29,6 +29,33 @@ export const taskSchema = z.object({
   updated_at: timestamp,
   version: z.int().meta({ description: 'Starts at 1 and grows by one on every change.' }),
   deleted_at: nullableTimestamp,
+  project: z.string().nullable(),
+  parent_id: z.string().nullable(),
+  blocked: z.boolean().meta({ description: 'True while any task in blocked_by is open.' }),
+  blocked_by: z.array(z.string()),
+  claim: z
+    .object({ by: z.string(), expires_at: timestamp })
+    .nullable()
+    .meta({ description: 'Who holds the task and until when; null if free.' }),
+  subtasks: z.object({ open: z.int(), total: z.int() }),
+});
+
+const taskRefSchema = z.object({ id: z.string(), title: z.string(), completed: z.boolean() });
+export const noteSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  by: z.string(),
+  by_kind: z.enum(['agent', 'person']),
+  created_at: timestamp,
+});
+const eventSchema = z.object({
+  seq: z.number(),
+  kind: z.string(),
+  version: z.int(),
+  by: z.string(),
+  by_kind: z.enum(['agent', 'person', 'system']),
+  changes: z.record(z.string(), z.array(z.any())).meta({ description: 'Each changed field as [old, new].' }),
+  at: timestamp,
 });
 
 export const healthSchema = z.object({
@@ -64,4 +91,26 @@ export const singleTaskData = z.object({ task: taskSchema });
 export const taskPageData = z.object({
   tasks: z.array(taskSchema),
   next_cursor: z.string().nullable().meta({ description: 'Pass as cursor for the next page; null on the last.' }),
+});
+
+export const taskDetailData = z.object({
+  task: taskSchema,
+  open_blockers: z.array(taskRefSchema),
+  subtasks: z.array(taskRefSchema),
+  notes: z.array(noteSchema),
+  history: z.array(eventSchema),
+  history_cursor: z.string().nullable(),
+});
+export const noteData = z.object({ note: noteSchema });
+export const projectListData = z.object({
+  projects: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      open: z.int(),
+      ready: z.int(),
+      claimed: z.int(),
+      completed: z.int(),
+    }),
+  ),
 });

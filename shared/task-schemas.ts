@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS, PRIORITIES, TASK_SORTS, TASK_STATUSES } from './limits';
 import { codePointLength, findTextProblem, foldForSearch } from './text-rules';
 import { describeValue } from './describe-value';
+import { COORDINATION_LIMITS } from './coordination';
 
 /**
  * The one schema per input, used by the MCP tools, the UI API and the UI form.
@@ -12,7 +13,7 @@ import { describeValue } from './describe-value';
 // Clients (models especially) often send null for "not given"; every optional
 // field accepts it and treats it as absent unless the field documents that
 // null clears a value.
-const absentIfNull = <T extends z.ZodType>(schema: T) =>
+export const absentIfNull = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === null ? undefined : value), schema.optional());
 
 interface TextBounds {
@@ -24,7 +25,7 @@ interface TextBounds {
 }
 
 /** Adds the text-rule problem or the length problem of `value`, if any. */
-function checkText(field: string, bounds: TextBounds) {
+export function checkText(field: string, bounds: TextBounds) {
   return (value: string, ctx: z.RefinementCtx) => {
     const problem = findTextProblem(field, value, { allowTabAndNewline: bounds.allowTabAndNewline ?? false });
     if (problem) {
@@ -40,7 +41,7 @@ function checkText(field: string, bounds: TextBounds) {
   };
 }
 
-function stringField(field: string) {
+export function stringField(field: string) {
   return z.string({
     error: (issue) =>
       issue.input === undefined
@@ -152,13 +153,19 @@ const idempotencyKey = stringField('idempotency_key')
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const taskId = stringField('task_id')
-  .transform((value) => value.trim().toLowerCase())
-  .refine((value) => UUID.test(value), {
-    error: (issue) =>
-      `task_id must be a task id (a UUID such as 019abcde-0123-7def-8abc-0123456789ab, as returned by add_task or list_tasks); got ${describeValue(issue.input)}`,
-  })
-  .meta({ description: 'The task id (a UUID) from add_task or list_tasks.', format: 'uuid' });
+/** A task id field; `field` names it in the messages. */
+const taskIdField = (field: string) =>
+  stringField(field)
+    .transform((value) => value.trim().toLowerCase())
+    .refine((value) => UUID.test(value), {
+      error: (issue) =>
+        `${field} must be a task id (a UUID such as 019abcde-0123-7def-8abc-0123456789ab, as returned by add_task or list_tasks); got ${describeValue(issue.input)}`,
+    });
+
+export const taskId = taskIdField('task_id').meta({
+  description: 'The task id (a UUID) from add_task or list_tasks.',
+  format: 'uuid',
+});
 
 const expectedVersion = z
   .number({ error: (issue) => `expected_version must be an integer of at least 1; got ${describeValue(issue.input)}` })
@@ -189,12 +196,53 @@ function describeUnknownKeys(keys: readonly string[]): string {
   return `unknown field${keys.length > 1 ? 's' : ''} ${named.join(', ')}${rest}`;
 }
 
-const strict = <T extends z.ZodRawShape>(shape: T) =>
+export const strict = <T extends z.ZodRawShape>(shape: T) =>
   z.strictObject(shape, {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
         ? `${describeUnknownKeys(issue.keys)}; allowed fields are ${Object.keys(shape).join(', ')}`
         : `arguments must be an object; got ${describeValue(issue.input)}`,
+  });
+
+/** A project name as given: trimmed, 1-64 characters; case is kept for display and ignored for matching. */
+export const projectName = (field: string) =>
+  stringField(field)
+    .transform((value) => value.trim().normalize('NFC'))
+    .superRefine(checkText(field, { min: 1, max: COORDINATION_LIMITS.projectNameMax }))
+    .meta({
+      description: `Project name, 1-${COORDINATION_LIMITS.projectNameMax} characters, case ignored; created on first use.`,
+      minLength: 1,
+      maxLength: COORDINATION_LIMITS.projectNameMax,
+    });
+
+const parentId = taskIdField('parent_id').meta({
+  description: `Make this a subtask of that task (same project; at most ${COORDINATION_LIMITS.nestingMax} levels).`,
+  format: 'uuid',
+});
+
+// The count is checked before any id is parsed, as for tags.
+const blockedBy = z
+  .preprocess(
+    (value, ctx) => {
+      if (Array.isArray(value) && value.length > COORDINATION_LIMITS.blockersMax) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `blocked_by may hold at most ${COORDINATION_LIMITS.blockersMax} task ids; got ${value.length}`,
+          input: value,
+        });
+        return z.NEVER;
+      }
+      return value;
+    },
+    z
+      .array(taskIdField('each blocked_by id').meta({ format: 'uuid' }), {
+        error: (issue) => `blocked_by must be an array of task ids; got ${describeValue(issue.input)}`,
+      })
+      .transform((ids) => [...new Set(ids)]),
+  )
+  .meta({
+    description: `Up to ${COORDINATION_LIMITS.blockersMax} task ids this task waits for; it is not ready while any is open.`,
+    maxItems: COORDINATION_LIMITS.blockersMax,
   });
 
 export const addTaskInput = strict({
@@ -204,6 +252,9 @@ export const addTaskInput = strict({
   due_date: absentIfNull(calendarDate('due_date', 'When the task is due, as YYYY-MM-DD.')),
   tags: absentIfNull(tags),
   idempotency_key: absentIfNull(idempotencyKey),
+  project: absentIfNull(projectName('project')),
+  parent_id: absentIfNull(parentId),
+  blocked_by: absentIfNull(blockedBy),
 });
 
 export const updateTaskInput = strict({
@@ -216,6 +267,10 @@ export const updateTaskInput = strict({
     .optional(),
   priority: absentIfNull(priority),
   tags: absentIfNull(tags),
+  // null clears these; blocked_by replaces the whole list.
+  project: projectName('project').nullable().optional(),
+  parent_id: parentId.nullable().optional(),
+  blocked_by: blockedBy.nullable().optional(),
   expected_version: absentIfNull(expectedVersion),
 });
 
@@ -260,6 +315,21 @@ export const listTasksInput = strict({
       .meta({
         description: "'created_at' (newest first, the default) or 'due_date' (soonest first, undated last).",
       }),
+  ),
+  project: absentIfNull(projectName('project').meta({ description: 'Only tasks in this project.' })),
+  parent_id: absentIfNull(
+    taskIdField('parent_id').meta({ description: 'Only the subtasks of this task.', format: 'uuid' }),
+  ),
+  ready: absentIfNull(
+    z.literal(true, { error: (issue) => `ready must be true or left out; got ${describeValue(issue.input)}` }).meta({
+      description:
+        'true: only tasks you can start now (open, no open blocker, unclaimed or lease run out), in claim order: priority, then due date, then oldest. Ignores sort.',
+    }),
+  ),
+  claimed_by: absentIfNull(
+    z
+      .literal('me', { error: (issue) => `claimed_by must be 'me'; got ${describeValue(issue.input)}` })
+      .meta({ description: "'me': only tasks you hold a live claim on." }),
   ),
   limit: absentIfNull(pageSize),
   cursor: absentIfNull(

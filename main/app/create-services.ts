@@ -6,6 +6,7 @@ import { createUserRepository } from '../db/user-repository';
 import { createLiveEvents } from '../live/live-events';
 import { startStdioCallsFeed } from '../live/stdio-calls-feed';
 import type { Logger } from '../logging/logger';
+import { startLeaseSweeper } from '../tasks/lease-sweeper';
 import { createTaskService } from '../tasks/task-service';
 import { createTaskWindows } from '../tasks/task-windows';
 import { createTokenService } from '../tokens/token-service';
@@ -17,6 +18,10 @@ import { createTokenSightings } from '../tokens/token-sightings';
 
 export interface ServiceOptions {
   toolLogRetention?: number | undefined;
+  /** The time tasks are stamped and leases judged by (tests move it). */
+  clock?: (() => Date) | undefined;
+  /** How often lapsed claims are ended; LEASE_SWEEP_MS unless a test says otherwise. */
+  leaseSweepMs?: number | undefined;
 }
 
 /** Every service over one open database; each edge (HTTP, stdio, CLI) uses these and nothing below them. */
@@ -37,6 +42,7 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
   const taskRepository = createTaskRepository(handle);
   let stdioFeed: { stop: () => void } | undefined;
   let checkpoints: { stop: () => void } | undefined;
+  let leaseSweeper: { stop: () => void } | undefined;
   const tokens = createTokenService({ tokens: tokenRepository, users });
   const sightings = createTokenSightings({
     tokens: tokenRepository,
@@ -46,13 +52,15 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
       for (const info of await tokens.list()) if (written.has(info.id)) live.publish(info.user, 'token', info);
     },
   });
+  const tasks = createTaskService({
+    tasks: taskRepository,
+    onChange: (userId, change) => live.publish(userId, 'task', change),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   return {
-    tasks: createTaskService({
-      tasks: taskRepository,
-      onChange: (userId, change) => live.publish(userId, 'task', change),
-    }),
+    tasks,
     /** The UI's list by position, with the filtered total. */
-    taskWindows: createTaskWindows(taskRepository),
+    taskWindows: createTaskWindows(taskRepository, options.clock),
     tokens,
     /** When each token last authenticated a request; flushed in batches. */
     sightings,
@@ -64,11 +72,18 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
     startBackgroundWork: () => {
       if (handle.sqlite) checkpoints ??= startWalCheckpoints(handle.sqlite, logger);
       stdioFeed ??= startStdioCallsFeed({ calls, tasks: taskRepository, live, logger });
+      leaseSweeper ??= startLeaseSweeper({
+        expireLapsedClaims: () => tasks.expireLapsedClaims(),
+        logger,
+        intervalMs: options.leaseSweepMs,
+      });
     },
     stopBackgroundWork: () => {
       checkpoints?.stop();
       checkpoints = undefined;
       stdioFeed?.stop();
+      leaseSweeper?.stop();
+      leaseSweeper = undefined;
     },
   };
 }

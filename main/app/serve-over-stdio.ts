@@ -9,7 +9,7 @@ import { recordToolCall } from './record-tool-call';
 import { VERSION } from './version';
 
 /**
- * The seven tools over stdin/stdout for one user, against a database, until
+ * The eleven tools over stdin/stdout for one user, against a database, until
  * the client closes the pipe: what `taskdesk stdio` and the desktop app's
  * `--stdio` mode both run for clients that only start local processes.
  */

@@ -40,6 +40,9 @@ export interface ServerOptions {
   desktop?: DesktopAdapter | undefined;
   /** Where this computer's clients keep their configuration (tests give a home of their own). */
   clientEnvironment?: ClientEnvironment | undefined;
+  /** The time tasks are stamped and leases judged by; tests move it instead of waiting. */
+  clock?: (() => Date) | undefined;
+  leaseSweepMs?: number | undefined;
 }
 
 export interface RunningServer {
@@ -80,7 +83,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger.warn({ host }, 'listening beyond loopback: anyone who can reach this address can try tokens against it');
   }
   const handle = await openDatabase(options.location, logger);
-  const services = createServices(handle, logger, { toolLogRetention: options.toolLogRetention });
+  const services = createServices(handle, logger, {
+    toolLogRetention: options.toolLogRetention,
+    clock: options.clock,
+    leaseSweepMs: options.leaseSweepMs,
+  });
   const metrics = createMetrics();
   const health = createHealth(handle, logger);
 

@@ -35,6 +35,10 @@ export function claudeBundleManifest(version: string) {
       { name: 'update_task', description: 'Change a task, with optimistic versioning.' },
       { name: 'complete_task', description: 'Mark a task done, or open again.' },
       { name: 'delete_task', description: 'Delete a task (it can be restored).' },
+      { name: 'claim_task', description: 'Claim the next ready task, or renew a claim.' },
+      { name: 'release_task', description: 'Release a claimed task, with a handoff note.' },
+      { name: 'add_note', description: 'Add a note to a task.' },
+      { name: 'list_projects', description: 'List projects with their task counts.' },
       { name: 'health_check', description: 'Check that TaskDesk and its database answer.' },
     ],
     user_config: {

@@ -14,7 +14,19 @@ import { BUNDLE_LAUNCHER, claudeBundleManifest } from './claude-bundle-manifest'
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
-const TOOLS = ['add_task', 'complete_task', 'delete_task', 'get_task', 'health_check', 'list_tasks', 'update_task'];
+const TOOLS = [
+  'add_note',
+  'add_task',
+  'claim_task',
+  'complete_task',
+  'delete_task',
+  'get_task',
+  'health_check',
+  'list_projects',
+  'list_tasks',
+  'release_task',
+  'update_task',
+];
 
 const temp = makeTempDir('taskdesk-mcpb-');
 const unpacked = path.join(temp.dir, 'unpacked');

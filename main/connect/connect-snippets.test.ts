@@ -29,7 +29,19 @@ import {
   typescriptSyntaxErrors,
 } from './snippet-parsers';
 
-const TOOLS = ['add_task', 'complete_task', 'delete_task', 'get_task', 'health_check', 'list_tasks', 'update_task'];
+const TOOLS = [
+  'add_note',
+  'add_task',
+  'claim_task',
+  'complete_task',
+  'delete_task',
+  'get_task',
+  'health_check',
+  'list_projects',
+  'list_tasks',
+  'release_task',
+  'update_task',
+];
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const shared = useSqliteServer();
@@ -167,7 +179,7 @@ describe('connect snippets', () => {
     expect(await toolNames(client)).toEqual(TOOLS);
   });
 
-  it('the curl command, run as written, lists the seven tools', async () => {
+  it('the curl command, run as written, lists the eleven tools', async () => {
     const [program, ...args] = await shellWords(only(await snippetsFor('curl')).text);
     expect(program).toBe('curl');
     expect(flagValues(args, '-H')).toContain(`MCP-Protocol-Version: ${CURL_PROTOCOL_VERSION}`);

@@ -11,12 +11,16 @@ import { CLIENT_TARGETS, SERVER_KEY, type ClientEnvironment, type ClientTarget }
 import { documentFor, valueAt } from './config-documents';
 
 export const TOOLS = [
+  'add_note',
   'add_task',
+  'claim_task',
   'complete_task',
   'delete_task',
   'get_task',
   'health_check',
+  'list_projects',
   'list_tasks',
+  'release_task',
   'update_task',
 ];
 

@@ -53,6 +53,19 @@ export interface DialectQueries {
    * built once per column set; Postgres lets drizzle map them.
    */
   selectColumns<T>(query: PreparedQuery<T[]>, columns: Record<string, Column>, values: PlaceholderValues): Promise<T[]>;
+  /**
+   * Runs `body` as one transaction: every statement it runs through the `tx`
+   * it is given commits together or not at all, and the promise resolves once
+   * that commit is durable. SQLite runs one body at a time inside the write
+   * lock (a savepoint in the open group commit), so what the body reads stays
+   * true until it commits; Postgres runs READ COMMITTED, so bodies lock the
+   * rows they decide on (FOR UPDATE) and are retried whole after a deadlock.
+   */
+  transaction<T>(body: (tx: QueryDb) => Promise<T>): Promise<T>;
+  /** Adds `FOR UPDATE` (Postgres) to a select that decides a write; SQLite's write lock already covers it. */
+  forUpdate: 'for update' | '';
+  /** `FOR UPDATE SKIP LOCKED` on Postgres, so concurrent claimers pass over each other's rows. */
+  forUpdateSkipLocked: 'for update skip locked' | '';
 }
 
 export interface DatabaseHandle {

@@ -3,19 +3,23 @@ import { createPreparedQueries, type PlaceholderValues } from './prepared-querie
 import type { Priority, TaskStatusFilter } from '../../shared/limits';
 import { foldForSearch } from '../../shared/text-rules';
 import type { DatabaseHandle } from './database';
-import { TASKS } from './schema/spec';
+import { READY_PREDICATE, TASKS } from './schema/spec';
 import type { NewTaskRow, TaskRow } from './schema/row-types';
 
 export type { TaskRow };
 
 /** The stored state of a task that a change may set; the rest is derived. */
-export type TaskState = Omit<TaskRow, 'searchText' | 'idempotencyKey'>;
+export type TaskState = Omit<TaskRow, 'searchText' | 'idempotencyKey' | 'readyOrder'>;
 
 /** What a list reads of each task: what a task shows, not its search and idempotency columns. */
-export type ListedTask = Omit<TaskState, 'userId'>;
+export type ListedTask = Omit<TaskRow, 'userId' | 'searchText' | 'idempotencyKey'>;
 
 export interface TaskFilters {
   status: TaskStatusFilter;
+  projectId?: string;
+  parentId?: string;
+  /** Tasks whose live claim this holder has: its token id, or for a token-less client its label. */
+  claimedBy?: { tokenId: string | null; label: string; now: string };
   query?: string;
   tag?: string;
   priority?: Priority;
@@ -26,6 +30,7 @@ export interface TaskFilters {
 /** A keyset position: the sort key and id of the last task already returned. */
 export type CreatedPosition = { createdAt: string; id: string };
 export type DuePosition = { dueDate: string | null; id: string };
+export type ReadyPosition = { readyOrder: string; id: string };
 
 const SEARCH_JOIN = '\u001f';
 
@@ -53,6 +58,13 @@ export function createTaskRepository(handle: DatabaseHandle) {
     createdAt: tasks.createdAt,
     updatedAt: tasks.updatedAt,
     deletedAt: tasks.deletedAt,
+    projectId: tasks.projectId,
+    parentId: tasks.parentId,
+    openBlockers: tasks.openBlockers,
+    readyOrder: tasks.readyOrder,
+    claimTokenId: tasks.claimTokenId,
+    claimLabel: tasks.claimLabel,
+    claimExpiresAt: tasks.claimExpiresAt,
   };
   const prepared = createPreparedQueries('tasks');
   const placeholder = (name: string) => sql.placeholder(name);
@@ -86,6 +98,32 @@ export function createTaskRepository(handle: DatabaseHandle) {
         name: 'dueBefore',
         value: (filters) => filters.dueBefore,
         condition: () => lte(tasks.dueDate, placeholder('dueBefore')),
+      },
+      {
+        name: 'projectId',
+        value: (filters) => filters.projectId,
+        condition: () => eq(tasks.projectId, placeholder('projectId')),
+      },
+      {
+        name: 'parentId',
+        value: (filters) => filters.parentId,
+        condition: () => eq(tasks.parentId, placeholder('parentId')),
+      },
+      {
+        name: 'claimedByToken',
+        value: (filters) => filters.claimedBy?.tokenId ?? undefined,
+        condition: () => eq(tasks.claimTokenId, placeholder('claimedByToken')),
+      },
+      {
+        name: 'claimedByLabel',
+        value: (filters) =>
+          filters.claimedBy && filters.claimedBy.tokenId === null ? filters.claimedBy.label : undefined,
+        condition: () => and(isNull(tasks.claimTokenId), eq(tasks.claimLabel, placeholder('claimedByLabel'))) as SQL,
+      },
+      {
+        name: 'claimLive',
+        value: (filters) => filters.claimedBy?.now,
+        condition: () => sql`${tasks.claimExpiresAt} > ${placeholder('claimLive')}`,
       },
       {
         name: 'dueAfter',
@@ -172,6 +210,9 @@ export function createTaskRepository(handle: DatabaseHandle) {
   }
 
   return {
+    /** The database this repository reads, for the services that write beside it. */
+    handle,
+
     async insert(state: TaskState): Promise<TaskRow> {
       const [row] = await dialect.write(() =>
         prepared.run(
@@ -260,6 +301,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
         updatedAt: next.updatedAt,
         deletedAt: next.deletedAt,
         searchText: searchTextOf(next),
+        readyOrder: readyOrderOf(next),
       };
       const [row] = await dialect.write(() =>
         prepared.run(
@@ -326,6 +368,27 @@ export function createTaskRepository(handle: DatabaseHandle) {
             : [],
         orderBy: () => [desc(tasks.createdAt), desc(tasks.id)],
         values: after ? { afterCreatedAt: after.createdAt, afterId: after.id } : {},
+      });
+    },
+
+    /**
+     * The ready queue in claim order (priority, due date, age): open, no open
+     * blocker, claim free or lapsed. Served by tasks_user_ready_idx, or the
+     * per-project index, whose predicate the query repeats word for word.
+     */
+    listReady(userId: string, filters: TaskFilters, limit: number, now: string, after?: ReadyPosition) {
+      // status 'all': the ready predicate already says open, in the index's own words.
+      return listPage(userId, { ...filters, status: 'all' }, limit, {
+        key: after ? 'ready-after' : 'ready-first',
+        where: () => [
+          sql.raw(READY_PREDICATE),
+          sql`(${tasks.claimExpiresAt} is null or ${tasks.claimExpiresAt} <= ${placeholder('now')})`,
+          ...(after
+            ? [sql`(${tasks.readyOrder}, ${tasks.id}) > (${placeholder('afterReady')}, ${placeholder('afterId')})`]
+            : []),
+        ],
+        orderBy: () => [asc(tasks.readyOrder), asc(tasks.id)],
+        values: { now, ...(after ? { afterReady: after.readyOrder, afterId: after.id } : {}) },
       });
     },
 
@@ -421,11 +484,19 @@ export function createTaskRepository(handle: DatabaseHandle) {
 
 export type TaskRepository = ReturnType<typeof createTaskRepository>;
 
-function toRow(state: TaskState, idempotencyKey: string | null): NewTaskRow {
-  return { ...state, searchText: searchTextOf(state), idempotencyKey };
+/** A new task's row: its state plus the columns derived from it. */
+export function toRow(state: TaskState, idempotencyKey: string | null): NewTaskRow {
+  return { ...state, searchText: searchTextOf(state), readyOrder: readyOrderOf(state), idempotencyKey };
 }
 
-function searchTextOf(state: Pick<TaskState, 'title' | 'description'>): string {
+const PRIORITY_RANK: Record<Priority, string> = { high: '0', medium: '1', low: '2', none: '3' };
+
+/** The ready queue's sort key: priority (highest first), due date (undated last), creation time. */
+export function readyOrderOf(state: Pick<TaskState, 'priority' | 'dueDate' | 'createdAt'>): string {
+  return `${PRIORITY_RANK[state.priority]}|${state.dueDate ?? '9999-12-31'}|${state.createdAt}`;
+}
+
+export function searchTextOf(state: Pick<TaskState, 'title' | 'description'>): string {
   return foldForSearch(state.description ? `${state.title}${SEARCH_JOIN}${state.description}` : state.title);
 }
 

@@ -31,7 +31,7 @@ async function runEveryTool(client: V2Client, title: string): Promise<void> {
     status: 'success',
     data: { tasks: [task], next_cursor: null },
   });
-  expect(await call(client, 'get_task', { task_id: task.id })).toEqual({ status: 'success', data: { task } });
+  expect(await call(client, 'get_task', { task_id: task.id })).toMatchObject({ status: 'success', data: { task } });
   const updated = await call(client, 'update_task', { task_id: task.id, priority: 'high', expected_version: 1 });
   expect(updated.data).toMatchObject({ task: { priority: 'high', version: 2 } });
   const completed = await call(client, 'complete_task', { task_id: task.id });

@@ -28,7 +28,7 @@ async function addTask(client: Client, args: Record<string, unknown>): Promise<T
   return (answer.envelope.data as { task: Task }).task;
 }
 
-/** The seven tools through the official SDK client over real HTTP, on one dialect. */
+/** The eleven tools through the official SDK client over real HTTP, on one dialect. */
 export function describeMcpToolContract(target: DatabaseTarget): void {
   let server: TestServer;
   let client: Client;
@@ -39,10 +39,22 @@ export function describeMcpToolContract(target: DatabaseTarget): void {
   });
   afterAll(() => server.close());
 
-  it('offers exactly the seven tools, each titled, annotated and with input and output schemas', async () => {
+  it('offers exactly the eleven tools, each titled, annotated and with input and output schemas', async () => {
     const { tools } = await client.listTools();
     expect(tools.map((tool) => tool.name).sort()).toEqual(
-      ['add_task', 'complete_task', 'delete_task', 'get_task', 'health_check', 'list_tasks', 'update_task'].sort(),
+      [
+        'add_task',
+        'complete_task',
+        'delete_task',
+        'get_task',
+        'health_check',
+        'list_tasks',
+        'update_task',
+        'claim_task',
+        'release_task',
+        'add_note',
+        'list_projects',
+      ].sort(),
     );
     for (const tool of tools) {
       expect(tool.title, tool.name).toEqual(expect.any(String));
@@ -63,6 +75,12 @@ export function describeMcpToolContract(target: DatabaseTarget): void {
     expect(tools.find((tool) => tool.name === 'delete_task')?.annotations?.destructiveHint).toBe(true);
   });
 
+  it('keeps what a model reads of the tool list (names, descriptions, input schemas) within 12 KB', async () => {
+    const { tools } = await client.listTools();
+    const modelFacing = tools.map(({ name, description, inputSchema }) => ({ name, description, inputSchema }));
+    expect(Buffer.byteLength(JSON.stringify(modelFacing))).toBeLessThanOrEqual(12 * 1024);
+  });
+
   it('explains the task model in its instructions', () => {
     expect(client.getInstructions()).toMatch(/list_tasks/);
     expect(client.getServerVersion()).toMatchObject({ name: 'taskdesk' });
@@ -75,10 +93,11 @@ export function describeMcpToolContract(target: DatabaseTarget): void {
     const listed = await call(client, 'list_tasks', { tag: 'work' });
     expect(listed.envelope).toEqual({ status: 'success', data: { tasks: [task], next_cursor: null } });
 
-    expect((await call(client, 'get_task', { task_id: task.id })).envelope).toEqual({
-      status: 'success',
-      data: { task },
-    });
+    const got = await call(client, 'get_task', { task_id: task.id });
+    expect(got.envelope.data).toMatchObject({ task, open_blockers: [], subtasks: [], notes: [], history_cursor: null });
+    expect(got.envelope.data?.history).toEqual([
+      expect.objectContaining({ kind: 'created', by: 'Contract Client', by_kind: 'agent', version: 1 }),
+    ]);
 
     const updated = await call(client, 'update_task', {
       task_id: task.id,

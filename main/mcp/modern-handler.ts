@@ -103,7 +103,7 @@ export function createModernHandler(options: ModernHandlerOptions) {
     const problem = toolCallParamsProblem(request);
     if (problem) return modernErrorAnswer(request.id, { status: 200, code: INVALID_PARAMS, message: problem });
     const name = request.params?.name as string;
-    const tool = await runTool(name, request.params?.arguments ?? {}, caller);
+    const tool = await runTool(name, request.params?.arguments, caller);
     if (!tool)
       return modernErrorAnswer(request.id, { status: 200, code: INVALID_PARAMS, message: unknownToolMessage(name) });
     return toolResult(request.id, tool);

@@ -114,6 +114,18 @@ describe('MCP 2026-07-28 on POST /mcp (raw HTTP)', () => {
     expect([unknown.id, unknown.error?.code]).toEqual([6, -32602]);
   });
 
+  it('answers a tools/call without arguments as the 2025 era does', async () => {
+    const legacy = reply(
+      await post(
+        { id: 8, method: 'tools/call', params: { name: 'get_task' } },
+        { 'mcp-protocol-version': undefined, 'mcp-method': undefined, 'mcp-name': undefined },
+      ),
+    );
+    const modern = reply(await post(rpc(8, 'tools/call', { name: 'get_task', _meta: META })));
+    expect(modern.result?.structuredContent).toEqual(legacy.result?.structuredContent);
+    expect(modern.result?.isError).toBe(true);
+  });
+
   it('refuses a request missing a required _meta field with 400 and -32602, under its id', async () => {
     const { 'io.modelcontextprotocol/clientCapabilities': _capabilities, ...noCapabilities } = META;
     const { 'io.modelcontextprotocol/protocolVersion': _version, ...noVersion } = META;

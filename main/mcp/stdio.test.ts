@@ -196,7 +196,7 @@ function describeStdioSession(target: DatabaseTarget): void {
       });
       await client.connect(transport);
       const { tools } = await client.listTools();
-      expect(tools).toHaveLength(7);
+      expect(tools).toHaveLength(11);
       const added = await client.callTool({ name: 'add_task', arguments: { title: 'from the desktop' } });
       expect(added.structuredContent).toMatchObject({
         status: 'success',

@@ -36,16 +36,20 @@ export const LISTED_TOOLS: ListToolsResult = {
     title: tool.title,
     description: tool.description,
     annotations: { title: tool.title, ...tool.annotations },
-    inputSchema: z.toJSONSchema(tool.input, {
-      io: 'input',
-      unrepresentable: 'any',
-    }) as ListToolsResult['tools'][number]['inputSchema'],
-    outputSchema: z.toJSONSchema(tool.output, {
-      io: 'output',
-      unrepresentable: 'any',
-    }) as ListToolsResult['tools'][number]['outputSchema'],
+    inputSchema: listedSchema(tool.input, 'input') as ListToolsResult['tools'][number]['inputSchema'],
+    outputSchema: listedSchema(tool.output, 'output') as ListToolsResult['tools'][number]['outputSchema'],
   })),
 };
+
+/**
+ * A tool's JSON Schema without its `$schema` line: MCP reads tool schemas as
+ * JSON Schema 2020-12 already, and the line cost every tool 58 bytes of the
+ * model's context (the tool list is held to 12 KB; see mcp-tools.contract.ts).
+ */
+function listedSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+  return rest;
+}
 const TOOLS_BY_NAME = new Map(TOOL_DEFINITIONS.map((tool) => [tool.name, tool]));
 
 /** The -32602 message for a tool name that is not in the table. */

@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import { z } from 'zod';
 import type { ListTasks } from '../../shared/task-schemas';
 import { fail, ok, type Result } from '../../shared/result';
-import type { CreatedPosition, DuePosition, ListedTask } from '../db/task-repository';
+import type { CreatedPosition, DuePosition, ListedTask, ReadyPosition } from '../db/task-repository';
 
 // Every field is checked for the exact form the server writes: a forged
 // cursor is untrusted input, and its values go into a query (a NUL byte in one
@@ -28,6 +28,13 @@ const payload = z.discriminatedUnion('sort', [
   }),
   z.strictObject({
     v: z.literal(1),
+    sort: z.literal('ready'),
+    f: fingerprintField,
+    readyOrder: z.string().regex(/^[0-3]\|\d{4}-\d{2}-\d{2}\|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$/),
+    id: idField,
+  }),
+  z.strictObject({
+    v: z.literal(1),
     sort: z.literal('due_date'),
     f: fingerprintField,
     dueDate: dateField.nullable(),
@@ -35,7 +42,13 @@ const payload = z.discriminatedUnion('sort', [
   }),
 ]);
 
-export type ListPosition = { sort: 'created_at'; at: CreatedPosition } | { sort: 'due_date'; at: DuePosition };
+export type ListPosition =
+  | { sort: 'created_at'; at: CreatedPosition }
+  | { sort: 'due_date'; at: DuePosition }
+  | { sort: 'ready'; at: ReadyPosition };
+
+/** The order a list is in: ready lists have their own, whatever sort says. */
+export const listOrder = (input: ListTasks) => (input.ready ? 'ready' : (input.sort ?? 'created_at'));
 
 const NOT_OURS = 'cursor is not one this server issued; call list_tasks again without cursor';
 const OTHER_LIST =
@@ -51,16 +64,23 @@ function fingerprint(input: ListTasks): string {
     input.due_before,
     input.due_after,
     input.sort ?? 'created_at',
+    input.project?.toLowerCase(),
+    input.parent_id,
+    input.ready,
+    input.claimed_by,
   ];
   return hash('sha256', JSON.stringify(shape), 'base64url').slice(0, 12);
 }
 
 export function encodeCursor(input: ListTasks, last: ListedTask): string {
   const f = fingerprint(input);
+  const order = listOrder(input);
   const body =
-    (input.sort ?? 'created_at') === 'created_at'
-      ? { v: 1, sort: 'created_at', f, createdAt: last.createdAt, id: last.id }
-      : { v: 1, sort: 'due_date', f, dueDate: last.dueDate, id: last.id };
+    order === 'ready'
+      ? { v: 1, sort: 'ready', f, readyOrder: last.readyOrder, id: last.id }
+      : order === 'created_at'
+        ? { v: 1, sort: 'created_at', f, createdAt: last.createdAt, id: last.id }
+        : { v: 1, sort: 'due_date', f, dueDate: last.dueDate, id: last.id };
   return Buffer.from(JSON.stringify(body)).toString('base64url');
 }
 
@@ -75,9 +95,10 @@ export function decodeCursor(input: ListTasks): Result<ListPosition | undefined>
   const parsed = payload.safeParse(decoded);
   if (!parsed.success) return fail('validation_error', NOT_OURS);
   const cursor = parsed.data;
-  if (cursor.f !== fingerprint(input) || cursor.sort !== (input.sort ?? 'created_at')) {
+  if (cursor.f !== fingerprint(input) || cursor.sort !== listOrder(input)) {
     return fail('validation_error', OTHER_LIST);
   }
+  if (cursor.sort === 'ready') return ok({ sort: 'ready', at: { readyOrder: cursor.readyOrder, id: cursor.id } });
   return ok(
     cursor.sort === 'created_at'
       ? { sort: 'created_at', at: { createdAt: cursor.createdAt, id: cursor.id } }

@@ -16,8 +16,15 @@ const BOOKKEEPING = new Set(['__drizzle_migrations']);
 
 /** The SQL type each logical kind becomes in each dialect. */
 export const SQL_TYPES: Record<'sqlite' | 'postgres', Record<ColumnKind, string>> = {
-  sqlite: { text: 'text', integer: 'integer', real: 'real', boolean: 'integer', json: 'text' },
-  postgres: { text: 'text', integer: 'integer', real: 'double precision', boolean: 'boolean', json: 'jsonb' },
+  sqlite: { text: 'text', integer: 'integer', real: 'real', boolean: 'integer', json: 'text', sequence: 'integer' },
+  postgres: {
+    text: 'text',
+    integer: 'integer',
+    real: 'double precision',
+    boolean: 'boolean',
+    json: 'jsonb',
+    sequence: 'bigint',
+  },
 };
 
 export async function introspect(location: DatabaseLocation): Promise<LiveSchema> {

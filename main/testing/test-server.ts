@@ -20,7 +20,14 @@ export async function startTestServer(
   options: Partial<
     Pick<
       ServerOptions,
-      'toolLogRetention' | 'allowedHosts' | 'logger' | 'instanceNonce' | 'desktop' | 'clientEnvironment'
+      | 'toolLogRetention'
+      | 'allowedHosts'
+      | 'logger'
+      | 'instanceNonce'
+      | 'desktop'
+      | 'clientEnvironment'
+      | 'clock'
+      | 'leaseSweepMs'
     >
   > = {},
 ): Promise<TestServer> {

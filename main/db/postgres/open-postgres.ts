@@ -3,7 +3,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { describePostgresUrl } from '../../config/database-location';
 import type { Logger } from '../../logging/logger';
-import type { DatabaseHandle } from '../database';
+import type { DatabaseHandle, QueryDb } from '../database';
 import { DatabaseUnavailableError, describePostgresFailure, isConnectionLost } from '../database-errors';
 import { migrationsDir } from '../migrations-dir';
 import * as postgresTables from '../schema/postgres-tables';
@@ -41,10 +41,11 @@ export async function openPostgres(url: string, logger: Logger): Promise<Databas
     throw new DatabaseUnavailableError(`cannot use Postgres database ${location}: ${describePostgresFailure(error)}`);
   }
   const writes = createWriteWatch();
+  const db = drizzle({ client: pool });
   return {
     kind: 'postgres',
     location,
-    db: drizzle({ client: pool }),
+    db,
     tables: postgresTables,
     dialect: {
       countFrom: (table) => sql.raw(`"${table}"`),
@@ -52,6 +53,10 @@ export async function openPostgres(url: string, logger: Logger): Promise<Databas
       read: (query) => retryRead(query),
       readWithoutWaiting: (query) => retryRead(query),
       write: (query) => writes.around(query),
+      transaction: (body) =>
+        writes.around(() => retryTransaction(() => db.transaction((tx) => body(tx as unknown as QueryDb)))),
+      forUpdate: 'for update',
+      forUpdateSkipLocked: 'for update skip locked',
       selectColumns: (query, _columns, values) => query.execute(values),
     },
     writes,
@@ -75,6 +80,29 @@ async function retryRead<T>(query: () => Promise<T>): Promise<T> {
       return await query();
     } catch (error) {
       if (!isConnectionLost(error) || attempt > POOL_SIZE) throw error;
+    }
+  }
+}
+
+// deadlock_detected and serialization_failure: Postgres rolled the whole transaction back, so running it again is safe.
+const RETRYABLE_TRANSACTION_CODES = new Set(['40P01', '40001']);
+const TRANSACTION_ATTEMPTS = 5;
+
+/**
+ * Two transactions that lock the same tasks in opposite orders (completing a
+ * blocker updates its dependents while a dependent's change locks the blocker)
+ * can deadlock; Postgres aborts one, and it is run again from the start.
+ */
+async function retryTransaction<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code =
+        (error as { code?: unknown; cause?: { code?: unknown } }).code ??
+        (error as { cause?: { code?: unknown } }).cause?.code;
+      if (typeof code !== 'string' || !RETRYABLE_TRANSACTION_CODES.has(code) || attempt >= TRANSACTION_ATTEMPTS)
+        throw error;
     }
   }
 }

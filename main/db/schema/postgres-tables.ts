@@ -1,4 +1,5 @@
 import {
+  bigint,
   boolean,
   check,
   doublePrecision,
@@ -8,19 +9,49 @@ import {
   pgTable,
   text,
   uniqueIndex,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { ACTOR_KINDS, TASK_EVENT_KINDS } from '../../../shared/coordination';
 import { PRIORITIES, TOOL_CALL_OUTCOMES } from '../../../shared/limits';
 import { buildConstraints } from './constraints';
-import { API_TOKENS, TASKS, TOOL_CALLS, UI_SESSIONS, USERS } from './spec';
+import {
+  API_TOKENS,
+  PROJECTS,
+  TASK_DEPENDENCIES,
+  TASK_EVENTS,
+  TASK_NOTES,
+  TASKS,
+  TOOL_CALLS,
+  UI_SESSIONS,
+  USERS,
+} from './spec';
 
 const U = USERS.columns;
-const T = TASKS.columns;
 
 export const users = pgTable(USERS.name, {
   id: text(U.id.name).primaryKey(),
   displayName: text(U.displayName.name).notNull(),
   createdAt: text(U.createdAt.name).notNull(),
 });
+
+const P = PROJECTS.columns;
+
+export const projects = pgTable(
+  PROJECTS.name,
+  {
+    id: text(P.id.name).primaryKey(),
+    userId: text(P.userId.name)
+      .notNull()
+      .references(() => users.id),
+    name: text(P.name.name).notNull(),
+    nameKey: text(P.nameKey.name).notNull(),
+    createdAt: text(P.createdAt.name).notNull(),
+    updatedAt: text(P.updatedAt.name).notNull(),
+  },
+  (table) => buildConstraints(PROJECTS, table, { index, uniqueIndex, check }),
+);
+
+const T = TASKS.columns;
 
 export const tasks = pgTable(
   TASKS.name,
@@ -44,8 +75,71 @@ export const tasks = pgTable(
     createdAt: text(T.createdAt.name).notNull(),
     updatedAt: text(T.updatedAt.name).notNull(),
     deletedAt: text(T.deletedAt.name),
+    projectId: text(T.projectId.name).references(() => projects.id),
+    parentId: text(T.parentId.name).references((): AnyPgColumn => tasks.id),
+    // The defaults fill rows that existed before these columns (the migration then derives ready_order).
+    openBlockers: integer(T.openBlockers.name).notNull().default(0),
+    readyOrder: text(T.readyOrder.name).notNull().default(''),
+    claimTokenId: text(T.claimTokenId.name),
+    claimLabel: text(T.claimLabel.name),
+    claimExpiresAt: text(T.claimExpiresAt.name),
   },
   (table) => buildConstraints(TASKS, table, { index, uniqueIndex, check }),
+);
+
+const D = TASK_DEPENDENCIES.columns;
+
+export const taskDependencies = pgTable(
+  TASK_DEPENDENCIES.name,
+  {
+    taskId: text(D.taskId.name)
+      .notNull()
+      .references(() => tasks.id),
+    blockerId: text(D.blockerId.name)
+      .notNull()
+      .references(() => tasks.id),
+    userId: text(D.userId.name).notNull(),
+    createdAt: text(D.createdAt.name).notNull(),
+  },
+  (table) => buildConstraints(TASK_DEPENDENCIES, table, { index, uniqueIndex, check }),
+);
+
+const N = TASK_NOTES.columns;
+
+export const taskNotes = pgTable(
+  TASK_NOTES.name,
+  {
+    id: text(N.id.name).primaryKey(),
+    taskId: text(N.taskId.name)
+      .notNull()
+      .references(() => tasks.id),
+    userId: text(N.userId.name).notNull(),
+    authorKind: text(N.authorKind.name, { enum: ['agent', 'person'] }).notNull(),
+    authorLabel: text(N.authorLabel.name).notNull(),
+    authorTokenId: text(N.authorTokenId.name),
+    text: text(N.text.name).notNull(),
+    createdAt: text(N.createdAt.name).notNull(),
+  },
+  (table) => buildConstraints(TASK_NOTES, table, { index, uniqueIndex, check }),
+);
+
+const E = TASK_EVENTS.columns;
+
+export const taskEvents = pgTable(
+  TASK_EVENTS.name,
+  {
+    seq: bigint(E.seq.name, { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: text(E.userId.name).notNull(),
+    taskId: text(E.taskId.name).notNull(),
+    kind: text(E.kind.name, { enum: TASK_EVENT_KINDS }).notNull(),
+    version: integer(E.version.name).notNull(),
+    actorKind: text(E.actorKind.name, { enum: ACTOR_KINDS }).notNull(),
+    actorLabel: text(E.actorLabel.name).notNull(),
+    actorTokenId: text(E.actorTokenId.name),
+    changes: jsonb(E.changes.name).$type<Record<string, [unknown, unknown]>>().notNull(),
+    createdAt: text(E.createdAt.name).notNull(),
+  },
+  (table) => buildConstraints(TASK_EVENTS, table, { index, uniqueIndex, check }),
 );
 
 const K = API_TOKENS.columns;

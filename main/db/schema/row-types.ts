@@ -17,6 +17,12 @@ export type UserRow = InferSelectModel<typeof postgresTables.users>;
 export type ApiTokenRow = InferSelectModel<typeof postgresTables.apiTokens>;
 export type ToolCallRow = InferSelectModel<typeof postgresTables.toolCalls>;
 export type UiSessionRow = InferSelectModel<typeof postgresTables.uiSessions>;
+export type ProjectRow = InferSelectModel<typeof postgresTables.projects>;
+export type TaskDependencyRow = InferSelectModel<typeof postgresTables.taskDependencies>;
+export type TaskNoteRow = InferSelectModel<typeof postgresTables.taskNotes>;
+export type TaskEventRow = InferSelectModel<typeof postgresTables.taskEvents>;
+// seq is the database's to assign (an identity on Postgres, which drizzle's insert type leaves out).
+export type NewTaskEventRow = Omit<InferInsertModel<typeof postgresTables.taskEvents>, 'seq'>;
 
 export type RowTypesMatch = [
   Assert<Equal<InferSelectModel<typeof sqliteTables.tasks>, TaskRow>>,
@@ -29,4 +35,17 @@ export type RowTypesMatch = [
   Assert<Equal<InferInsertModel<typeof sqliteTables.toolCalls>, InferInsertModel<typeof postgresTables.toolCalls>>>,
   Assert<Equal<InferSelectModel<typeof sqliteTables.uiSessions>, UiSessionRow>>,
   Assert<Equal<InferInsertModel<typeof sqliteTables.uiSessions>, InferInsertModel<typeof postgresTables.uiSessions>>>,
+  Assert<Equal<InferSelectModel<typeof sqliteTables.projects>, ProjectRow>>,
+  Assert<Equal<InferInsertModel<typeof sqliteTables.projects>, InferInsertModel<typeof postgresTables.projects>>>,
+  Assert<Equal<InferSelectModel<typeof sqliteTables.taskDependencies>, TaskDependencyRow>>,
+  Assert<
+    Equal<
+      InferInsertModel<typeof sqliteTables.taskDependencies>,
+      InferInsertModel<typeof postgresTables.taskDependencies>
+    >
+  >,
+  Assert<Equal<InferSelectModel<typeof sqliteTables.taskNotes>, TaskNoteRow>>,
+  Assert<Equal<InferInsertModel<typeof sqliteTables.taskNotes>, InferInsertModel<typeof postgresTables.taskNotes>>>,
+  Assert<Equal<InferSelectModel<typeof sqliteTables.taskEvents>, TaskEventRow>>,
+  Assert<Equal<Omit<InferInsertModel<typeof sqliteTables.taskEvents>, 'seq'>, NewTaskEventRow>>,
 ];

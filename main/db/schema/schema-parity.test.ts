@@ -12,9 +12,24 @@ import { TABLE_SPECS, type TableSpec } from './spec';
 type Dialect = 'sqlite' | 'postgres';
 
 /** Which export of the table files holds each spec'd table. */
-const TABLE_EXPORTS: Record<string, 'users' | 'tasks' | 'apiTokens' | 'toolCalls' | 'uiSessions'> = {
+const TABLE_EXPORTS: Record<
+  string,
+  | 'users'
+  | 'projects'
+  | 'tasks'
+  | 'taskDependencies'
+  | 'taskNotes'
+  | 'taskEvents'
+  | 'apiTokens'
+  | 'toolCalls'
+  | 'uiSessions'
+> = {
   users: 'users',
+  projects: 'projects',
   tasks: 'tasks',
+  task_dependencies: 'taskDependencies',
+  task_notes: 'taskNotes',
+  task_events: 'taskEvents',
   api_tokens: 'apiTokens',
   tool_calls: 'toolCalls',
   ui_sessions: 'uiSessions',

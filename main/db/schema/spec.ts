@@ -1,3 +1,4 @@
+import { COORDINATION_LIMITS, TASK_EVENT_KINDS } from '../../../shared/coordination';
 import { LIMITS, PRIORITIES } from '../../../shared/limits';
 
 /**
@@ -10,7 +11,9 @@ import { LIMITS, PRIORITIES } from '../../../shared/limits';
  * `sqliteTable` and `pgTable` use unrelated builder types, so a function that
  * produced both from one literal would lose the row types drizzle infers.
  */
-export type ColumnKind = 'text' | 'integer' | 'real' | 'boolean' | 'json';
+// 'sequence': an ever-growing 64-bit row number the database assigns (SQLite
+// INTEGER PRIMARY KEY AUTOINCREMENT, Postgres bigint identity).
+export type ColumnKind = 'text' | 'integer' | 'real' | 'boolean' | 'json' | 'sequence';
 
 export interface ColumnSpec {
   name: string;
@@ -55,6 +58,32 @@ export const USERS = {
 
 const LIVE = 'deleted_at IS NULL';
 
+/**
+ * The ready queue's predicate: live, open and with no open blocker. Queries
+ * that read the queue repeat this exact text, because SQLite uses a partial
+ * index only when the query's WHERE contains the index's terms literally.
+ * (Claims are not part of it: a lease runs out with time, not with a write.)
+ */
+export const READY_PREDICATE = 'deleted_at IS NULL AND completed = false AND open_blockers = 0';
+
+/** A person's named group of tasks; names compare ignoring case through name_key. */
+export const PROJECTS = {
+  name: 'projects',
+  columns: {
+    id: col('id', 'text', true, { primaryKey: true }),
+    userId: col('user_id', 'text', true, { references: { table: 'users', column: 'id' } }),
+    name: col('name', 'text', true),
+    // The name lower-cased (NFC): the unique index on it makes "Web" and "web" one project.
+    nameKey: col('name_key', 'text', true),
+    createdAt: col('created_at', 'text', true),
+    updatedAt: col('updated_at', 'text', true),
+  },
+  indexes: [{ name: 'projects_user_name_key_uq', columns: ['user_id', 'name_key'], unique: true }],
+  checks: {
+    projects_name_length_ck: `length(name) BETWEEN 1 AND ${COORDINATION_LIMITS.projectNameMax}`,
+  },
+} as const satisfies TableSpec;
+
 export const TASKS = {
   name: 'tasks',
   columns: {
@@ -75,6 +104,19 @@ export const TASKS = {
     createdAt: col('created_at', 'text', true),
     updatedAt: col('updated_at', 'text', true),
     deletedAt: col('deleted_at', 'text', false),
+    projectId: col('project_id', 'text', false, { references: { table: 'projects', column: 'id' } }),
+    parentId: col('parent_id', 'text', false, { references: { table: 'tasks', column: 'id' } }),
+    // How many of the task's blockers are open; kept by the writes that open,
+    // close or (un)link a blocker, so "ready" is a column test an index can hold.
+    openBlockers: col('open_blockers', 'integer', true),
+    // The ready queue's order as one sortable text: priority rank, due date
+    // (undated last), creation time. Derived on every write, like search_text.
+    readyOrder: col('ready_order', 'text', true),
+    // The claim: which token holds the task (null for a token-less client such
+    // as stdio, then the label names it), shown by its label, until when.
+    claimTokenId: col('claim_token_id', 'text', false),
+    claimLabel: col('claim_label', 'text', false),
+    claimExpiresAt: col('claim_expires_at', 'text', false),
   },
   // Each list shape (status x sort) has an index whose order is the sort
   // order, so a page is an index range scan that stops at the page size.
@@ -86,12 +128,25 @@ export const TASKS = {
     { name: 'tasks_user_due_idx', columns: ['user_id', 'due_date', 'id'], where: LIVE },
     { name: 'tasks_user_deleted_idx', columns: ['user_id', 'deleted_at', 'id'], where: 'deleted_at IS NOT NULL' },
     { name: 'tasks_user_idempotency_key_uq', columns: ['user_id', 'idempotency_key'], unique: true },
+    // The ready queue, in claim order, for all of a user's tasks and per project.
+    { name: 'tasks_user_ready_idx', columns: ['user_id', 'ready_order', 'id'], where: READY_PREDICATE },
+    {
+      name: 'tasks_user_project_ready_idx',
+      columns: ['user_id', 'project_id', 'ready_order', 'id'],
+      where: READY_PREDICATE,
+    },
+    { name: 'tasks_user_project_created_idx', columns: ['user_id', 'project_id', 'created_at', 'id'], where: LIVE },
+    { name: 'tasks_parent_idx', columns: ['parent_id', 'created_at', 'id'], where: 'parent_id IS NOT NULL' },
+    // Claims a lease sweep must end, soonest first.
+    { name: 'tasks_claim_expires_idx', columns: ['claim_expires_at'], where: 'claim_expires_at IS NOT NULL' },
   ],
   checks: {
     tasks_title_length_ck: `length(title) BETWEEN 1 AND ${LIMITS.titleMax}`,
     tasks_description_length_ck: `description IS NULL OR length(description) <= ${LIMITS.descriptionMax}`,
     tasks_priority_ck: `priority IN (${PRIORITIES.map((p) => `'${p}'`).join(', ')})`,
     tasks_version_ck: 'version >= 1',
+    tasks_open_blockers_ck: 'open_blockers >= 0',
+    tasks_not_own_parent_ck: 'parent_id IS NULL OR parent_id <> id',
   },
 } as const satisfies TableSpec;
 
@@ -164,4 +219,80 @@ export const UI_SESSIONS = {
   checks: { ui_sessions_kind_ck: "kind IN ('session', 'login')" },
 } as const satisfies TableSpec;
 
-export const TABLE_SPECS: readonly TableSpec[] = [USERS, TASKS, API_TOKENS, TOOL_CALLS, UI_SESSIONS];
+/** "task_id is blocked by blocker_id": one row per edge of a user's dependency graph. */
+export const TASK_DEPENDENCIES = {
+  name: 'task_dependencies',
+  columns: {
+    taskId: col('task_id', 'text', true, { references: { table: 'tasks', column: 'id' } }),
+    blockerId: col('blocker_id', 'text', true, { references: { table: 'tasks', column: 'id' } }),
+    userId: col('user_id', 'text', true),
+    createdAt: col('created_at', 'text', true),
+  },
+  indexes: [
+    { name: 'task_dependencies_task_blocker_uq', columns: ['task_id', 'blocker_id'], unique: true },
+    { name: 'task_dependencies_blocker_idx', columns: ['blocker_id'] },
+  ],
+  checks: { task_dependencies_not_self_ck: 'task_id <> blocker_id' },
+} as const satisfies TableSpec;
+
+/** Short texts on a task (handoffs, progress, findings), stamped with who wrote them. */
+export const TASK_NOTES = {
+  name: 'task_notes',
+  columns: {
+    id: col('id', 'text', true, { primaryKey: true }),
+    taskId: col('task_id', 'text', true, { references: { table: 'tasks', column: 'id' } }),
+    userId: col('user_id', 'text', true),
+    authorKind: col('author_kind', 'text', true),
+    authorLabel: col('author_label', 'text', true),
+    authorTokenId: col('author_token_id', 'text', false),
+    text: col('text', 'text', true),
+    createdAt: col('created_at', 'text', true),
+  },
+  indexes: [{ name: 'task_notes_task_created_idx', columns: ['task_id', 'created_at', 'id'] }],
+  checks: {
+    task_notes_text_length_ck: `length(text) BETWEEN 1 AND ${COORDINATION_LIMITS.noteMax}`,
+    task_notes_author_kind_ck: "author_kind IN ('agent', 'person')",
+  },
+} as const satisfies TableSpec;
+
+/**
+ * The change log: one row per acknowledged change to a task, written in the
+ * same transaction as the change. `seq` orders every change of the database,
+ * so a reader that remembers the last seq it saw misses nothing. `changes`
+ * holds each changed field as [old, new].
+ */
+export const TASK_EVENTS = {
+  name: 'task_events',
+  columns: {
+    seq: col('seq', 'sequence', true, { primaryKey: true }),
+    userId: col('user_id', 'text', true),
+    taskId: col('task_id', 'text', true),
+    kind: col('kind', 'text', true),
+    version: col('version', 'integer', true),
+    actorKind: col('actor_kind', 'text', true),
+    actorLabel: col('actor_label', 'text', true),
+    actorTokenId: col('actor_token_id', 'text', false),
+    changes: col('changes', 'json', true),
+    createdAt: col('created_at', 'text', true),
+  },
+  indexes: [
+    { name: 'task_events_task_seq_idx', columns: ['task_id', 'seq'] },
+    { name: 'task_events_user_seq_idx', columns: ['user_id', 'seq'] },
+  ],
+  checks: {
+    task_events_kind_ck: `kind IN (${TASK_EVENT_KINDS.map((kind) => `'${kind}'`).join(', ')})`,
+    task_events_actor_kind_ck: "actor_kind IN ('agent', 'person', 'system')",
+  },
+} as const satisfies TableSpec;
+
+export const TABLE_SPECS: readonly TableSpec[] = [
+  USERS,
+  PROJECTS,
+  TASKS,
+  TASK_DEPENDENCIES,
+  TASK_NOTES,
+  TASK_EVENTS,
+  API_TOKENS,
+  TOOL_CALLS,
+  UI_SESSIONS,
+];

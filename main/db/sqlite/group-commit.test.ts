@@ -29,6 +29,12 @@ function task(title: string, overrides: Partial<TaskState> = {}): TaskState {
     createdAt: now,
     updatedAt: now,
     deletedAt: null,
+    projectId: null,
+    parentId: null,
+    openBlockers: 0,
+    claimTokenId: null,
+    claimLabel: null,
+    claimExpiresAt: null,
     ...overrides,
   };
 }

@@ -21,8 +21,18 @@ interface Waiter {
  */
 export function createGroupCommit(client: Sqlite.Database) {
   let waiters: Waiter[] | undefined;
+  // The transaction bodies, one after another: the tail of the queue, and
+  // whether a body is running now (its statements are in the open group).
+  let transactions: Promise<unknown> = Promise.resolve();
+  let bodyRunning = false;
+  let commitWanted = false;
 
   function commitNow(): void {
+    // A body halfway through must not be committed in part; it commits when it ends.
+    if (bodyRunning) {
+      commitWanted = true;
+      return;
+    }
     const group = waiters;
     if (!group) return;
     waiters = undefined;
@@ -47,8 +57,8 @@ export function createGroupCommit(client: Sqlite.Database) {
     }
   }
 
-  /** Runs a write statement now, inside the open group, and resolves with its result once the group has committed. */
-  function write<T>(statement: () => PromiseLike<T>): Promise<T> {
+  /** Opens a group (BEGIN IMMEDIATE) unless one is open, and returns the promise of its commit. */
+  function joinGroup(): Promise<void> {
     if (!waiters) {
       try {
         rollBackQuietly();
@@ -60,7 +70,64 @@ export function createGroupCommit(client: Sqlite.Database) {
       setImmediate(commitNow);
     }
     const group = waiters;
-    const committed = new Promise<void>((resolve, reject) => group.push({ resolve, reject }));
+    return new Promise<void>((resolve, reject) => group.push({ resolve, reject }));
+  }
+
+  /** Resolves when no transaction body is running or queued; reads wait for it so they never see half a change. */
+  function idle(): Promise<void> {
+    const tail = transactions;
+    return bodyRunning ? tail.then(idle, idle) : Promise.resolve();
+  }
+
+  /**
+   * Runs `body` inside the open group as a savepoint: its statements commit
+   * with the group, or are rolled back alone if it throws. Bodies run one at a
+   * time, and plain writes wait for a running body, so nothing else lands
+   * inside a savepoint that may be rolled back.
+   */
+  function transaction<T>(body: () => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      const committed = joinGroup();
+      // The group may have failed to begin; the body must not run outside a transaction.
+      if (!waiters) return committed.then(() => undefined as T);
+      bodyRunning = true;
+      let value: T;
+      try {
+        client.exec('SAVEPOINT task_change');
+        try {
+          value = await body();
+          client.exec('RELEASE task_change');
+        } catch (error) {
+          if (client.inTransaction) {
+            client.exec('ROLLBACK TO task_change');
+            client.exec('RELEASE task_change');
+          }
+          throw error;
+        }
+      } catch (error) {
+        // This body's waiter must still be answered when the group commits.
+        committed.catch(() => undefined);
+        throw error;
+      } finally {
+        bodyRunning = false;
+        if (commitWanted) {
+          commitWanted = false;
+          commitNow();
+        }
+      }
+      await committed;
+      return value;
+    };
+    const result = transactions.then(run, run);
+    transactions = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Runs a write statement now, inside the open group, and resolves with its result once the group has committed. */
+  function write<T>(statement: () => PromiseLike<T>): Promise<T> {
+    if (bodyRunning) return idle().then(() => write(statement));
+    const committed = joinGroup();
+    if (!waiters) return committed.then(() => undefined as T);
     // drizzle runs a SQLite statement synchronously when its promise is first subscribed to, so this runs it now.
     // (Not so for an unprepared delete, whose execute awaits first: repositories pass deletes prepared.)
     const result = new Promise<T>((resolve, reject) => {
@@ -70,5 +137,5 @@ export function createGroupCommit(client: Sqlite.Database) {
     return Promise.all([result, committed]).then(([value]) => value);
   }
 
-  return { write, commitNow };
+  return { write, commitNow, transaction, idle };
 }

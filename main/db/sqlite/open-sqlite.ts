@@ -56,12 +56,16 @@ export function openSqlite(filePath: string): DatabaseHandle {
     dialect: {
       countFrom: (table, index) => sql.raw(`"${table}" indexed by "${index}"`),
       tagsContain: (tags, tag) => sql`exists (select 1 from json_each(${tags}) where json_each.value = ${tag})`,
-      read: (query) => {
-        groupCommit.commitNow();
-        return query();
-      },
+      read: (query) =>
+        groupCommit.idle().then(() => {
+          groupCommit.commitNow();
+          return query();
+        }),
       readWithoutWaiting: (query) => query(),
       write: (query) => writes.around(() => groupCommit.write(query)),
+      transaction: (body) => writes.around(() => groupCommit.transaction(() => body(db as unknown as QueryDb))),
+      forUpdate: '',
+      forUpdateSkipLocked: '',
       // eslint-disable-next-line @typescript-eslint/require-await -- async so that a failing statement rejects rather than throws
       selectColumns: async <T>(
         query: PreparedQuery<T[]>,

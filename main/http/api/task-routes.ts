@@ -1,4 +1,4 @@
-import { UI_CLIENT_LABEL } from '../../../shared/api';
+import { PERSON } from '../../tasks/actor';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { Task } from '../../../shared/task';
 import type { TaskService } from '../../tasks/task-service';
@@ -36,7 +36,7 @@ export function taskRoutes(tasks: TaskService, windows: TaskWindows): ApiRoute[]
     route('POST', '/api/tasks', async (request) => {
       const body = await request.body();
       if (!body) return 'handled';
-      return single(await tasks.add(request.userId, body.value, UI_CLIENT_LABEL), 201);
+      return single(await tasks.add(request.userId, body.value, PERSON), 201);
     }),
     route('GET', '/api/tasks/deleted', async ({ userId }) => ({
       result: ok({ tasks: await tasks.listDeleted(userId), next_cursor: null }),
@@ -49,17 +49,17 @@ export function taskRoutes(tasks: TaskService, windows: TaskWindows): ApiRoute[]
     ),
     route('PATCH', '/api/tasks/:id', async (request) => {
       const input = await withTaskId(request);
-      return isReply(input) ? input : single(await tasks.update(request.userId, input, UI_CLIENT_LABEL));
+      return isReply(input) ? input : single(await tasks.update(request.userId, input, PERSON));
     }),
     route('POST', '/api/tasks/:id/complete', async (request) => {
       const input = await withTaskId(request);
-      return isReply(input) ? input : single(await tasks.complete(request.userId, input, UI_CLIENT_LABEL));
+      return isReply(input) ? input : single(await tasks.complete(request.userId, input, PERSON));
     }),
     route('DELETE', '/api/tasks/:id', async ({ userId, params }) =>
-      single(await tasks.delete(userId, { task_id: params.id }, UI_CLIENT_LABEL)),
+      single(await tasks.delete(userId, { task_id: params.id }, PERSON)),
     ),
     route('POST', '/api/tasks/:id/restore', async ({ userId, params }) =>
-      single(await tasks.restore(userId, { task_id: params.id }, UI_CLIENT_LABEL)),
+      single(await tasks.restore(userId, { task_id: params.id }, PERSON)),
     ),
   ];
 }

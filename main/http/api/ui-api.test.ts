@@ -232,7 +232,7 @@ describe('tokens through the API', () => {
     expect(created.status).toBe(201);
     const { token, id } = created.body.data.token as { token: string; id: string };
     const agent = await t.connect(token);
-    expect((await agent.listTools()).tools).toHaveLength(7);
+    expect((await agent.listTools()).tools).toHaveLength(11);
 
     const listed = await api('GET', '/api/tokens');
     const entry = listed.body.data.tokens.find((item: { id: string }) => item.id === id);

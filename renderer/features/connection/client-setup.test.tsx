@@ -68,7 +68,9 @@ describe('clients on this computer', () => {
     expect(written.mcpServers.other).toEqual({ command: 'x' });
     const entry = written.mcpServers.taskdesk;
     const client = await connectOverHttp(entry?.url ?? '', { headers: entry?.headers ?? {} }, 'Cursor');
-    expect((await client.listTools()).tools).toHaveLength(7);
+    expect((await client.listTools()).tools.map((tool) => tool.name)).toEqual(
+      expect.arrayContaining(['add_task', 'claim_task']),
+    );
     await client.close();
     const tokens = (await ui.api.tokens()).tokens.filter((token) =>
       token.label.startsWith('Cursor (taskdesk connect, '),

@@ -16,6 +16,12 @@ const task = (id: string, fields: Partial<Task> = {}): Task => ({
   updated_at: `2025-01-01T00:00:0${id}.000Z`,
   version: 1,
   deleted_at: null,
+  project: null,
+  parent_id: null,
+  blocked: false,
+  blocked_by: [],
+  claim: null,
+  subtasks: { open: 0, total: 0 },
   ...fields,
 });
 const ids = (loaded: LoadedTasks) => loaded.rows.map((row) => row?.id ?? '?');

@@ -1,0 +1,74 @@
+CREATE TABLE "projects" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"name" text NOT NULL,
+	"name_key" text NOT NULL,
+	"created_at" text NOT NULL,
+	"updated_at" text NOT NULL,
+	CONSTRAINT "projects_name_length_ck" CHECK (length(name) BETWEEN 1 AND 64)
+);
+--> statement-breakpoint
+CREATE TABLE "task_dependencies" (
+	"task_id" text NOT NULL,
+	"blocker_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"created_at" text NOT NULL,
+	CONSTRAINT "task_dependencies_not_self_ck" CHECK (task_id <> blocker_id)
+);
+--> statement-breakpoint
+CREATE TABLE "task_events" (
+	"seq" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "task_events_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"user_id" text NOT NULL,
+	"task_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"version" integer NOT NULL,
+	"actor_kind" text NOT NULL,
+	"actor_label" text NOT NULL,
+	"actor_token_id" text,
+	"changes" jsonb NOT NULL,
+	"created_at" text NOT NULL,
+	CONSTRAINT "task_events_kind_ck" CHECK (kind IN ('created', 'updated', 'completed', 'reopened', 'deleted', 'restored', 'claimed', 'renewed', 'released', 'lease_expired', 'noted')),
+	CONSTRAINT "task_events_actor_kind_ck" CHECK (actor_kind IN ('agent', 'person', 'system'))
+);
+--> statement-breakpoint
+CREATE TABLE "task_notes" (
+	"id" text PRIMARY KEY NOT NULL,
+	"task_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"author_kind" text NOT NULL,
+	"author_label" text NOT NULL,
+	"author_token_id" text,
+	"text" text NOT NULL,
+	"created_at" text NOT NULL,
+	CONSTRAINT "task_notes_text_length_ck" CHECK (length(text) BETWEEN 1 AND 2000),
+	CONSTRAINT "task_notes_author_kind_ck" CHECK (author_kind IN ('agent', 'person'))
+);
+--> statement-breakpoint
+ALTER TABLE "tasks" ADD COLUMN "project_id" text;--> statement-breakpoint
+ALTER TABLE "tasks" ADD COLUMN "parent_id" text;--> statement-breakpoint
+ALTER TABLE "tasks" ADD COLUMN "open_blockers" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "tasks" ADD COLUMN "ready_order" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "tasks" ADD COLUMN "claim_token_id" text;--> statement-breakpoint
+ALTER TABLE "tasks" ADD COLUMN "claim_label" text;--> statement-breakpoint
+ALTER TABLE "tasks" ADD COLUMN "claim_expires_at" text;--> statement-breakpoint
+ALTER TABLE "projects" ADD CONSTRAINT "projects_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "task_dependencies" ADD CONSTRAINT "task_dependencies_task_id_tasks_id_fk" FOREIGN KEY ("task_id") REFERENCES "public"."tasks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "task_dependencies" ADD CONSTRAINT "task_dependencies_blocker_id_tasks_id_fk" FOREIGN KEY ("blocker_id") REFERENCES "public"."tasks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "task_notes" ADD CONSTRAINT "task_notes_task_id_tasks_id_fk" FOREIGN KEY ("task_id") REFERENCES "public"."tasks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "projects_user_name_key_uq" ON "projects" USING btree ("user_id","name_key");--> statement-breakpoint
+CREATE UNIQUE INDEX "task_dependencies_task_blocker_uq" ON "task_dependencies" USING btree ("task_id","blocker_id");--> statement-breakpoint
+CREATE INDEX "task_dependencies_blocker_idx" ON "task_dependencies" USING btree ("blocker_id");--> statement-breakpoint
+CREATE INDEX "task_events_task_seq_idx" ON "task_events" USING btree ("task_id","seq");--> statement-breakpoint
+CREATE INDEX "task_events_user_seq_idx" ON "task_events" USING btree ("user_id","seq");--> statement-breakpoint
+CREATE INDEX "task_notes_task_created_idx" ON "task_notes" USING btree ("task_id","created_at","id");--> statement-breakpoint
+ALTER TABLE "tasks" ADD CONSTRAINT "tasks_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tasks" ADD CONSTRAINT "tasks_parent_id_tasks_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."tasks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "tasks_user_ready_idx" ON "tasks" USING btree ("user_id","ready_order","id") WHERE deleted_at IS NULL AND completed = false AND open_blockers = 0;--> statement-breakpoint
+CREATE INDEX "tasks_user_project_ready_idx" ON "tasks" USING btree ("user_id","project_id","ready_order","id") WHERE deleted_at IS NULL AND completed = false AND open_blockers = 0;--> statement-breakpoint
+CREATE INDEX "tasks_user_project_created_idx" ON "tasks" USING btree ("user_id","project_id","created_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX "tasks_parent_idx" ON "tasks" USING btree ("parent_id","created_at","id") WHERE parent_id IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "tasks_claim_expires_idx" ON "tasks" USING btree ("claim_expires_at") WHERE claim_expires_at IS NOT NULL;--> statement-breakpoint
+ALTER TABLE "tasks" ADD CONSTRAINT "tasks_open_blockers_ck" CHECK (open_blockers >= 0);--> statement-breakpoint
+ALTER TABLE "tasks" ADD CONSTRAINT "tasks_not_own_parent_ck" CHECK (parent_id IS NULL OR parent_id <> id);--> statement-breakpoint
+-- Hand-added: rows from before the ready queue get their order key (see ready_order in schema/spec.ts).
+UPDATE "tasks" SET "ready_order" = (CASE "priority" WHEN 'high' THEN '0' WHEN 'medium' THEN '1' WHEN 'low' THEN '2' ELSE '3' END) || '|' || coalesce("due_date", '9999-12-31') || '|' || "created_at";

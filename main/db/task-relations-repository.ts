@@ -1,0 +1,158 @@
+import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { DatabaseHandle } from './database';
+import type { ProjectRow, TaskEventRow, TaskNoteRow } from './schema/row-types';
+import { READY_PREDICATE } from './schema/spec';
+
+export interface ProjectCounts {
+  open: number;
+  ready: number;
+  claimed: number;
+  completed: number;
+}
+
+/**
+ * What a task shows beside its own row (its project's name, blockers,
+ * subtask counts, notes, history) and the project list, read in a few
+ * batched queries per page rather than per task.
+ */
+export function createTaskRelationsRepository(handle: DatabaseHandle) {
+  const { db, dialect } = handle;
+  const { tasks, projects, taskDependencies, taskNotes, taskEvents } = handle.tables;
+
+  return {
+    projectsById(userId: string, ids: readonly string[]): Promise<ProjectRow[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return dialect.read(() =>
+        db
+          .select()
+          .from(projects)
+          .where(and(eq(projects.userId, userId), inArray(projects.id, [...ids]))),
+      );
+    },
+
+    async projectByKey(userId: string, nameKey: string): Promise<ProjectRow | undefined> {
+      const [row] = await dialect.read(() =>
+        db
+          .select()
+          .from(projects)
+          .where(and(eq(projects.userId, userId), eq(projects.nameKey, nameKey))),
+      );
+      return row;
+    },
+
+    listProjects(userId: string): Promise<ProjectRow[]> {
+      return dialect.read(() =>
+        db.select().from(projects).where(eq(projects.userId, userId)).orderBy(asc(projects.nameKey)),
+      );
+    },
+
+    /** Per project id (null: no project): open, ready, claimed and completed live tasks. */
+    async projectCounts(userId: string, now: string): Promise<Map<string | null, ProjectCounts>> {
+      const rows = await dialect.read(() =>
+        db
+          .select({
+            projectId: tasks.projectId,
+            open: sql<number | string>`sum(case when ${tasks.completed} then 0 else 1 end)`,
+            ready: sql<
+              number | string
+            >`sum(case when ${sql.raw(READY_PREDICATE)} and (${tasks.claimExpiresAt} is null or ${tasks.claimExpiresAt} <= ${now}) then 1 else 0 end)`,
+            claimed: sql<
+              number | string
+            >`sum(case when ${tasks.completed} = false and ${tasks.claimExpiresAt} > ${now} then 1 else 0 end)`,
+            completed: sql<number | string>`sum(case when ${tasks.completed} then 1 else 0 end)`,
+          })
+          .from(tasks)
+          .where(and(eq(tasks.userId, userId), isNull(tasks.deletedAt)))
+          .groupBy(tasks.projectId),
+      );
+      return new Map(
+        rows.map((row) => [
+          row.projectId,
+          {
+            open: Number(row.open),
+            ready: Number(row.ready),
+            claimed: Number(row.claimed),
+            completed: Number(row.completed),
+          },
+        ]),
+      );
+    },
+
+    async renameProject(userId: string, id: string, name: string, nameKey: string, now: string) {
+      const [row] = await dialect.write(() =>
+        db
+          .update(projects)
+          .set({ name, nameKey, updatedAt: now })
+          .where(and(eq(projects.userId, userId), eq(projects.id, id)))
+          .returning(),
+      );
+      return row;
+    },
+
+    /** Blocker ids of each task. */
+    blockerIds(taskIds: readonly string[]) {
+      if (taskIds.length === 0) return Promise.resolve([]);
+      return dialect.read(() =>
+        db
+          .select({ taskId: taskDependencies.taskId, blockerId: taskDependencies.blockerId })
+          .from(taskDependencies)
+          .where(inArray(taskDependencies.taskId, [...taskIds])),
+      );
+    },
+
+    /** Live subtasks of each parent: how many, and how many open. */
+    async subtaskCounts(parentIds: readonly string[]): Promise<Map<string, { open: number; total: number }>> {
+      if (parentIds.length === 0) return new Map();
+      const rows = await dialect.read(() =>
+        db
+          .select({
+            parentId: tasks.parentId,
+            total: sql<number | string>`count(*)`,
+            open: sql<number | string>`sum(case when ${tasks.completed} then 0 else 1 end)`,
+          })
+          .from(tasks)
+          .where(and(inArray(tasks.parentId, [...parentIds]), isNull(tasks.deletedAt)))
+          .groupBy(tasks.parentId),
+      );
+      return new Map(rows.map((row) => [row.parentId ?? '', { open: Number(row.open), total: Number(row.total) }]));
+    },
+
+    latestNotes(taskId: string, limit: number): Promise<TaskNoteRow[]> {
+      return dialect.read(() =>
+        db
+          .select()
+          .from(taskNotes)
+          .where(eq(taskNotes.taskId, taskId))
+          .orderBy(desc(taskNotes.createdAt), desc(taskNotes.id))
+          .limit(limit),
+      );
+    },
+
+    /** A task's events, newest first, older than `beforeSeq` when given. */
+    events(taskId: string, limit: number, beforeSeq?: number): Promise<TaskEventRow[]> {
+      return dialect.read(() =>
+        db
+          .select()
+          .from(taskEvents)
+          .where(
+            and(eq(taskEvents.taskId, taskId), beforeSeq === undefined ? undefined : lt(taskEvents.seq, beforeSeq)),
+          )
+          .orderBy(desc(taskEvents.seq))
+          .limit(limit),
+      );
+    },
+
+    /** A task's whole history, oldest first (replay, undo). */
+    allEvents(userId: string, taskId: string): Promise<TaskEventRow[]> {
+      return dialect.read(() =>
+        db
+          .select()
+          .from(taskEvents)
+          .where(and(eq(taskEvents.userId, userId), eq(taskEvents.taskId, taskId)))
+          .orderBy(asc(taskEvents.seq)),
+      );
+    },
+  };
+}
+
+export type TaskRelationsRepository = ReturnType<typeof createTaskRelationsRepository>;

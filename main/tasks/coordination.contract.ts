@@ -1,0 +1,358 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Result } from '../../shared/result';
+import type { Task, TaskDetail } from '../../shared/task';
+import { createTaskRelationsRepository } from '../db/task-relations-repository';
+import { createTaskRepository } from '../db/task-repository';
+import { createUserRepository } from '../db/user-repository';
+import { openTestDatabase, type DatabaseTarget, type TestDatabase } from '../testing/database-targets';
+import { PERSON, type Actor } from './actor';
+import { applyEvent, EMPTY_SNAPSHOT, snapshotOf } from './task-history';
+import { createTaskService, type TaskService } from './task-service';
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+function failure<T>(result: Result<T>): { code: string; message: string } {
+  if (result.ok) throw new Error(`expected failure, got ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
+const agent = (label: string): Actor => ({ kind: 'agent', label, tokenId: `tok-${label}` });
+const ALICE = agent('alice');
+const BOB = agent('bob');
+
+/**
+ * The coordination rules (projects, subtasks, dependencies, claims, notes,
+ * history) every database must give. Run once per dialect.
+ */
+export function describeCoordinationContract(target: DatabaseTarget): void {
+  let database: TestDatabase;
+  let service: TaskService;
+  let now = Date.parse('2026-03-01T00:00:00.000Z');
+  const clock = () => new Date((now += 1));
+
+  beforeAll(async () => {
+    database = await openTestDatabase(target);
+    service = createTaskService({ tasks: createTaskRepository(database.handle), clock });
+  });
+  afterAll(() => database.cleanup());
+
+  async function newUser(): Promise<string> {
+    const id = `user-${randomUUID()}`;
+    await createUserRepository(database.handle).ensure(id, id);
+    return id;
+  }
+  const add = async (user: string, input: Record<string, unknown>, by: Actor = ALICE) =>
+    value(await service.add(user, input, by));
+  const get = async (user: string, id: string) => value(await service.get(user, { task_id: id }));
+  const ready = async (user: string, input: Record<string, unknown> = {}) =>
+    value(await service.list(user, { ready: true, ...input })).tasks.map((task) => task.title);
+
+  describe('projects', () => {
+    it('creates a project on first use and matches its name ignoring case', async () => {
+      const user = await newUser();
+      const first = await add(user, { title: 'a', project: '  Website ' });
+      const second = await add(user, { title: 'b', project: 'WEBSITE' });
+      expect(first.project).toBe('Website');
+      expect(second.project).toBe('Website');
+      const projects = await service.listProjects(user);
+      expect(projects).toEqual([expect.objectContaining({ name: 'Website', open: 2, ready: 2, claimed: 0 })]);
+      expect(value(await service.list(user, { project: 'website' })).tasks).toHaveLength(2);
+      expect(value(await service.list(user, { project: 'other' })).tasks).toHaveLength(0);
+    });
+
+    it('keeps its tasks when renamed', async () => {
+      const user = await newUser();
+      const task = await add(user, { title: 'a', project: 'Old name' });
+      const [project] = await service.listProjects(user);
+      const relations = createTaskRelationsRepository(database.handle);
+      await relations.renameProject(user, project?.id ?? '', 'New name', 'new name', new Date().toISOString());
+      expect((await get(user, task.id)).project).toBe('New name');
+      expect(value(await service.list(user, { project: 'new NAME' })).tasks.map((t) => t.id)).toEqual([task.id]);
+    });
+
+    it('refuses names outside 1-64 characters', async () => {
+      const user = await newUser();
+      expect(failure(await service.add(user, { title: 'a', project: '   ' })).message).toMatch(/project must be 1-64/);
+      expect(failure(await service.add(user, { title: 'a', project: 'x'.repeat(65) })).code).toBe('validation_error');
+    });
+  });
+
+  describe('subtasks', () => {
+    it('puts a subtask in its parent project, counts it, and refuses to complete the parent while it is open', async () => {
+      const user = await newUser();
+      const parent = await add(user, { title: 'parent', project: 'P' });
+      const child = await add(user, { title: 'child', parent_id: parent.id });
+      expect(child).toMatchObject({ parent_id: parent.id, project: 'P' });
+      expect((await get(user, parent.id)).subtasks).toEqual({ open: 1, total: 1 });
+      const refused = failure(await service.complete(user, { task_id: parent.id }));
+      expect(refused.code).toBe('conflict');
+      expect(refused.message).toContain(`open subtasks: ${child.id} 'child'`);
+      value(await service.complete(user, { task_id: child.id }));
+      expect(value(await service.complete(user, { task_id: parent.id })).completed).toBe(true);
+      expect(value(await service.list(user, { parent_id: parent.id, status: 'all' })).tasks.map((t) => t.id)).toEqual([
+        child.id,
+      ]);
+    });
+
+    it('refuses a parent in another project, a sixth level and nesting under its own subtask', async () => {
+      const user = await newUser();
+      const other = await add(user, { title: 'elsewhere', project: 'Q' });
+      expect(failure(await service.add(user, { title: 'x', project: 'P', parent_id: other.id })).code).toBe(
+        'validation_error',
+      );
+      let parent = await add(user, { title: 'level 1' });
+      const root = parent;
+      for (let level = 2; level <= 5; level++)
+        parent = await add(user, { title: `level ${level}`, parent_id: parent.id });
+      expect(failure(await service.add(user, { title: 'level 6', parent_id: parent.id })).message).toMatch(
+        /at most 5 levels/,
+      );
+      const loop = failure(await service.update(user, { task_id: root.id, parent_id: parent.id }));
+      expect(loop.code).toBe('conflict');
+    });
+  });
+
+  describe('dependencies', () => {
+    it('keeps a blocked task out of the ready queue until its blockers complete, and back out when one reopens', async () => {
+      const user = await newUser();
+      const first = await add(user, { title: 'first' });
+      const second = await add(user, { title: 'second' });
+      const waiting = await add(user, { title: 'waiting', blocked_by: [first.id, second.id] });
+      expect(waiting).toMatchObject({
+        blocked: true,
+        blocked_by: expect.arrayContaining([first.id, second.id]) as string[],
+      });
+      expect(await ready(user)).toEqual(['first', 'second']);
+      const refused = failure(await service.complete(user, { task_id: waiting.id }));
+      expect(refused.code).toBe('conflict');
+      expect(refused.message).toContain(`'first'`);
+      value(await service.complete(user, { task_id: first.id }));
+      expect(await ready(user)).toEqual(['second']);
+      value(await service.delete(user, { task_id: second.id }));
+      expect(await ready(user)).toEqual(['waiting']);
+      value(await service.restore(user, { task_id: second.id }, PERSON));
+      value(await service.complete(user, { task_id: second.id }));
+      value(await service.complete(user, { task_id: first.id, completed: false }));
+      expect(await ready(user)).toEqual(['first']);
+      expect((await get(user, waiting.id)).blocked).toBe(true);
+    });
+
+    it('refuses a direct cycle and one through a chain, spelling the cycle out', async () => {
+      const user = await newUser();
+      const a = await add(user, { title: 'A' });
+      const b = await add(user, { title: 'B', blocked_by: [a.id] });
+      const c = await add(user, { title: 'C', blocked_by: [b.id] });
+      const direct = failure(await service.update(user, { task_id: a.id, blocked_by: [b.id] }));
+      expect(direct.code).toBe('conflict');
+      expect(direct.message).toContain(`${a.id} 'A' is blocked by ${b.id} 'B' is blocked by ${a.id} 'A'`);
+      const chain = failure(await service.update(user, { task_id: a.id, blocked_by: [c.id] }));
+      expect(chain.message).toContain(
+        `${a.id} 'A' is blocked by ${c.id} 'C' is blocked by ${b.id} 'B' is blocked by ${a.id} 'A'`,
+      );
+      expect(failure(await service.update(user, { task_id: a.id, blocked_by: [a.id] })).code).toBe('validation_error');
+    });
+
+    it('replaces the list on update, and null or [] clears it', async () => {
+      const user = await newUser();
+      const a = await add(user, { title: 'A' });
+      const b = await add(user, { title: 'B' });
+      const task = await add(user, { title: 'T', blocked_by: [a.id] });
+      expect(value(await service.update(user, { task_id: task.id, blocked_by: [b.id] })).blocked_by).toEqual([b.id]);
+      expect(value(await service.update(user, { task_id: task.id, blocked_by: [] }))).toMatchObject({
+        blocked: false,
+        blocked_by: [],
+      });
+      value(await service.update(user, { task_id: task.id, blocked_by: [a.id] }));
+      expect(value(await service.update(user, { task_id: task.id, blocked_by: null })).blocked_by).toEqual([]);
+    });
+
+    it("answers not_found for another user's task as a blocker or parent", async () => {
+      const user = await newUser();
+      const stranger = await newUser();
+      const theirs = await add(stranger, { title: 'theirs' });
+      expect(failure(await service.add(user, { title: 'x', blocked_by: [theirs.id] })).code).toBe('not_found');
+      expect(failure(await service.add(user, { title: 'x', parent_id: theirs.id })).code).toBe('not_found');
+      expect(failure(await service.add(user, { title: 'x', blocked_by: Array(21).fill(theirs.id) })).message).toMatch(
+        /at most 20/,
+      );
+    });
+  });
+
+  describe('claims', () => {
+    it('claims the next ready task in priority, due date, age order, never the same one twice', async () => {
+      const user = await newUser();
+      await add(user, { title: 'low', priority: 'low' });
+      await add(user, { title: 'high later', priority: 'high', due_date: '2026-09-01' });
+      await add(user, { title: 'high sooner', priority: 'high', due_date: '2026-05-01' });
+      const claimed: string[] = [];
+      for (let i = 0; i < 3; i++) claimed.push(value(await service.claim(user, {}, i % 2 ? BOB : ALICE)).title);
+      expect(claimed).toEqual(['high sooner', 'high later', 'low']);
+      const none = failure(await service.claim(user, {}, ALICE));
+      expect(none.code).toBe('not_found');
+      expect(none.message).toMatch(/no task is ready/);
+    });
+
+    it('claims only within the project asked for', async () => {
+      const user = await newUser();
+      await add(user, { title: 'web', project: 'Web' });
+      await add(user, { title: 'api', project: 'API' });
+      expect(value(await service.claim(user, { project: 'api' }, ALICE)).title).toBe('api');
+      expect(failure(await service.claim(user, { project: 'api' }, ALICE)).code).toBe('not_found');
+      expect(failure(await service.claim(user, { project: 'nope' }, ALICE)).message).toMatch(/no project named/);
+    });
+
+    it("refuses another agent's update, complete and delete while claimed, saying who and until when", async () => {
+      const user = await newUser();
+      const task = await add(user, { title: 'held' });
+      const claimed = value(await service.claim(user, { task_id: task.id, lease_seconds: 60 }, ALICE));
+      expect(claimed.claim).toEqual({ by: 'alice', expires_at: expect.any(String) as string });
+      expect(claimed.version).toBe(task.version);
+      for (const refused of [
+        await service.update(user, { task_id: task.id, title: 'mine' }, BOB),
+        await service.complete(user, { task_id: task.id }, BOB),
+        await service.delete(user, { task_id: task.id }, BOB),
+        await service.claim(user, { task_id: task.id }, BOB),
+      ]) {
+        expect(failure(refused).code).toBe('conflict');
+        expect(failure(refused).message).toContain(`claimed by alice until ${claimed.claim?.expires_at}`);
+      }
+      expect(value(await service.update(user, { task_id: task.id, title: 'by holder' }, ALICE)).claim).not.toBeNull();
+      const done = value(await service.complete(user, { task_id: task.id }, ALICE));
+      expect(done).toMatchObject({ completed: true, claim: null });
+    });
+
+    it('renews a claim for its holder without changing the version', async () => {
+      const user = await newUser();
+      const task = await add(user, { title: 'heartbeat' });
+      const first = value(await service.claim(user, { task_id: task.id, lease_seconds: 30 }, ALICE));
+      const renewed = value(await service.claim(user, { task_id: task.id, lease_seconds: 3600 }, ALICE));
+      expect(renewed.version).toBe(first.version);
+      expect((renewed.claim?.expires_at ?? '') > (first.claim?.expires_at ?? '')).toBe(true);
+      value(
+        await service.update(user, { task_id: task.id, title: 'still fine', expected_version: task.version }, ALICE),
+      );
+      const kinds = value(await service.detail(user, { task_id: task.id })).history.map((event) => event.kind);
+      expect(kinds).toEqual(['updated', 'renewed', 'claimed', 'created']);
+    });
+
+    it('lets the person act on a claimed task, which ends the claim and records it', async () => {
+      const user = await newUser();
+      const task = await add(user, { title: 'claimed' });
+      value(await service.claim(user, { task_id: task.id }, ALICE));
+      const edited = value(await service.update(user, { task_id: task.id, title: 'person edit' }, PERSON));
+      expect(edited.claim).toBeNull();
+      const [latest] = value(await service.detail(user, { task_id: task.id })).history;
+      expect(latest).toMatchObject({ kind: 'updated', by_kind: 'person' });
+      expect(latest?.changes.claim?.[1]).toBeNull();
+      expect(latest?.changes.claim?.[0]).toMatchObject({ by: 'alice' });
+    });
+
+    it('releases with a handoff note, and refuses release by a non-holder', async () => {
+      const user = await newUser();
+      const task = await add(user, { title: 'handoff' });
+      value(await service.claim(user, { task_id: task.id }, ALICE));
+      expect(failure(await service.release(user, { task_id: task.id }, BOB)).code).toBe('conflict');
+      const released = value(await service.release(user, { task_id: task.id, note: 'half done; see notes' }, ALICE));
+      expect(released.claim).toBeNull();
+      const detail: TaskDetail = value(await service.detail(user, { task_id: task.id }));
+      expect(detail.notes).toEqual([
+        expect.objectContaining({ text: 'half done; see notes', by: 'alice', by_kind: 'agent' }),
+      ]);
+      expect(detail.history.slice(0, 2).map((event) => event.kind)).toEqual(['noted', 'released']);
+      expect(await ready(user)).toEqual(['handoff']);
+    });
+
+    it('lets a lapsed lease be claimed by another, and lists claimed_by me', async () => {
+      const user = await newUser();
+      const task = await add(user, { title: 'lapses' });
+      value(await service.claim(user, { task_id: task.id, lease_seconds: 30 }, ALICE));
+      expect(value(await service.list(user, { claimed_by: 'me' }, ALICE)).tasks.map((t) => t.id)).toEqual([task.id]);
+      expect(value(await service.list(user, { claimed_by: 'me' }, BOB)).tasks).toEqual([]);
+      expect(await ready(user)).toEqual([]);
+      now += 31_000;
+      expect(await ready(user)).toEqual(['lapses']);
+      expect((await get(user, task.id)).claim).toBeNull();
+      expect(value(await service.claim(user, {}, BOB)).claim?.by).toBe('bob');
+    });
+
+    it('expires lapsed leases with a lease_expired event, leaving renewed ones', async () => {
+      const user = await newUser();
+      const lapsing = await add(user, { title: 'lapsing' });
+      const renewed = await add(user, { title: 'renewed' });
+      value(await service.claim(user, { task_id: lapsing.id, lease_seconds: 30 }, ALICE));
+      value(await service.claim(user, { task_id: renewed.id, lease_seconds: 30 }, BOB));
+      now += 20_000;
+      value(await service.claim(user, { task_id: renewed.id, lease_seconds: 30 }, BOB));
+      now += 20_000;
+      expect(await service.expireLapsedClaims()).toBeGreaterThanOrEqual(1);
+      const [expiry] = value(await service.detail(user, { task_id: lapsing.id })).history;
+      expect(expiry).toMatchObject({ kind: 'lease_expired', by_kind: 'system' });
+      expect((await get(user, renewed.id)).claim?.by).toBe('bob');
+      expect(await ready(user)).toEqual(['lapsing']);
+    });
+  });
+
+  describe('notes and history', () => {
+    it('stamps notes with who wrote them, without changing the version', async () => {
+      const user = await newUser();
+      const task = await add(user, { title: 'noted' });
+      const note = value(await service.addNote(user, { task_id: task.id, text: 'found the cause' }, BOB));
+      expect(note).toMatchObject({ text: 'found the cause', by: 'bob', by_kind: 'agent' });
+      expect((await get(user, task.id)).version).toBe(task.version);
+      expect(failure(await service.addNote(user, { task_id: task.id, text: 'x'.repeat(2001) }, BOB)).code).toBe(
+        'validation_error',
+      );
+      expect(failure(await service.addNote(user, { task_id: randomUUID(), text: 'x' }, BOB)).code).toBe('not_found');
+    });
+
+    it('replays a task’s events to its current state, one event per acknowledged change', async () => {
+      const user = await newUser();
+      const blocker = await add(user, { title: 'blocker' });
+      const task = await add(user, { title: 'start', project: 'P', tags: ['a'] });
+      const acknowledged: Result<unknown>[] = [
+        await service.update(user, { task_id: task.id, title: 'renamed', priority: 'high', due_date: '2026-04-01' }),
+        await service.claim(user, { task_id: task.id }, ALICE),
+        await service.addNote(user, { task_id: task.id, text: 'progress' }, ALICE),
+        await service.update(user, { task_id: task.id, blocked_by: [blocker.id], project: null }, ALICE),
+        await service.update(user, { task_id: task.id, description: 'details', tags: [] }, PERSON),
+        await service.update(user, { task_id: task.id, blocked_by: null }),
+        await service.complete(user, { task_id: task.id }),
+        await service.complete(user, { task_id: task.id, completed: false }),
+        await service.delete(user, { task_id: task.id }),
+        await service.restore(user, { task_id: task.id }),
+      ];
+      expect(acknowledged.filter((result) => !result.ok)).toEqual([]);
+      value(await service.update(user, { task_id: task.id, title: 'renamed' }));
+      const relations = createTaskRelationsRepository(database.handle);
+      const events = await relations.allEvents(user, task.id);
+      expect(events).toHaveLength(1 + acknowledged.length);
+      const replayed = events.reduce((state, event) => applyEvent(state, event.changes), EMPTY_SNAPSHOT);
+      const row = await createTaskRepository(database.handle).find(user, task.id);
+      if (!row) throw new Error('task missing');
+      const edges = await relations.blockerIds([task.id]);
+      expect(replayed).toEqual(
+        snapshotOf(
+          row,
+          edges.map((edge) => edge.blockerId),
+        ),
+      );
+      expect(events.at(-1)?.version).toBe(row.version);
+    });
+
+    it('pages history with a cursor, newest first', async () => {
+      const user = await newUser();
+      const task: Task = await add(user, { title: 'v0' });
+      for (let i = 1; i <= 12; i++) value(await service.update(user, { task_id: task.id, title: `v${i}` }));
+      const first = value(await service.detail(user, { task_id: task.id }));
+      expect(first.history).toHaveLength(10);
+      expect(first.history[0]?.changes.title).toEqual(['v11', 'v12']);
+      const rest = value(await service.detail(user, { task_id: task.id, history_cursor: first.history_cursor }));
+      expect(rest.history.map((event) => event.kind)).toEqual(['updated', 'updated', 'created']);
+      expect(rest.history_cursor).toBeNull();
+    });
+  });
+}
