@@ -33,6 +33,7 @@ export const API_ROUTES = {
   connection: '/api/connection',
   tasks: '/api/tasks',
   deletedTasks: '/api/tasks/deleted',
+  taskWindow: '/api/tasks/window',
   task: (id: string) => `/api/tasks/${encodeURIComponent(id)}`,
   completeTask: (id: string) => `/api/tasks/${encodeURIComponent(id)}/complete`,
   restoreTask: (id: string) => `/api/tasks/${encodeURIComponent(id)}/restore`,
@@ -121,13 +122,59 @@ export interface TaskList {
   next_cursor: string | null;
 }
 
-/** Most recent first; the UI then appends what the event stream brings. */
+/** GET /api/projects: the user's projects, each with its open, ready, claimed and completed counts. */
 export interface ProjectList {
   projects: ProjectSummary[];
 }
 
+/**
+ * GET /api/tasks/window: the tasks at positions offset..offset+limit-1 of a
+ * filtered list, and how many the whole list holds. The UI sizes its scroll
+ * area from `total` and asks for the window under the viewport; agents page
+ * list_tasks by keyset instead.
+ */
+export interface TaskWindow {
+  tasks: Task[];
+  offset: number;
+  total: number;
+}
+
+/** Far beyond any list a person scrolls; bounds the rows a database skips for one request. */
+export const TASK_WINDOW_OFFSET_MAX = 1_000_000;
+export const TASK_WINDOW_LIMIT_MAX = 100;
+
+const wholeNumber = (name: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number from ${min} to ${max}` })
+    .int({ error: `${name} must be a whole number from ${min} to ${max}` })
+    .min(min, { error: `${name} must be a whole number from ${min} to ${max}` })
+    .max(max, { error: `${name} must be a whole number from ${min} to ${max}` });
+
+/** The window's own parameters; the list's filters are list_tasks' own (listTasksInput), without cursor. */
+export const taskWindowQuery = z.strictObject({
+  offset: wholeNumber('offset', 0, TASK_WINDOW_OFFSET_MAX),
+  limit: wholeNumber('limit', 1, TASK_WINDOW_LIMIT_MAX),
+});
+
+/** What a log entry's task is called, for the tasks a page of the log names; a deleted task keeps its title. */
+export interface ToolCallTask {
+  title: string;
+  deleted: boolean;
+}
+
+/**
+ * GET /api/tool-calls: one page of the log, newest first, filtered on the
+ * server across everything retained. `next_cursor` continues to older calls.
+ * `tasks` names the tasks this page's calls touched (absent: no such task of
+ * this user). `clients` and `tools` (first page only) are every label and tool
+ * in the retained log, for the filter choices.
+ */
 export interface ToolCallList {
   calls: ToolCall[];
+  next_cursor: string | null;
+  tasks: Record<string, ToolCallTask>;
+  clients?: string[];
+  tools?: string[];
 }
 
 export interface TokenList {
@@ -163,18 +210,34 @@ export interface LiveEventMap {
 export type LiveEventName = keyof LiveEventMap;
 export const LIVE_EVENT_NAMES = ['task', 'tool_call', 'token'] as const satisfies readonly LiveEventName[];
 
-/** How many log entries the UI loads when it opens, before it streams. */
-export const RECENT_TOOL_CALLS_DEFAULT = 500;
-export const RECENT_TOOL_CALLS_MAX = 2000;
+/** How many log entries a page of the log holds unless the UI asks for another number. */
+export const TOOL_CALLS_PAGE_DEFAULT = 200;
+export const TOOL_CALLS_PAGE_MAX = 2000;
+/** How many task titles one lookup resolves (a page of the log names at most this many tasks it shows). */
+export const TASK_TITLES_MAX = 200;
+
+// Labels and tool names are bounded when logged (100 characters); anything longer matches nothing anyway.
+const logText = (name: string) =>
+  z
+    .string()
+    .min(1, { error: `${name} must not be empty; leave it out for every ${name}` })
+    .max(200, { error: `${name} must be at most 200 characters` })
+    .refine((value) => !value.includes('\u0000'), { error: `${name} must not contain NUL characters` });
 
 export const toolCallsQuery = z.strictObject({
   limit: z.coerce
     .number({ error: 'limit must be a whole number' })
     .int({ error: 'limit must be a whole number' })
-    .min(1, { error: `limit must be 1-${RECENT_TOOL_CALLS_MAX}` })
-    .max(RECENT_TOOL_CALLS_MAX, { error: `limit must be 1-${RECENT_TOOL_CALLS_MAX}` })
+    .min(1, { error: `limit must be 1-${TOOL_CALLS_PAGE_MAX}` })
+    .max(TOOL_CALLS_PAGE_MAX, { error: `limit must be 1-${TOOL_CALLS_PAGE_MAX}` })
     .optional(),
+  outcome: z.enum(['success', 'error'], { error: "outcome must be 'success' or 'error'" }).optional(),
+  tool: logText('tool').optional(),
+  client: logText('client').optional(),
+  /** Opaque: the next_cursor of the previous page, asked for with the same filters. */
+  cursor: z.string().max(500, { error: 'cursor is not one this server issued' }).optional(),
 });
+export type ToolCallsQuery = z.infer<typeof toolCallsQuery>;
 
 export const loginInput = z.strictObject({
   code: z

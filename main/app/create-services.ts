@@ -8,6 +8,7 @@ import { startStdioCallsFeed } from '../live/stdio-calls-feed';
 import type { Logger } from '../logging/logger';
 import { startLeaseSweeper } from '../tasks/lease-sweeper';
 import { createTaskService } from '../tasks/task-service';
+import { createTaskWindows } from '../tasks/task-windows';
 import { createTokenService } from '../tokens/token-service';
 import { createSqliteToolCallSink } from '../db/sqlite/sqlite-tool-call-sink';
 import { startWalCheckpoints } from '../db/sqlite/wal-checkpoints';
@@ -58,6 +59,8 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
   });
   return {
     tasks,
+    /** The UI's list by position, with the filtered total. */
+    taskWindows: createTaskWindows(taskRepository, options.clock),
     tokens,
     /** When each token last authenticated a request; flushed in batches. */
     sightings,

@@ -20,6 +20,13 @@ export type Tables = typeof postgresTables;
 
 /** The few places where the two dialects cannot share SQL. */
 export interface DialectQueries {
+  /**
+   * The FROM of a count that should walk `index`. SQLite's planner, seeing
+   * one user own every row, scans the table instead, at two to three times
+   * the cost (measured on 20,000 tasks); Postgres chooses well unaided.
+   * `table` and `index` are names from the schema spec, never input.
+   */
+  countFrom(table: string, index: string): SQL;
   /** A condition that the row's JSON `tags` array contains `tag`. */
   tagsContain(tags: Tables['tasks']['tags'], tag: Placeholder | string): SQL;
   /**

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, getTableColumns, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { createPreparedQueries, type PlaceholderValues } from './prepared-queries';
 import type { Priority, TaskStatusFilter } from '../../shared/limits';
 import { foldForSearch } from '../../shared/text-rules';
 import type { DatabaseHandle } from './database';
-import { READY_PREDICATE } from './schema/spec';
+import { READY_PREDICATE, TASKS } from './schema/spec';
 import type { NewTaskRow, TaskRow } from './schema/row-types';
 
 export type { TaskRow };
@@ -138,38 +138,75 @@ export function createTaskRepository(handle: DatabaseHandle) {
     where: () => SQL[];
     orderBy: () => SQL[];
     values: PlaceholderValues;
+    /** Rows to skip first (the UI's windows by position); a keyset page skips none. */
+    offset?: number;
   }
 
   /**
-   * Runs one page of a list as a prepared statement. Every caller-supplied
-   * value is a placeholder; which filters are present, the status and the
-   * page's key decide the SQL text and so which prepared statement runs.
+   * The conditions every list and count of `filters` shares, with the values
+   * they bind: which filters are present decides the SQL text, and every
+   * caller-supplied value is a placeholder.
    */
-  function listPage(userId: string, filters: TaskFilters, limit: number, page: PageQuery): Promise<ListedTask[]> {
-    const values: PlaceholderValues = { ...page.values, userId, limit };
+  function matching(userId: string, filters: TaskFilters) {
+    const values: PlaceholderValues = { userId };
     const present = optionalFilters.filter((filter) => {
       const value = filter.value(filters);
       if (value === undefined) return false;
       values[filter.name] = value;
       return true;
     });
-    const build = () =>
-      db
+    const where = (): SQL[] => [
+      eq(tasks.userId, placeholder('userId')),
+      isNull(tasks.deletedAt),
+      ...(filters.status === 'all' ? [] : [eq(tasks.completed, filters.status === 'completed')]),
+      ...present.map((filter) => filter.condition()),
+    ];
+    const shape = [filters.status, ...present.map((filter) => filter.name)].join(',');
+    return { values, where, shape };
+  }
+
+  /** Runs one page of a list as a prepared statement, one per shape (filters present, status, page key). */
+  function listPage(userId: string, filters: TaskFilters, limit: number, page: PageQuery): Promise<ListedTask[]> {
+    const base = matching(userId, filters);
+    const skips = page.offset !== undefined;
+    const values: PlaceholderValues = {
+      ...base.values,
+      ...page.values,
+      limit,
+      ...(skips ? { offset: page.offset } : {}),
+    };
+    const build = () => {
+      const query = db
         .select(listedColumns)
         .from(tasks)
-        .where(
-          and(
-            eq(tasks.userId, placeholder('userId')),
-            isNull(tasks.deletedAt),
-            filters.status === 'all' ? undefined : eq(tasks.completed, filters.status === 'completed'),
-            ...present.map((filter) => filter.condition()),
-            ...page.where(),
-          ),
-        )
+        .where(and(...base.where(), ...page.where()))
         .orderBy(...page.orderBy())
         .limit(placeholder('limit'));
-    const shape = [page.key, filters.status, ...present.map((filter) => filter.name)].join(',');
+      return skips ? query.offset(placeholder('offset')) : query;
+    };
+    const shape = [page.key, skips ? 'offset' : 'keyset', base.shape].join(',');
     return dialect.read(() => dialect.selectColumns<ListedTask>(prepared.prepare(shape, build), listedColumns, values));
+  }
+
+  /** How many tasks match; `dated` narrows to those with (or without) a due date. A range of the list's index. */
+  async function countMatching(userId: string, filters: TaskFilters, dated?: boolean): Promise<number> {
+    const base = matching(userId, filters);
+    const due = dated === undefined ? [] : [dated ? isNotNull(tasks.dueDate) : isNull(tasks.dueDate)];
+    const shape = ['count', String(dated), base.shape].join(',');
+    // The index whose range is exactly this count's, before the optional filters.
+    const index = `tasks_user_${filters.status === 'all' ? '' : 'status_'}${dated === undefined ? 'created' : 'due'}_idx`;
+    const rows = await dialect.read(() =>
+      prepared.run(
+        shape,
+        () =>
+          db
+            .select({ n: sql<number | string>`count(*)` })
+            .from(dialect.countFrom(TASKS.name, index))
+            .where(and(...base.where(), ...due)),
+        base.values,
+      ),
+    );
+    return Number(rows[0]?.n ?? 0);
   }
 
   return {
@@ -299,6 +336,17 @@ export function createTaskRepository(handle: DatabaseHandle) {
       );
     },
 
+    /** Title and deletion time of those of `ids` that are the user's tasks, deleted ones included. */
+    titles(userId: string, ids: string[]): Promise<{ id: string; title: string; deletedAt: string | null }[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return dialect.read(() =>
+        db
+          .select({ id: tasks.id, title: tasks.title, deletedAt: tasks.deletedAt })
+          .from(tasks)
+          .where(and(eq(tasks.userId, userId), inArray(tasks.id, ids))),
+      );
+    },
+
     /** Live tasks, open and completed, for the status bar. */
     async countLive(userId: string): Promise<number> {
       const [row] = await dialect.read(() =>
@@ -342,6 +390,56 @@ export function createTaskRepository(handle: DatabaseHandle) {
         orderBy: () => [asc(tasks.readyOrder), asc(tasks.id)],
         values: { now, ...(after ? { afterReady: after.readyOrder, afterId: after.id } : {}) },
       });
+    },
+
+    countMatching,
+
+    /**
+     * The `limit` tasks from position `offset` of the list (the UI's windows;
+     * agents page by keyset). Due order is read as its two index ranges, as
+     * in listByDue, with the dated count telling which range a position is in.
+     */
+    async listAt(
+      userId: string,
+      filters: TaskFilters,
+      sort: 'created_at' | 'due_date',
+      offset: number,
+      limit: number,
+    ): Promise<ListedTask[]> {
+      if (sort === 'created_at') {
+        return listPage(userId, filters, limit, {
+          key: 'created-first',
+          where: () => [],
+          orderBy: () => [desc(tasks.createdAt), desc(tasks.id)],
+          values: {},
+          offset,
+        });
+      }
+      const dated = await countMatching(userId, filters, true);
+      const rows: ListedTask[] = [];
+      if (offset < dated) {
+        rows.push(
+          ...(await listPage(userId, filters, limit, {
+            key: 'dated-first',
+            where: () => [isNotNull(tasks.dueDate)],
+            orderBy: () => [asc(tasks.dueDate), asc(tasks.id)],
+            values: {},
+            offset,
+          })),
+        );
+      }
+      if (rows.length < limit && !filters.dueBefore && !filters.dueAfter) {
+        rows.push(
+          ...(await listPage(userId, filters, limit - rows.length, {
+            key: 'undated-first',
+            where: () => [isNull(tasks.dueDate)],
+            orderBy: () => [asc(tasks.id)],
+            values: {},
+            offset: Math.max(0, offset - dated),
+          })),
+        );
+      }
+      return rows;
     },
 
     /**

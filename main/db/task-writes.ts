@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { READY_PREDICATE, UNCLAIMED_READY_PREDICATE } from './schema/spec';
 import type { DatabaseHandle, QueryDb } from './database';
 import type { NewTaskEventRow, NewTaskRow, ProjectRow, TaskNoteRow, TaskRow } from './schema/row-types';

@@ -1,9 +1,23 @@
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { ToolCallOutcome } from '../../shared/limits';
 import type { DatabaseHandle } from './database';
 import { createPreparedQueries } from './prepared-queries';
 import type { ToolCallRow } from './schema/row-types';
 
 export type { ToolCallRow };
+
+/** What Activity narrows the log to; each is optional. */
+export interface ToolCallFilters {
+  outcome?: ToolCallOutcome | undefined;
+  tool?: string | undefined;
+  clientLabel?: string | undefined;
+}
+
+/** A keyset position in the log: the time and id of the last call already returned. */
+export interface ToolCallPosition {
+  createdAt: string;
+  id: string;
+}
 
 // SQLite allows 32,766 bound parameters per statement; at 12 columns a row
 // this keeps each multi-row insert well inside that.
@@ -30,6 +44,43 @@ export function createToolCallRepository(handle: DatabaseHandle) {
           .orderBy(desc(toolCalls.createdAt), desc(toolCalls.id))
           .limit(limit),
       );
+    },
+
+    /**
+     * One page of the log, newest first, after `before` (the last call of the
+     * previous page). Each single filter walks an index in page order.
+     */
+    page(userId: string, filters: ToolCallFilters, limit: number, before?: ToolCallPosition): Promise<ToolCallRow[]> {
+      return dialect.read(() =>
+        db
+          .select()
+          .from(toolCalls)
+          .where(
+            and(
+              eq(toolCalls.userId, userId),
+              filters.outcome === undefined ? undefined : eq(toolCalls.outcome, filters.outcome),
+              filters.tool === undefined ? undefined : eq(toolCalls.tool, filters.tool),
+              filters.clientLabel === undefined ? undefined : eq(toolCalls.clientLabel, filters.clientLabel),
+              before ? sql`(${toolCalls.createdAt}, ${toolCalls.id}) < (${before.createdAt}, ${before.id})` : undefined,
+            ),
+          )
+          .orderBy(desc(toolCalls.createdAt), desc(toolCalls.id))
+          .limit(limit),
+      );
+    },
+
+    /** Every client label and tool in the user's retained log, sorted, for the filter choices. */
+    async facets(userId: string): Promise<{ clients: string[]; tools: string[] }> {
+      const distinct = async (column: typeof toolCalls.tool | typeof toolCalls.clientLabel) =>
+        (
+          await dialect.read(() =>
+            db.selectDistinct({ value: column }).from(toolCalls).where(eq(toolCalls.userId, userId)),
+          )
+        )
+          .map((row) => row.value)
+          // Sorted here: the dialects' collations order text differently.
+          .sort();
+      return { clients: await distinct(toolCalls.clientLabel), tools: await distinct(toolCalls.tool) };
     },
 
     /**

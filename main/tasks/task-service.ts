@@ -1,6 +1,6 @@
 import { timeOrderedId } from '../ids/time-ordered-id';
 import { IDEMPOTENCY_WINDOW_MS } from '../../shared/limits';
-import type { TaskChange, TaskChangeKind } from '../../shared/api';
+import type { TaskChange, TaskChangeKind, ToolCallTask } from '../../shared/api';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Task } from '../../shared/task';
 import { addTaskInput, completeTaskInput, taskIdInput, updateTaskInput } from '../../shared/task-schemas';
@@ -178,6 +178,11 @@ export function createTaskService({
   return {
     add,
     update,
+    /** What the user's tasks among `ids` are called (deleted ones too, marked); other ids are left out. */
+    async titles(userId: string, ids: readonly string[]): Promise<Record<string, ToolCallTask>> {
+      const rows = await tasks.titles(userId, [...new Set(ids)]);
+      return Object.fromEntries(rows.map((row) => [row.id, { title: row.title, deleted: row.deletedAt !== null }]));
+    },
     ...createTaskReads({ tasks, relations, clock }),
     ...createTaskClaims({ writes, relations, tasks, clock, newId, show, announce }),
     ...createTaskProjects({ writes, clock, newId }),

@@ -1,5 +1,5 @@
 import type { ToolCall } from '../../shared/tool-call';
-import type { ToolCallRepository, ToolCallRow } from '../db/tool-call-repository';
+import type { ToolCallFilters, ToolCallPosition, ToolCallRepository, ToolCallRow } from '../db/tool-call-repository';
 import type { WriteWatch } from '../db/storage-failure';
 import type { Logger } from '../logging/logger';
 import type { ToolCallSink } from './repository-sink';
@@ -92,6 +92,19 @@ export function createToolCallLog(options: ToolCallLogOptions) {
       await flush();
       return (await calls.recent(userId, limit)).map(toToolCall);
     },
+
+    /** One page, newest first; calls still queued are written first, so a page never misses one already shown live. */
+    async page(
+      userId: string,
+      filters: ToolCallFilters,
+      limit: number,
+      before?: ToolCallPosition,
+    ): Promise<ToolCallRow[]> {
+      await flush();
+      return calls.page(userId, filters, limit, before);
+    },
+
+    facets: (userId: string) => calls.facets(userId),
 
     async close(): Promise<void> {
       await flush();

@@ -1,10 +1,12 @@
-import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { useCallback, useState } from 'react';
+import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { ConnectionView } from '../features/connection/connection-view';
 import { SettingsView } from '../features/settings/settings-view';
 import { useHasDesktopSettings } from '../features/settings/use-desktop-settings';
 import { TasksView } from '../features/tasks/tasks-view';
 import { ToolLogView } from '../features/tool-log/tool-log-view';
 import { ApiProvider } from '../lib/api-context';
+import { TaskNavigationProvider } from '../lib/task-navigation';
 import type { ApiClient } from '../lib/api-client';
 import { AppProviders } from './app-providers';
 import { StatusBar } from './status-bar';
@@ -22,39 +24,43 @@ export function App({ api }: { api: ApiClient }) {
 function Shell() {
   const { session, signedOut } = useSession();
   const desktop = useHasDesktopSettings(session.kind === 'signed-in');
+  const [view, setView] = useState<Key>('tasks');
+  const showTasks = useCallback(() => setView('tasks'), []);
   if (session.kind === 'checking') return <main className="centered" aria-busy="true" />;
   if (session.kind === 'signed-out') return <SignedOut reason={session.reason} />;
   return (
     <AppProviders signedOut={signedOut}>
-      <div className="app">
-        <UnreachableBanner />
-        <Tabs className="app-tabs">
-          <header className="app-header">
-            <h1 className="app-title">TaskDesk</h1>
-            <TabList aria-label="Views" className="app-nav">
-              <Tab id="tasks">Tasks</Tab>
-              <Tab id="log">Activity</Tab>
-              <Tab id="connection">Connection</Tab>
-              {desktop && <Tab id="settings">Settings</Tab>}
-            </TabList>
-          </header>
-          <TabPanel id="tasks" className="app-panel">
-            <TasksView />
-          </TabPanel>
-          <TabPanel id="log" className="app-panel" shouldForceMount>
-            <ToolLogView />
-          </TabPanel>
-          <TabPanel id="connection" className="app-panel">
-            <ConnectionView />
-          </TabPanel>
-          {desktop && (
-            <TabPanel id="settings" className="app-panel">
-              <SettingsView />
+      <TaskNavigationProvider onOpen={showTasks}>
+        <div className="app">
+          <UnreachableBanner />
+          <Tabs className="app-tabs" selectedKey={view} onSelectionChange={setView}>
+            <header className="app-header">
+              <h1 className="app-title">TaskDesk</h1>
+              <TabList aria-label="Views" className="app-nav">
+                <Tab id="tasks">Tasks</Tab>
+                <Tab id="log">Activity</Tab>
+                <Tab id="connection">Connection</Tab>
+                {desktop && <Tab id="settings">Settings</Tab>}
+              </TabList>
+            </header>
+            <TabPanel id="tasks" className="app-panel">
+              <TasksView />
             </TabPanel>
-          )}
-        </Tabs>
-        <StatusBar />
-      </div>
+            <TabPanel id="log" className="app-panel" shouldForceMount>
+              <ToolLogView />
+            </TabPanel>
+            <TabPanel id="connection" className="app-panel">
+              <ConnectionView />
+            </TabPanel>
+            {desktop && (
+              <TabPanel id="settings" className="app-panel">
+                <SettingsView />
+              </TabPanel>
+            )}
+          </Tabs>
+          <StatusBar />
+        </div>
+      </TaskNavigationProvider>
     </AppProviders>
   );
 }

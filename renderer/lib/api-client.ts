@@ -16,9 +16,11 @@ import {
   type ProjectList,
   type ServerStatus,
   type TaskList,
+  type TaskWindow,
   type TokenInfo,
   type TokenList,
   type ToolCallList,
+  type ToolCallsQuery,
 } from '../../shared/api';
 import { DESKTOP_ROUTES, type DesktopSettings, type DesktopSettingsState } from '../../shared/desktop';
 import type { ProjectSummary, Task, TaskDetail, TaskNote } from '../../shared/task';
@@ -137,6 +139,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
     listTasks: (query: Partial<ListTasks> = {}) => get<TaskList>(`${API_ROUTES.tasks}${toQueryString(query)}`),
     deletedTasks: () => get<TaskList>(API_ROUTES.deletedTasks),
+    /** The tasks at positions offset.. of a filtered list, and its total (the UI's list; agents page by keyset). */
+    taskWindow: (query: Partial<ListTasks> & { offset: number; limit: number }) =>
+      get<TaskWindow>(`${API_ROUTES.taskWindow}${toQueryString(query)}`),
     getTask: (id: string) => taskOf(get(API_ROUTES.task(id))),
     addTask: (input: AddTaskInput) => taskOf(request('POST', API_ROUTES.tasks, input)),
     updateTask: (id: string, fields: UpdateFields) => taskOf(request('PATCH', API_ROUTES.task(id), fields)),
@@ -159,8 +164,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
     renameProject: async (id: string, name: string) =>
       (await request<{ project: { id: string; name: string } }>('PATCH', API_ROUTES.project(id), { name })).project,
 
-    toolCalls: (limit?: number) =>
-      get<ToolCallList>(`${API_ROUTES.toolCalls}${toQueryString(limit === undefined ? {} : { limit })}`),
+    /** One page of the log, newest first, filtered on the server; `cursor` is the previous page's next_cursor. */
+    toolCalls: (query: Partial<ToolCallsQuery> = {}) =>
+      get<ToolCallList>(`${API_ROUTES.toolCalls}${toQueryString(query)}`),
 
     tokens: () => get<TokenList>(API_ROUTES.tokens),
     /** The answer holds the secret: show it once, never store it. */

@@ -36,8 +36,17 @@ export function useToday(): string {
   return today;
 }
 
-const weekday = (iso: string, style: 'long' | 'short') =>
-  fromDateString(iso).toLocaleDateString(undefined, { weekday: style });
+// Formatters are built once: toLocaleDateString builds one per call, and a list scrolling into
+// new rows spent half a second of a wheel scroll doing that (profiled on 10,000 tasks).
+const FORMATS = {
+  long: new Intl.DateTimeFormat(undefined, { weekday: 'long' }),
+  short: new Intl.DateTimeFormat(undefined, { weekday: 'short' }),
+  dayMonth: new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' }),
+  dayMonthYear: new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }),
+  full: new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+};
+
+const weekday = (iso: string, style: 'long' | 'short') => FORMATS[style].format(fromDateString(iso));
 
 /**
  * A due date as a person says it: "Today", "Tomorrow", "Yesterday", the
@@ -51,18 +60,8 @@ export function relativeDay(iso: string, today: string): string {
   if (days === -1) return 'Yesterday';
   if (days > 1 && days < 7) return weekday(iso, 'long');
   const sameYear = iso.slice(0, 4) === today.slice(0, 4);
-  return fromDateString(iso).toLocaleDateString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    ...(sameYear ? {} : { year: 'numeric' }),
-  });
+  return (sameYear ? FORMATS.dayMonth : FORMATS.dayMonthYear).format(fromDateString(iso));
 }
 
 /** The full date, for a title attribute or a hint: "Tuesday, 9 December 2026". */
-export const longDate = (iso: string): string =>
-  fromDateString(iso).toLocaleDateString(undefined, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
+export const longDate = (iso: string): string => FORMATS.full.format(fromDateString(iso));

@@ -1,13 +1,10 @@
 /** What the Settings tests share: the desktop app's settings kept in memory, and the view on a real server. */
-import { configure, render } from '@testing-library/react';
+import { render } from '@testing-library/react';
 import { DEFAULT_DESKTOP_SETTINGS, type DesktopSettings } from '../../shared/desktop';
 import { ApiProvider } from '../lib/api-context';
 import type { ApiClient } from '../lib/api-client';
 import type { UiTestServerOptions } from './real-server';
 import { SettingsView } from '../features/settings/settings-view';
-
-// Every save and connection test goes through a real server; a cold run transforms modules slowly.
-configure({ asyncUtilTimeout: 3000 });
 
 type DesktopAdapter = NonNullable<UiTestServerOptions['desktop']>;
 

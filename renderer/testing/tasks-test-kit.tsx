@@ -2,7 +2,7 @@
  * What the Tasks view's component tests share: rendering the real feature
  * against a real server, a layout for jsdom, and small agent helpers.
  */
-import { configure, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Task } from '../../shared/task';
 import { ApiProvider } from '../lib/api-context';
@@ -10,10 +10,6 @@ import { LiveEventsProvider } from '../lib/live-events';
 import type { ApiClient, LiveHandlers } from '../lib/api-client';
 import { startUiTestServer, type UiTestServer } from './real-server';
 import { TasksView } from '../features/tasks/tasks-view';
-
-// Every change goes through a real server (HTTP, SQLite, the event stream), and
-// a cold test run is slow to transform modules; a second is a safer bound than the default.
-configure({ asyncUtilTimeout: 5000 });
 
 /** The scroll container's height in tests: ten 44 px rows. */
 export const TEST_VIEWPORT_HEIGHT = 440;

@@ -48,6 +48,7 @@ export async function openPostgres(url: string, logger: Logger): Promise<Databas
     db,
     tables: postgresTables,
     dialect: {
+      countFrom: (table) => sql.raw(`"${table}"`),
       tagsContain: (tags, tag) => sql`${tags} @> jsonb_build_array(${tag}::text)`,
       read: (query) => retryRead(query),
       readWithoutWaiting: (query) => retryRead(query),

@@ -201,7 +201,16 @@ export const TOOL_CALLS = {
     taskId: col('task_id', 'text', false),
     createdAt: col('created_at', 'text', true),
   },
-  indexes: [{ name: 'tool_calls_user_created_idx', columns: ['user_id', 'created_at', 'id'] }],
+  // Activity pages newest first by (created_at, id), unfiltered or by one of
+  // outcome, tool or client: each has an index in that order, so a page is a
+  // range scan that stops at the page size. Two filters at once walk one of
+  // them and test the other, within the retained log's bound.
+  indexes: [
+    { name: 'tool_calls_user_created_idx', columns: ['user_id', 'created_at', 'id'] },
+    { name: 'tool_calls_user_outcome_created_idx', columns: ['user_id', 'outcome', 'created_at', 'id'] },
+    { name: 'tool_calls_user_tool_created_idx', columns: ['user_id', 'tool', 'created_at', 'id'] },
+    { name: 'tool_calls_user_client_created_idx', columns: ['user_id', 'client_label', 'created_at', 'id'] },
+  ],
   checks: { tool_calls_outcome_ck: "outcome IN ('success', 'error')" },
 } as const satisfies TableSpec;
 

@@ -54,6 +54,7 @@ export function openSqlite(filePath: string): DatabaseHandle {
     tables: sqliteTables as unknown as Tables,
     sqlite: { path: filePath, client, db, commitPendingWrites: groupCommit.commitNow },
     dialect: {
+      countFrom: (table, index) => sql.raw(`"${table}" indexed by "${index}"`),
       tagsContain: (tags, tag) => sql`exists (select 1 from json_each(${tags}) where json_each.value = ${tag})`,
       read: (query) =>
         groupCommit.idle().then(() => {

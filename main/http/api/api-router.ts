@@ -2,8 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiErrorCode, ConnectionDetails, ServerStatus } from '../../../shared/api';
 import type { LiveEvents } from '../../live/live-events';
 import type { TaskService } from '../../tasks/task-service';
+import type { TaskWindows } from '../../tasks/task-windows';
 import type { TokenService } from '../../tokens/token-service';
 import type { ToolCallLog } from '../../tool-log/tool-call-log';
+import { createToolCallPages } from '../../tool-log/tool-call-pages';
 import { readJsonBody } from '../json-body';
 import { sendAndClose } from '../responses';
 import { sessionIdFrom } from '../ui/session-cookie';
@@ -22,6 +24,7 @@ import { tokenRoutes } from './token-routes';
 
 export interface ApiDeps {
   tasks: TaskService;
+  taskWindows: TaskWindows;
   tokens: TokenService;
   toolLog: ToolCallLog;
   live: LiveEvents;
@@ -74,8 +77,12 @@ function match(pattern: string, path: string): Record<string, string> | undefine
 export function createApiHandler(deps: ApiDeps) {
   const routes: ApiRoute[] = [
     ...sessionRoutes(deps.sessions, deps.port),
-    ...logAndStatusRoutes(deps.toolLog, deps.status, deps.connection),
-    ...taskRoutes(deps.tasks),
+    ...logAndStatusRoutes(
+      createToolCallPages(deps.toolLog, (userId, ids) => deps.tasks.titles(userId, ids)),
+      deps.status,
+      deps.connection,
+    ),
+    ...taskRoutes(deps.tasks, deps.taskWindows),
     ...coordinationRoutes(deps.tasks),
     ...tokenRoutes(deps.tokens, deps.live),
     ...(deps.desktop ? desktopRoutes(deps.desktop) : []),

@@ -2,6 +2,7 @@ import { PERSON } from '../../tasks/actor';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { Task } from '../../../shared/task';
 import type { TaskService } from '../../tasks/task-service';
+import type { TaskWindows } from '../../tasks/task-windows';
 import { asObject, route, type ApiReply, type ApiRequest, type ApiRoute } from './api-route';
 
 const single = (result: Result<Task>, status = 200): ApiReply => ({
@@ -29,7 +30,7 @@ const isReply = (value: Record<string, unknown> | ApiReply): value is ApiReply =
   value === 'handled' || 'result' in value;
 
 /** The UI's task routes: each parses, calls the one task service, and shapes the answer. */
-export function taskRoutes(tasks: TaskService): ApiRoute[] {
+export function taskRoutes(tasks: TaskService, windows: TaskWindows): ApiRoute[] {
   return [
     route('GET', '/api/tasks', async ({ userId, query }) => ({ result: await tasks.list(userId, listQuery(query)) })),
     route('POST', '/api/tasks', async (request) => {
@@ -39,6 +40,9 @@ export function taskRoutes(tasks: TaskService): ApiRoute[] {
     }),
     route('GET', '/api/tasks/deleted', async ({ userId }) => ({
       result: ok({ tasks: await tasks.listDeleted(userId), next_cursor: null }),
+    })),
+    route('GET', '/api/tasks/window', async ({ userId, query }) => ({
+      result: await windows(userId, Object.fromEntries(query)),
     })),
     route('GET', '/api/tasks/:id', async ({ userId, params }) =>
       single(await tasks.get(userId, { task_id: params.id })),

@@ -3,7 +3,9 @@ import type { Task } from '../../../shared/task';
 import { dueGroup } from './task-dates';
 
 export type ListItem =
-  { kind: 'task'; key: string; task: Task; position: number } | { kind: 'heading'; key: string; label: string };
+  | { kind: 'task'; key: string; task: Task; position: number }
+  | { kind: 'placeholder'; key: string; position: number }
+  | { kind: 'heading'; key: string; label: string };
 
 /** The list's rows by index, without building one object per task: a burst re-lays out 10,000 rows every frame. */
 export interface ListLayout {
@@ -12,6 +14,8 @@ export interface ListLayout {
   keyAt: (index: number) => string | undefined;
   sizeOf: (index: number) => number;
   indexOf: (key: string) => number;
+  /** The task position an index shows (a heading: the position of the task after it). */
+  positionAt: (index: number) => number;
 }
 
 export interface RowSizes {
@@ -19,31 +23,49 @@ export interface RowSizes {
   heading: number;
 }
 
+/** A slot whose window is not loaded yet has a key of its own position. */
+const slotKey = (position: number) => `slot:${position}`;
+
+function itemOf(rows: readonly (Task | undefined)[], position: number): ListItem | undefined {
+  if (position < 0 || position >= rows.length) return undefined;
+  const task = rows[position];
+  return task
+    ? { kind: 'task', key: task.id, task, position }
+    : { kind: 'placeholder', key: slotKey(position), position };
+}
+
 /**
- * The rows: the tasks, and when sorted by due date a heading before each
- * group ("Overdue", "Today", "Tomorrow", "This week", "Later", "No due date").
- * `position` is the task's place among the tasks alone.
+ * The rows: the tasks (placeholders where not loaded yet), and when sorted by
+ * due date a heading before each group ("Overdue", "Today", ..., "No due
+ * date") among the loaded rows. `position` is the place among the tasks alone.
  */
-export function listLayout(tasks: readonly Task[], sort: TaskSort, today: string, sizes: RowSizes): ListLayout {
+export function listLayout(
+  rows: readonly (Task | undefined)[],
+  sort: TaskSort,
+  today: string,
+  sizes: RowSizes,
+): ListLayout {
   if (sort !== 'due_date') {
     return {
-      count: tasks.length,
-      itemAt: (index) => {
-        const task = tasks[index];
-        return task && { kind: 'task', key: task.id, task, position: index };
-      },
-      keyAt: (index) => tasks[index]?.id,
+      count: rows.length,
+      itemAt: (index) => itemOf(rows, index),
+      keyAt: (index) => (index < rows.length ? (rows[index]?.id ?? slotKey(index)) : undefined),
       sizeOf: () => sizes.row,
-      indexOf: (key) => tasks.findIndex((task) => task.id === key),
+      indexOf: (key) => (key.startsWith('slot:') ? Number(key.slice(5)) : rows.findIndex((task) => task?.id === key)),
+      positionAt: (index) => index,
     };
   }
   const items: ListItem[] = [];
   let group: string | undefined;
-  tasks.forEach((task, position) => {
-    const label = dueGroup(task, today);
-    if (label !== group) items.push({ kind: 'heading', key: `heading:${label}`, label });
-    group = label;
-    items.push({ kind: 'task', key: task.id, task, position });
+  rows.forEach((task, position) => {
+    if (task) {
+      const label = dueGroup(task, today);
+      if (label !== group) items.push({ kind: 'heading', key: `heading:${label}`, label });
+      group = label;
+    }
+    items.push(
+      task ? { kind: 'task', key: task.id, task, position } : { kind: 'placeholder', key: slotKey(position), position },
+    );
   });
   return {
     count: items.length,
@@ -51,5 +73,12 @@ export function listLayout(tasks: readonly Task[], sort: TaskSort, today: string
     keyAt: (index) => items[index]?.key,
     sizeOf: (index) => (items[index]?.kind === 'heading' ? sizes.heading : sizes.row),
     indexOf: (key) => items.findIndex((item) => item.key === key),
+    positionAt: (index) => {
+      for (let at = index; at < items.length; at++) {
+        const item = items[at];
+        if (item && item.kind !== 'heading') return item.position;
+      }
+      return rows.length - 1;
+    },
   };
 }

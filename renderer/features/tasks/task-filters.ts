@@ -24,6 +24,14 @@ export const DEFAULT_FILTERS: TaskFilters = {
 };
 
 export const PAGE_SIZE = 100;
+/** Rows per window the UI fetches by position (the server's most). */
+export const WINDOW_SIZE = 100;
+
+/** The filters as the window query: list_tasks' filters, a position and a size. */
+export function toWindowQuery(filters: TaskFilters, offset: number, limit: number) {
+  const { cursor: _cursor, limit: _pageSize, ...rest } = toListQuery(filters);
+  return { ...rest, offset, limit };
+}
 
 export function toListQuery(filters: TaskFilters, cursor?: string): Partial<ListTasks> {
   return {

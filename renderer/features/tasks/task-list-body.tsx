@@ -3,7 +3,7 @@ import { TaskList, type TaskListProps } from './task-list';
 import { NoMatchingTasks, NoTasksYet } from './tasks-empty-state';
 import type { useTaskList } from './use-task-list';
 
-type RowProps = Omit<TaskListProps, 'tasks' | 'hasMore' | 'busy' | 'onNeedMore'>;
+type RowProps = Omit<TaskListProps, 'rows' | 'onRangeChange'>;
 
 interface TaskListBodyProps extends RowProps {
   list: ReturnType<typeof useTaskList>;
@@ -12,7 +12,7 @@ interface TaskListBodyProps extends RowProps {
 
 /** The list, or what to say instead of it: loading, a failure, or one of the two empty states. */
 export function TaskListBody({ list, onClearFilters, ...rowProps }: TaskListBodyProps) {
-  if (list.tasks.length === 0) {
+  if (list.rows.length === 0) {
     if (list.error !== undefined) return <ErrorBanner message={list.error} onRetry={list.retry} />;
     if (list.loading) {
       return (
@@ -26,13 +26,7 @@ export function TaskListBody({ list, onClearFilters, ...rowProps }: TaskListBody
   return (
     <>
       {list.error !== undefined && <ErrorBanner message={list.error} onRetry={list.retry} />}
-      <TaskList
-        tasks={list.tasks}
-        hasMore={list.nextCursor !== null}
-        busy={list.loading || list.loadingMore}
-        onNeedMore={list.loadMore}
-        {...rowProps}
-      />
+      <TaskList rows={list.rows} onRangeChange={list.showRange} {...rowProps} />
     </>
   );
 }

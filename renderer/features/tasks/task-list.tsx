@@ -23,8 +23,6 @@ import { useScrollAnchor } from './use-scroll-anchor';
 export const ROW_HEIGHT = 44;
 export const NARROW_ROW_HEIGHT = 72;
 export const HEADING_HEIGHT = 32;
-// The next page is asked for this many rows before the end, so scrolling rarely waits.
-const LOAD_AHEAD_ROWS = 30;
 
 export interface TaskListHandle {
   /** Puts the keyboard focus on the task's row (the active one when not given), scrolling it into view. */
@@ -32,12 +30,11 @@ export interface TaskListHandle {
 }
 
 export interface TaskListProps extends TaskRowActions {
-  tasks: Task[];
+  /** Every position of the filtered list: the task there, or undefined until its window is loaded. */
+  rows: readonly (Task | undefined)[];
   sort: TaskSort;
-  hasMore: boolean;
-  /** A page is on its way; the next is asked for once it has arrived, if the end is still near. */
-  busy: boolean;
-  onNeedMore: () => void;
+  /** Told which positions are in view (and about to be), so their windows are fetched. */
+  onRangeChange: (first: number, last: number) => void;
   today: string;
   changed: ReadonlyMap<string, RowChange>;
   handle?: Ref<TaskListHandle>;
@@ -45,41 +42,36 @@ export interface TaskListProps extends TaskRowActions {
 
 /**
  * The task list, virtualised: only the rows in view (and a few around them)
- * are in the DOM. It is one Tab stop: the active row holds tabIndex 0 and the
- * keys move it (see useListKeys).
+ * are in the DOM, and the scroll area is the whole list's height from the
+ * start, rows not loaded yet showing as placeholders. It is one Tab stop: the
+ * active row holds tabIndex 0 and the keys move it (see useListKeys).
  */
-export function TaskList({
-  tasks,
-  sort,
-  hasMore,
-  busy,
-  onNeedMore,
-  today,
-  changed,
-  handle,
-  ...actions
-}: TaskListProps) {
+export function TaskList({ rows, sort, onRangeChange, today, changed, handle, ...actions }: TaskListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowHeight = useIsNarrow() ? NARROW_ROW_HEIGHT : ROW_HEIGHT;
   const layout = useMemo(
-    () => listLayout(tasks, sort, today, { row: rowHeight, heading: HEADING_HEIGHT }),
-    [tasks, sort, today, rowHeight],
+    () => listLayout(rows, sort, today, { row: rowHeight, heading: HEADING_HEIGHT }),
+    [rows, sort, today, rowHeight],
   );
+  // Stable between layouts: the virtualizer re-measures every row (all 10,000) whenever getItemKey changes,
+  // and a new function each render did that on every scroll frame.
+  const itemKey = useCallback((index: number) => layout.keyAt(index) ?? index, [layout]);
   const virtualizer = useVirtualizer({
     count: layout.count,
     getScrollElement: () => scrollRef.current,
     estimateSize: layout.sizeOf,
-    getItemKey: (index) => layout.keyAt(index) ?? index,
+    getItemKey: itemKey,
     overscan: 8,
   });
   const rememberTopRow = useScrollAnchor(scrollRef, layout);
   const virtualItems = virtualizer.getVirtualItems();
-  const lastShown = virtualItems.at(-1)?.index ?? -1;
+  const firstShown = virtualItems[0]?.index ?? 0;
+  const lastShown = virtualItems.at(-1)?.index ?? 0;
 
   const [activeId, setActiveId] = useState<string>();
   const focusRow = useCallback(
     (id?: string) => {
-      const target = id ?? activeId ?? tasks[0]?.id;
+      const target = id ?? activeId ?? rows.find((row) => row !== undefined)?.id;
       const index = layout.indexOf(target ?? '');
       if (target === undefined || index === -1) return;
       setActiveId(target);
@@ -93,33 +85,33 @@ export function TaskList({
       };
       attempt();
     },
-    [activeId, layout, tasks, virtualizer],
+    [activeId, layout, rows, virtualizer],
   );
   useImperativeHandle(handle, () => ({ focusRow }), [focusRow]);
-  const onKeyDown = useListKeys({ tasks, focusRow, ...actions });
+  const onKeyDown = useListKeys({ rows, focusRow, ...actions });
   const focusWithin = useRef(false);
 
   // The active row left (completed out of view, deleted): its neighbour takes the focus, so the keys go on working.
-  const previousTasks = useRef(tasks);
+  const previousRows = useRef(rows);
   useLayoutEffect(() => {
-    const before = previousTasks.current;
-    previousTasks.current = tasks;
-    if (activeId === undefined || tasks.some((task) => task.id === activeId)) return;
+    const before = previousRows.current;
+    previousRows.current = rows;
+    if (activeId === undefined || rows.some((task) => task?.id === activeId)) return;
     const index = Math.min(
       Math.max(
-        before.findIndex((task) => task.id === activeId),
+        before.findIndex((task) => task?.id === activeId),
         0,
       ),
-      tasks.length - 1,
+      rows.length - 1,
     );
-    const next = tasks[index];
+    const next = rows[index];
     if (next && focusWithin.current) focusRow(next.id);
     else setActiveId(next?.id);
-  }, [tasks, activeId, focusRow]);
+  }, [rows, activeId, focusRow]);
 
-  useEffect(() => {
-    if (hasMore && !busy && lastShown >= layout.count - LOAD_AHEAD_ROWS) onNeedMore();
-  }, [hasMore, busy, lastShown, layout.count, onNeedMore]);
+  const firstPosition = layout.positionAt(firstShown);
+  const lastPosition = layout.positionAt(lastShown);
+  useEffect(() => onRangeChange(firstPosition, lastPosition), [firstPosition, lastPosition, onRangeChange]);
 
   const rendered = virtualItems.map((item) => layout.itemAt(item.index)).filter((item) => item?.kind === 'task');
   // A Tab into the list lands on the active row, or on the first one in view when the active row is scrolled away.
@@ -152,16 +144,16 @@ export function TaskList({
               start={virtual.start}
               height={layout.sizeOf(virtual.index)}
               tabStop={item.key === tabStop}
-              setSize={hasMore ? -1 : tasks.length}
+              setSize={rows.length}
             >
               {item.kind === 'task' && (
                 <TaskRow task={item.task} today={today} change={changed.get(item.key)} {...actions} />
               )}
+              {item.kind === 'placeholder' && <PlaceholderRow />}
             </Slot>
           );
         })}
       </div>
-      {hasMore && <p className="task-list-more">Loading more tasks…</p>}
     </div>
   );
 }
@@ -193,6 +185,8 @@ function Slot({ item, start, height, tabStop, setSize, children }: SlotProps) {
     <div
       role="listitem"
       data-row-id={item.key}
+      data-position={item.position}
+      aria-busy={item.kind === 'placeholder' || undefined}
       tabIndex={tabStop ? 0 : -1}
       aria-posinset={item.position + 1}
       aria-setsize={setSize}
@@ -200,6 +194,15 @@ function Slot({ item, start, height, tabStop, setSize, children }: SlotProps) {
       style={style}
     >
       {children}
+    </div>
+  );
+}
+
+/** Stands in for a task whose window is on its way: the row's shape, no text. */
+function PlaceholderRow() {
+  return (
+    <div className="task-row task-row-placeholder" aria-label="Loading task">
+      <span className="task-placeholder-bar" />
     </div>
   );
 }

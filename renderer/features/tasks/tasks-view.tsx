@@ -20,11 +20,11 @@ import { useChangedRows } from './use-changed-rows';
 import { useFilters } from './use-filters';
 import { useTagSuggestions } from './use-tag-suggestions';
 import { useTaskActions } from './use-task-actions';
+import { useRequestedTask } from './use-requested-task';
 import { useTaskList } from './use-task-list';
 import './tasks.css';
 
-const countText = (shown: number, more: boolean, noun: string) =>
-  `${shown}${more ? '+' : ''} ${noun}${shown === 1 && !more ? '' : 's'}`;
+const countText = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 export function TasksView() {
   const { draft, filters, change, clear } = useFilters();
@@ -33,7 +33,7 @@ export function TasksView() {
   const { changed, markChanged } = useChangedRows();
   const today = useToday();
   const [editing, setEditing] = useState<Task>();
-  const tagSuggestions = useTagSuggestions(list.tasks, editing !== undefined);
+  const tagSuggestions = useTagSuggestions(list.rows, editing !== undefined);
   const [showDeleted, setShowDeleted] = useState(false);
   const [deletedCount, setDeletedCount] = useState<number>();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -43,9 +43,12 @@ export function TasksView() {
   const selectProject = useCallback((project: string) => change({ project }), [change]);
   const searchRef = useRef<HTMLInputElement>(null);
 
+  const { applyChange } = list;
+  const addedHere = useCallback((task: Task) => applyChange(task, 'new'), [applyChange]);
   const applyLive = useFrameBatch((changes: TaskChange[]) => {
     for (const taskChange of changes) {
-      list.applyChange(taskChange.task);
+      const isNew = taskChange.change === 'added' || taskChange.change === 'restored';
+      list.applyChange(taskChange.task, isNew ? 'new' : 'other');
       markChanged(taskChange);
     }
   });
@@ -67,6 +70,13 @@ export function TasksView() {
     [list, closeEditor],
   );
 
+  const openRequested = useCallback((task: Task) => {
+    setShowDeleted(false);
+    setEditing(task);
+  }, []);
+  const showDeletedTasks = useCallback(() => setShowDeleted(true), []);
+  useRequestedTask(openRequested, showDeletedTasks);
+
   useShortcuts({
     '/': () => searchRef.current?.focus(),
     n: () => addRef.current?.focus(),
@@ -76,20 +86,18 @@ export function TasksView() {
     z: actions.undo,
   });
 
-  const count = showDeleted
-    ? countText(deletedCount ?? 0, false, 'deleted task')
-    : countText(list.tasks.length, list.nextCursor !== null, 'task');
+  const count = showDeleted ? countText(deletedCount ?? 0, 'deleted task') : countText(list.rows.length, 'task');
   return (
     <div className="tasks-view">
       {!narrow && !showDeleted && <ProjectList selected={draft.project} onSelect={selectProject} />}
       <div className="tasks-main">
-        <AddTaskInput onAdded={list.applyChange} today={today} inputRef={addRef} />
+        <AddTaskInput onAdded={addedHere} today={today} inputRef={addRef} />
         <TaskToolbar
           filters={draft}
           onChange={change}
           showDeleted={showDeleted}
           onShowDeletedChange={setShowDeleted}
-          count={list.loading && list.tasks.length === 0 && !showDeleted ? '' : count}
+          count={list.loading && list.rows.length === 0 && !showDeleted ? '' : count}
           searchRef={searchRef}
           onShowShortcuts={() => setShortcutsOpen(true)}
           sheetExtra={narrow ? <ProjectList selected={draft.project} onSelect={selectProject} /> : undefined}

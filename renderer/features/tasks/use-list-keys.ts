@@ -4,8 +4,10 @@ import { isTyping } from '../../lib/shortcuts';
 import type { TaskRowActions } from './task-row';
 
 interface ListKeysOptions extends TaskRowActions {
-  tasks: readonly Task[];
-  focusRow: (id: string) => void;
+  /** Every position of the list; undefined where the row is still loading. */
+  rows: readonly (Task | undefined)[];
+  /** Focuses a row by its key: a task's id, or a loading row's slot key. */
+  focusRow: (key: string) => void;
 }
 
 /** The keys listed in the "?" overlay that act on the focused row. */
@@ -24,17 +26,21 @@ export const ROW_KEYS = [
  * row first, so the keys keep working). A control inside a row (its checkbox,
  * after a click) keeps its own Enter and Space.
  */
-export function useListKeys({ tasks, focusRow, onComplete, onEdit, onDelete }: ListKeysOptions) {
+export function useListKeys({ rows, focusRow, onComplete, onEdit, onDelete }: ListKeysOptions) {
   return useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
       if (event.ctrlKey || event.altKey || event.metaKey || isTyping(event.target)) return;
       const slot = (event.target as HTMLElement).closest<HTMLElement>('[data-row-id]');
-      const index = tasks.findIndex((task) => task.id === slot?.dataset.rowId);
-      const task = tasks[index];
-      if (!slot || !task) return;
+      const index = Number(slot?.dataset.position ?? -1);
+      if (!slot || index < 0 || index >= rows.length) return;
+      // A row still loading can be moved past; it cannot be acted on until it shows its task.
       const moveTo = (next: number) => {
-        const target = tasks[Math.min(Math.max(next, 0), tasks.length - 1)];
-        if (target) focusRow(target.id);
+        const position = Math.min(Math.max(next, 0), rows.length - 1);
+        focusRow(rows[position]?.id ?? `slot:${position}`);
+      };
+      const task = rows[index];
+      const onTask = (run: (task: Task) => void) => () => {
+        if (task) run(task);
       };
       const act: Partial<Record<string, () => void>> = {
         ArrowDown: () => moveTo(index + 1),
@@ -42,22 +48,22 @@ export function useListKeys({ tasks, focusRow, onComplete, onEdit, onDelete }: L
         ArrowUp: () => moveTo(index - 1),
         k: () => moveTo(index - 1),
         Home: () => moveTo(0),
-        End: () => moveTo(tasks.length - 1),
-        e: () => onEdit(task),
-        x: () => onComplete(task, !task.completed),
-        Delete: () => {
-          moveTo(index + 1 < tasks.length ? index + 1 : index - 1);
-          onDelete(task);
-        },
+        End: () => moveTo(rows.length - 1),
+        e: onTask(onEdit),
+        x: onTask((shown) => onComplete(shown, !shown.completed)),
+        Delete: onTask((shown) => {
+          moveTo(index + 1 < rows.length ? index + 1 : index - 1);
+          onDelete(shown);
+        }),
       };
       // A Mac keyboard's "delete" key sends Backspace.
       act.Backspace = act.Delete;
-      if (event.target === slot) act.Enter = () => onEdit(task);
+      if (event.target === slot) act.Enter = onTask(onEdit);
       const run = act[event.key];
       if (!run) return;
       event.preventDefault();
       run();
     },
-    [tasks, focusRow, onComplete, onEdit, onDelete],
+    [rows, focusRow, onComplete, onEdit, onDelete],
   );
 }

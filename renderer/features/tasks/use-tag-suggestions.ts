@@ -12,7 +12,7 @@ const NONE: readonly string[] = [];
  * the list, and on the most recent tasks of any status (the API has no list
  * of tags, so one page of recent tasks stands in for it).
  */
-export function useTagSuggestions(loaded: readonly Task[], editing: boolean): readonly string[] {
+export function useTagSuggestions(loaded: readonly (Task | undefined)[], editing: boolean): readonly string[] {
   const api = useApi();
   const recent = useQuery({
     queryKey: QUERY_KEYS.taskTags,
@@ -23,7 +23,7 @@ export function useTagSuggestions(loaded: readonly Task[], editing: boolean): re
   return useMemo(() => {
     if (!editing) return NONE;
     const tags = new Set<string>();
-    for (const task of [...loaded, ...(recent.data ?? [])]) for (const tag of task.tags) tags.add(tag);
+    for (const task of [...loaded, ...(recent.data ?? [])]) for (const tag of task?.tags ?? []) tags.add(tag);
     return [...tags].sort();
   }, [loaded, recent.data, editing]);
 }

@@ -1,178 +1,214 @@
-import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Task } from '../../../shared/task';
 import { useApi } from '../../lib/api-context';
+import { plainFailure } from '../../lib/error-message';
 import { useLiveEvents } from '../../lib/live-events';
-import type { ApiClient } from '../../lib/api-client';
-import { QUERY_KEYS } from '../../lib/query';
 import {
-  appendPage,
   applyTaskChange,
   completesOutOfView,
   createVersionGate,
+  placeWindow,
   replaceInPlace,
+  type ChangeKind,
   type LoadedTasks,
 } from './apply-task-change';
-import { plainFailure } from '../../lib/error-message';
-import { matchesFilters, narrowsList, toListQuery, type TaskFilters } from './task-filters';
+import { matchesFilters, toWindowQuery, WINDOW_SIZE, type TaskFilters } from './task-filters';
+import { useAnyTasks } from './use-any-tasks';
 import { HIGHLIGHT_MS } from './use-changed-rows';
+import { useResync } from './use-resync';
 
 /** As long as the row's "Completed by ..." highlight, so both end together. */
 export const COMPLETED_LINGER_MS = HIGHLIGHT_MS;
 
-export interface TaskListState extends LoadedTasks {
-  /** The first page is being fetched (filters changed, or the stream reconnected). */
-  loading: boolean;
-  loadingMore: boolean;
-  error: string | undefined;
-  /** Whether the person has any task at all, whatever the filters; undefined until known. */
-  anyTasks: boolean | undefined;
-}
+// Rows fetched beyond the edges of the view, so a slow scroll rarely shows placeholders.
+const MARGIN_ROWS = 150;
+// An answer for a window whose rows moved meanwhile (live changes above it) is asked for again, this often at most.
+const MAX_ATTEMPTS = 3;
 
-type SetTaskListState = Dispatch<SetStateAction<TaskListState>>;
-
-const INITIAL: TaskListState = {
-  tasks: [],
-  nextCursor: null,
-  loading: true,
-  loadingMore: false,
-  error: undefined,
-  anyTasks: undefined,
+const hasHole = (rows: readonly (Task | undefined)[], from: number, to: number) => {
+  for (let index = from; index < to; index++) if (rows[index] === undefined) return true;
+  return false;
 };
 
-/** One fetch at a time; changes that arrive meanwhile are replayed onto its answer, which may predate them. */
-interface Flight {
-  id: number;
-  changes: Task[];
-}
-
-const replay = (loaded: LoadedTasks, changes: Task[], filters: TaskFilters) =>
-  changes.reduce((list, task) => applyTaskChange(list, task, filters), loaded);
-
-/** An empty filtered page does not say whether there are tasks at all; one cheap look does. */
-async function hasAnyTasks(api: ApiClient, filters: TaskFilters, page: LoadedTasks): Promise<boolean> {
-  if (page.tasks.length > 0) return true;
-  if (!narrowsList(filters)) return false;
-  return (await api.listTasks({ status: 'all', limit: 1 })).tasks.length > 0;
-}
-
 /**
- * Deleting a task may have deleted the last one. Once the list is empty after
- * a deletion, whether any task remains is asked again, so "No tasks yet"
- * replaces "No tasks match". An answer is dropped if a task was added or
- * restored while it was on its way (that already made anyTasks true).
- */
-function useAnyTasksRecheck(api: ApiClient, state: TaskListState, setState: SetTaskListState) {
-  const [deletions, setDeletions] = useState(0);
-  const additions = useRef(0);
-  const listEmpty = state.tasks.length === 0 && state.nextCursor === null && !state.loading;
-  const recheck = useQuery({
-    queryKey: [...QUERY_KEYS.anyTasks, deletions],
-    queryFn: async () => {
-      const before = additions.current;
-      const answer = await api.listTasks({ status: 'all', limit: 1 });
-      return additions.current === before ? answer.tasks.length > 0 : null;
-    },
-    enabled: deletions > 0 && listEmpty,
-  });
-  const remaining = recheck.data;
-  useEffect(() => {
-    if (remaining === undefined || remaining === null) return;
-    setState((previous) => ({ ...previous, anyTasks: previous.tasks.length > 0 || remaining }));
-  }, [remaining, setState]);
-  return useCallback((task: Task) => {
-    if (task.deleted_at === null) additions.current += 1;
-    else setDeletions((value) => value + 1);
-  }, []);
-}
-
-/**
- * The task list for `filters`: the first page on every filter change and
- * every (re)connection of the live stream, further pages on request, and
- * live changes placed in the loaded rows without a refetch.
+ * The task list for `filters`, by position: its length is the filtered total
+ * the server counts, and the windows under the view are fetched as the view
+ * moves (placeholders meanwhile). Live changes are placed in the loaded rows
+ * without a refetch where the rows tell their place; where they cannot (the
+ * neighbours are not loaded), what is on screen is asked for again.
  */
 export function useTaskList(filters: TaskFilters) {
   const api = useApi();
   const { generation } = useLiveEvents();
-  const [state, setState] = useState<TaskListState>(INITIAL);
-  const latest = useRef({ state, filters });
+  const model = useRef<LoadedTasks>({ rows: [] });
+  const [rows, setRows] = useState<readonly (Task | undefined)[]>([]);
+  const [status, setStatus] = useState<{ loading: boolean; error?: string }>({ loading: true });
+  const filtersRef = useRef(filters);
+  filtersRef.current = filters;
+  const [gate] = useState(createVersionGate);
+  // Bumped on every reset (filters, reconnection, retry, resync): answers to older requests are dropped.
+  const epoch = useRef(0);
+  // No answer yet since the last reset: the first one replaces the list.
+  const fresh = useRef(true);
+  // Bumped whenever a live change moves rows: an answer requested before it may sit one place off.
+  const moves = useRef(0);
+  const inFlight = useRef(new Set<number>());
+  const attempts = useRef(new Map<number, number>());
+  const forced = useRef(new Set<number>());
+  const visible = useRef({ first: 0, last: 0 });
+  // Changes since the last reset, replayed onto its first answer, which may predate them.
+  const sinceReset = useRef<{ task: Task; kind: ChangeKind }[]>([]);
   const lingering = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+
+  const publish = useCallback(() => setRows(model.current.rows), []);
+
+  const ensureRef = useRef<() => void>(() => undefined);
+  const ensure = useCallback(() => ensureRef.current(), []);
+  const resync = useResync(() => {
+    // What is on screen stays until its fresh answer replaces it; the rest is forgotten and fetched when seen.
+    const { first, last } = visible.current;
+    const from = Math.floor(Math.max(0, first - MARGIN_ROWS) / WINDOW_SIZE);
+    const to = Math.floor((last + MARGIN_ROWS) / WINDOW_SIZE);
+    const keepFrom = from * WINDOW_SIZE;
+    const keepTo = (to + 1) * WINDOW_SIZE;
+    model.current = {
+      rows: model.current.rows.map((row, index) => (index >= keepFrom && index < keepTo ? row : undefined)),
+    };
+    epoch.current++;
+    inFlight.current.clear();
+    attempts.current.clear();
+    for (let window = from; window <= to; window++) forced.current.add(window);
+    publish();
+    ensure();
+  });
+
+  const fetchWindow = useCallback(
+    (window: number) => {
+      const started = { epoch: epoch.current, moves: moves.current };
+      inFlight.current.add(window);
+      api.taskWindow(toWindowQuery(filtersRef.current, window * WINDOW_SIZE, WINDOW_SIZE)).then(
+        (answer) => {
+          if (epoch.current !== started.epoch) return;
+          inFlight.current.delete(window);
+          const current = filtersRef.current;
+          if (fresh.current) {
+            const placed = placeWindow({ rows: [] }, answer.offset, answer.tasks, answer.total, gate, current) ?? {
+              rows: Array.from({ length: answer.total }, () => undefined),
+            };
+            fresh.current = false;
+            let replayed: LoadedTasks = placed;
+            for (const { task, kind } of sinceReset.current) {
+              replayed = applyTaskChange(replayed, task, current, kind).loaded;
+            }
+            sinceReset.current = [];
+            model.current = replayed;
+            setStatus({ loading: false });
+          } else {
+            const tries = (attempts.current.get(window) ?? 0) + 1;
+            if (moves.current !== started.moves && tries < MAX_ATTEMPTS) {
+              attempts.current.set(window, tries);
+              ensure();
+              return;
+            }
+            attempts.current.delete(window);
+            // A total unlike ours means changes were missed: only this window is known to be right.
+            const base = answer.total === model.current.rows.length ? model.current : { rows: [] };
+            const placed = placeWindow(base, answer.offset, answer.tasks, answer.total, gate, current);
+            if (!placed || moves.current !== started.moves) resync.soon();
+            if (placed) model.current = placed;
+          }
+          publish();
+          ensure();
+        },
+        (error: unknown) => {
+          if (epoch.current !== started.epoch) return;
+          inFlight.current.delete(window);
+          setStatus({ loading: false, error: plainFailure(error) });
+        },
+      );
+    },
+    [api, gate, publish, ensure, resync],
+  );
+
+  ensureRef.current = () => {
+    const { first, last } = visible.current;
+    const known = model.current.rows;
+    const total = fresh.current ? undefined : known.length;
+    const from = Math.floor(Math.max(0, first - MARGIN_ROWS) / WINDOW_SIZE);
+    const to = Math.floor((last + MARGIN_ROWS) / WINDOW_SIZE);
+    for (let window = from; window <= to; window++) {
+      const start = window * WINDOW_SIZE;
+      if (total !== undefined && start >= total) break;
+      if (inFlight.current.has(window)) continue;
+      const needed =
+        total === undefined ||
+        forced.current.has(window) ||
+        hasHole(known, start, Math.min(total, start + WINDOW_SIZE));
+      if (!needed) continue;
+      forced.current.delete(window);
+      fetchWindow(window);
+    }
+  };
+
+  const filtersKey = JSON.stringify(filters);
+  const [attempt, setAttempt] = useState(0);
+  const shownFor = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    epoch.current++;
+    fresh.current = true;
+    inFlight.current.clear();
+    attempts.current.clear();
+    forced.current.clear();
+    sinceReset.current = [];
+    // A refetch after a reconnection keeps showing the list (or its empty state) until the answer replaces it.
+    const refetch = shownFor.current === filtersKey;
+    shownFor.current = filtersKey;
+    setStatus((previous) => ({ loading: refetch ? previous.loading : true, error: undefined }));
+    ensure();
+  }, [filtersKey, generation, attempt, ensure]);
+
   useEffect(() => {
     const timers = lingering.current;
     return () => {
       for (const timer of timers.values()) clearTimeout(timer);
     };
   }, []);
-  latest.current = { state, filters };
-  const flight = useRef<Flight | undefined>(undefined);
-  const nextFlightId = useRef(0);
-  const [attempt, setAttempt] = useState(0);
-  const [gate] = useState(createVersionGate);
-  const noteForAnyTasks = useAnyTasksRecheck(api, state, setState);
 
-  const startFlight = useCallback((): Flight => {
-    flight.current = { id: ++nextFlightId.current, changes: [] };
-    return flight.current;
-  }, []);
-  const land = useCallback((started: Flight) => {
-    if (flight.current?.id !== started.id) return false;
-    flight.current = undefined;
-    return true;
-  }, []);
+  /** The positions in view (or about to be): their windows are fetched if not loaded. */
+  const showRange = useCallback(
+    (first: number, last: number) => {
+      if (visible.current.first === first && visible.current.last === last) return;
+      visible.current = { first, last };
+      ensure();
+    },
+    [ensure],
+  );
 
-  const filtersKey = JSON.stringify(filters);
-  useEffect(() => {
-    const started = startFlight();
-    const current = latest.current.filters;
-    setState((previous) => ({ ...previous, loading: true, error: undefined }));
-    void (async () => {
-      try {
-        const answer = await api.listTasks(toListQuery(current));
-        const page = { tasks: answer.tasks, nextCursor: answer.next_cursor };
-        const anyTasks = await hasAnyTasks(api, current, page);
-        if (!land(started)) return;
-        setState({
-          ...replay(page, started.changes, current),
-          loading: false,
-          loadingMore: false,
-          error: undefined,
-          anyTasks,
-        });
-      } catch (error) {
-        if (land(started)) {
-          setState((previous) => ({ ...previous, loading: false, loadingMore: false, error: plainFailure(error) }));
-        }
+  const place = useCallback(
+    (task: Task, kind: ChangeKind) => {
+      const placed = applyTaskChange(model.current, task, filtersRef.current, kind);
+      if (placed.loaded !== model.current) {
+        moves.current++;
+        model.current = placed.loaded;
+        publish();
       }
-    })();
-  }, [api, filtersKey, generation, attempt, startFlight, land]);
+      if (!placed.certain) resync.soon();
+    },
+    [publish, resync],
+  );
 
-  const loadMore = useCallback(() => {
-    const { state: shown, filters: current } = latest.current;
-    if (shown.nextCursor === null || flight.current || shown.loading) return;
-    const started = startFlight();
-    setState((previous) => ({ ...previous, loadingMore: true }));
-    api.listTasks(toListQuery(current, shown.nextCursor)).then(
-      (answer) => {
-        if (!land(started)) return;
-        const page = { tasks: answer.tasks, nextCursor: answer.next_cursor };
-        setState((previous) => ({
-          ...previous,
-          ...replay(appendPage(previous, page), started.changes, current),
-          loadingMore: false,
-        }));
-      },
-      (error: unknown) => {
-        if (land(started)) setState((previous) => ({ ...previous, loadingMore: false, error: plainFailure(error) }));
-      },
-    );
-  }, [api, startFlight, land]);
+  const [deletions, setDeletions] = useState(0);
 
   /** Places a task as it now is (from a live event or an API answer), unless something newer was seen. */
   const applyChange = useCallback(
-    (task: Task) => {
+    (task: Task, kind: ChangeKind = 'other') => {
       if (!gate.admit(task)) return;
-      flight.current?.changes.push(task);
-      const { state: shown, filters: current } = latest.current;
+      if (task.deleted_at !== null) setDeletions((count) => count + 1);
+      if (fresh.current) {
+        sinceReset.current.push({ task, kind });
+        return;
+      }
+      const current = filtersRef.current;
       if (!task.completed && lingering.current.has(task.id)) {
         // Reopened while it was about to leave: it stays, and a later completion lingers afresh.
         clearTimeout(lingering.current.get(task.id));
@@ -180,35 +216,30 @@ export function useTaskList(filters: TaskFilters) {
       }
       // The same completion may arrive twice (the API's answer and the live event): it keeps lingering.
       const stillLeaving = lingering.current.has(task.id) && task.completed && !matchesFilters(task, current);
-      if (stillLeaving || completesOutOfView(shown, task, current)) {
+      if (stillLeaving || completesOutOfView(model.current, task, current)) {
         // Shown completed for a moment ("Completed by ..."), then placed as the filters say.
-        setState((previous) => ({ ...previous, ...replaceInPlace(previous, task) }));
+        model.current = replaceInPlace(model.current, task);
+        publish();
         if (!lingering.current.has(task.id)) {
           lingering.current.set(
             task.id,
             setTimeout(() => {
               lingering.current.delete(task.id);
               // Placed as the row now is: a newer version may have replaced it meanwhile.
-              setState((previous) => {
-                const now = previous.tasks.find((row) => row.id === task.id);
-                return now ? { ...previous, ...applyTaskChange(previous, now, latest.current.filters) } : previous;
-              });
+              const now = model.current.rows.find((row) => row?.id === task.id);
+              if (now) place(now, 'other');
             }, COMPLETED_LINGER_MS),
           );
         }
         return;
       }
-      setState((previous) => ({
-        ...previous,
-        ...applyTaskChange(previous, task, latest.current.filters),
-        anyTasks: task.deleted_at === null ? true : previous.anyTasks,
-      }));
-      noteForAnyTasks(task);
+      place(task, kind);
     },
-    [gate, noteForAnyTasks],
+    [gate, place, publish],
   );
 
   const retry = useCallback(() => setAttempt((value) => value + 1), []);
+  const anyTasks = useAnyTasks(filters, rows.length, status.loading, deletions);
 
-  return { ...state, loadMore, applyChange, retry };
+  return { rows, ...status, anyTasks, showRange, applyChange, retry };
 }

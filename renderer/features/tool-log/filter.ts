@@ -1,3 +1,4 @@
+import type { ToolCallsQuery } from '../../../shared/api';
 import type { ToolCall } from '../../../shared/tool-call';
 
 export interface ToolLogFilter {
@@ -10,6 +11,16 @@ export interface ToolLogFilter {
 
 export const NO_FILTER: ToolLogFilter = { client: '', tool: '', errorsOnly: false };
 
+/** The filter as the server's query: the same three conditions, applied to the whole retained log. */
+export function toToolCallsQuery(filter: ToolLogFilter): Partial<ToolCallsQuery> {
+  return {
+    outcome: filter.errorsOnly ? 'error' : undefined,
+    tool: filter.tool || undefined,
+    client: filter.client || undefined,
+  };
+}
+
+/** The same filter applied here, to the calls that arrive live. */
 export function filterCalls(calls: readonly ToolCall[], filter: ToolLogFilter): readonly ToolCall[] {
   const { client, tool, errorsOnly } = filter;
   if (!client && !tool && !errorsOnly) return calls;

@@ -31,7 +31,15 @@ const calls: ToolCall[] = Array.from({ length: MAX_ENTRIES }, (_, n) =>
 
 describe('tool call list', () => {
   it('puts only the rows in view into the DOM when it holds 50,000', () => {
-    render(<ToolCallList calls={calls} onOpen={() => undefined} />);
+    render(
+      <ToolCallList
+        calls={calls}
+        titles={() => undefined}
+        onOpen={() => undefined}
+        hasMore={false}
+        onNeedMore={() => undefined}
+      />,
+    );
     const list = screen.getByRole('list', { name: 'Tool calls' });
     const rows = within(list).getAllByRole('listitem');
 

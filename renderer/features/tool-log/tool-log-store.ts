@@ -9,9 +9,11 @@ export interface ToolLogSnapshot {
   paused: boolean;
   /** Entries that arrived while paused; shown on resume. */
   held: number;
-  /** Every client label and tool seen since the view opened, sorted. */
+  /** Every client label and tool seen live since the view opened, sorted. */
   clients: readonly string[];
   tools: readonly string[];
+  /** "Clear view" hides every call up to this time ('' until used), older pages included. */
+  clearedThrough: string;
 }
 
 const newestFirst = (a: ToolCall, b: ToolCall) =>
@@ -38,9 +40,9 @@ function mergeNewestFirst(a: readonly ToolCall[], b: readonly ToolCall[]): ToolC
 }
 
 /**
- * The log the view shows, outside React so a burst of events costs one merge
- * each and never a render-time side effect. Entries may arrive twice (from the
- * database and from the event stream); `known` makes each id count once.
+ * The calls that arrived live since the view opened, outside React so a burst
+ * of events costs one merge each and never a render-time side effect (older
+ * calls come from the server's pages). `known` makes each id count once.
  * Invariant: every id in `known` is in `calls` or `held`, or was cleared.
  */
 export function createToolLogStore(max = MAX_ENTRIES) {
@@ -48,7 +50,6 @@ export function createToolLogStore(max = MAX_ENTRIES) {
   let held: ToolCall[] = [];
   let paused = false;
   let known = new Set<string>();
-  // Loads from the database skip what "Clear view" already cleared.
   let clearedThrough = '';
   const clients = new Set<string>();
   const tools = new Set<string>();
@@ -61,7 +62,7 @@ export function createToolLogStore(max = MAX_ENTRIES) {
   function makeSnapshot(): ToolLogSnapshot {
     if (sortedClients.length !== clients.size) sortedClients = [...clients].sort();
     if (sortedTools.length !== tools.size) sortedTools = [...tools].sort();
-    return { calls, paused, held: held.length, clients: sortedClients, tools: sortedTools };
+    return { calls, paused, held: held.length, clients: sortedClients, tools: sortedTools, clearedThrough };
   }
 
   function changed() {
@@ -103,10 +104,6 @@ export function createToolLogStore(max = MAX_ENTRIES) {
     receive: (...calls: ToolCall[]) => {
       add(calls);
     },
-    /** Recent entries from the database, on opening and after every reconnection. */
-    load: (recent: readonly ToolCall[]) => {
-      add(recent.filter((call) => call.created_at > clearedThrough));
-    },
     pause: () => {
       if (paused) return;
       paused = true;
@@ -119,10 +116,13 @@ export function createToolLogStore(max = MAX_ENTRIES) {
       held = [];
       changed();
     },
-    /** Empties the view (never the database); what was cleared does not come back on a reload. */
-    clear: () => {
-      const newest = [calls[0], held[0]].filter((call) => call !== undefined).sort(newestFirst)[0];
-      if (newest && newest.created_at > clearedThrough) clearedThrough = newest.created_at;
+    /** Empties the view (never the database) up to `newestShown`; what was cleared does not come back on a reload. */
+    clear: (newestShown?: string) => {
+      const newest = [calls[0]?.created_at, held[0]?.created_at, newestShown]
+        .filter((at) => at !== undefined)
+        .sort()
+        .at(-1);
+      if (newest && newest > clearedThrough) clearedThrough = newest;
       calls = [];
       held = [];
       known = new Set();

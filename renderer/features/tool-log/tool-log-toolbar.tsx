@@ -7,9 +7,14 @@ import type { ToolLogSnapshot } from './tool-log-store';
 
 interface ToolLogToolbarProps {
   log: ToolLogSnapshot;
+  /** Every client and tool the filters offer: those in the retained log and those seen live. */
+  clients: readonly string[];
+  tools: readonly string[];
   filter: ToolLogFilter;
   onFilterChange: (filter: ToolLogFilter) => void;
   shown: number;
+  /** Older calls are still on the server: the count is "at least". */
+  more: boolean;
   onPauseToggle: () => void;
   onClear: () => void;
   onExport: () => void;
@@ -18,13 +23,24 @@ interface ToolLogToolbarProps {
 // The "every client/tool" choice; a select's keys cannot be empty, and no client label holds a NUL.
 const ALL = '\u0000all';
 
-export function ToolLogToolbar({ log, filter, onFilterChange, shown, ...actions }: ToolLogToolbarProps) {
+export function ToolLogToolbar({
+  log,
+  clients,
+  tools,
+  filter,
+  onFilterChange,
+  shown,
+  more,
+  ...actions
+}: ToolLogToolbarProps) {
   return (
     <div className="tool-log-toolbar" role="group" aria-label="Log filters and actions">
-      <LogFilters clientsSeen={log.clients} toolsSeen={log.tools} filter={filter} onFilterChange={onFilterChange} />
+      <LogFilters clientsSeen={clients} toolsSeen={tools} filter={filter} onFilterChange={onFilterChange} />
       <span className="tool-log-spacer" />
       {/* Not a live region: on a busy log it would announce every call. */}
-      <span className="tool-log-count">{log.paused ? `Paused, ${log.held} new held` : `${shown} shown`}</span>
+      <span className="tool-log-count">
+        {log.paused ? `Paused, ${log.held} new held` : `${shown}${more ? '+' : ''} shown`}
+      </span>
       <Button className="button" onPress={actions.onPauseToggle}>
         {log.paused ? <Play size={16} aria-hidden /> : <Pause size={16} aria-hidden />}
         {log.paused ? 'Resume' : 'Pause'}
