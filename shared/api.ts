@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { DatabaseKind } from './database-kind';
 import { ERROR_CODES } from './result';
-import type { Task } from './task';
+import type { ProjectSummary, Task } from './task';
 import type { CreatedToken, TokenInfo } from './token-schemas';
 import type { ToolCall } from './tool-call';
 
@@ -37,6 +37,12 @@ export const API_ROUTES = {
   task: (id: string) => `/api/tasks/${encodeURIComponent(id)}`,
   completeTask: (id: string) => `/api/tasks/${encodeURIComponent(id)}/complete`,
   restoreTask: (id: string) => `/api/tasks/${encodeURIComponent(id)}/restore`,
+  taskDetail: (id: string) => `/api/tasks/${encodeURIComponent(id)}/detail`,
+  taskNotes: (id: string) => `/api/tasks/${encodeURIComponent(id)}/notes`,
+  releaseTask: (id: string) => `/api/tasks/${encodeURIComponent(id)}/release`,
+  undoTaskEvent: (id: string) => `/api/tasks/${encodeURIComponent(id)}/undo`,
+  projects: '/api/projects',
+  project: (id: string) => `/api/projects/${encodeURIComponent(id)}`,
   toolCalls: '/api/tool-calls',
   tokens: '/api/tokens',
   revokeToken: (id: string) => `/api/tokens/${encodeURIComponent(id)}/revoke`,
@@ -114,6 +120,11 @@ export interface ClientConnected {
 export interface TaskList {
   tasks: Task[];
   next_cursor: string | null;
+}
+
+/** GET /api/projects: the user's projects, each with its open, ready, claimed and completed counts. */
+export interface ProjectList {
+  projects: ProjectSummary[];
 }
 
 /**

@@ -56,3 +56,17 @@ export const getTaskInput = strict({
 export const renameProjectInput = strict({ project_id: stringField('project_id').max(64), name: projectName('name') });
 
 export type ClaimTask = z.output<typeof claimTaskInput>;
+
+export const createProjectInput = strict({ name: projectName('name') });
+
+export const undoEventInput = strict({
+  task_id: taskId,
+  seq: z
+    .number({ error: 'seq must be the number of one of the task’s history events' })
+    .int({ error: 'seq must be a whole number' })
+    .min(1, { error: 'seq must be positive' }),
+  expected_version: z
+    .number({ error: 'expected_version must be the task version you last saw' })
+    .int({ error: 'expected_version must be a whole number' })
+    .min(1, { error: 'expected_version must be positive' }),
+});

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from './database';
 import type { ProjectRow, TaskEventRow, TaskNoteRow } from './schema/row-types';
 import { READY_PREDICATE } from './schema/spec';
@@ -138,6 +138,18 @@ export function createTaskRelationsRepository(handle: DatabaseHandle) {
             and(eq(taskEvents.taskId, taskId), beforeSeq === undefined ? undefined : lt(taskEvents.seq, beforeSeq)),
           )
           .orderBy(desc(taskEvents.seq))
+          .limit(limit),
+      );
+    },
+
+    /** One event of the user's task and the ones after it, oldest first, at most `limit` (undo). */
+    eventsFrom(userId: string, taskId: string, seq: number, limit: number): Promise<TaskEventRow[]> {
+      return dialect.read(() =>
+        db
+          .select()
+          .from(taskEvents)
+          .where(and(eq(taskEvents.userId, userId), eq(taskEvents.taskId, taskId), gte(taskEvents.seq, seq)))
+          .orderBy(asc(taskEvents.seq))
           .limit(limit),
       );
     },

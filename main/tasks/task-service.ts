@@ -14,7 +14,9 @@ import { createTaskClaims } from './task-claims';
 import { runChange, taskNotFound } from './task-change';
 import { EMPTY_SNAPSHOT, diffSnapshots, recordEvent, snapshotOf } from './task-history';
 import { checkBlockers, checkParent, nameTasks } from './task-links';
+import { createTaskProjects } from './task-projects';
 import { createTaskReads } from './task-reads';
+import { createTaskUndo } from './task-undo';
 import { planUpdate, updateChanges } from './task-update';
 import { toTasks } from './task-view';
 
@@ -145,8 +147,37 @@ export function createTaskService({
     return finish(userId, result, () => 'added', actor);
   }
 
+  async function update(userId: string, input: unknown, by: Actor | string = UNATTRIBUTED): Promise<Result<Task>> {
+    const parsed = validate(updateTaskInput, input);
+    if (!parsed.ok) return parsed;
+    const { task_id: taskId, expected_version: expectedVersion, ...fields } = parsed.value;
+    if (
+      Object.keys(updateChanges(fields)).length === 0 &&
+      fields.project === undefined &&
+      fields.parent_id === undefined &&
+      fields.blocked_by === undefined
+    ) {
+      return fail(
+        'validation_error',
+        'nothing to update; give at least one of title, description, priority, due_date, tags, project, parent_id, blocked_by',
+      );
+    }
+    const actor = actorOf(by);
+    const result = await runChange(writes, clock, {
+      userId,
+      taskId,
+      which: 'live',
+      actor,
+      expectedVersion,
+      respectsClaims: true,
+      decide: (row, scope, now) => planUpdate({ row, scope, now, fields, newProjectId: newId }),
+    });
+    return finish(userId, result, () => 'updated', actor);
+  }
+
   return {
     add,
+    update,
     /** What the user's tasks among `ids` are called (deleted ones too, marked); other ids are left out. */
     async titles(userId: string, ids: readonly string[]): Promise<Record<string, ToolCallTask>> {
       const rows = await tasks.titles(userId, [...new Set(ids)]);
@@ -154,34 +185,8 @@ export function createTaskService({
     },
     ...createTaskReads({ tasks, relations, clock }),
     ...createTaskClaims({ writes, relations, tasks, clock, newId, show, announce }),
-
-    async update(userId: string, input: unknown, by: Actor | string = UNATTRIBUTED): Promise<Result<Task>> {
-      const parsed = validate(updateTaskInput, input);
-      if (!parsed.ok) return parsed;
-      const { task_id: taskId, expected_version: expectedVersion, ...fields } = parsed.value;
-      if (
-        Object.keys(updateChanges(fields)).length === 0 &&
-        fields.project === undefined &&
-        fields.parent_id === undefined &&
-        fields.blocked_by === undefined
-      ) {
-        return fail(
-          'validation_error',
-          'nothing to update; give at least one of title, description, priority, due_date, tags, project, parent_id, blocked_by',
-        );
-      }
-      const actor = actorOf(by);
-      const result = await runChange(writes, clock, {
-        userId,
-        taskId,
-        which: 'live',
-        actor,
-        expectedVersion,
-        respectsClaims: true,
-        decide: (row, scope, now) => planUpdate({ row, scope, now, fields, newProjectId: newId }),
-      });
-      return finish(userId, result, () => 'updated', actor);
-    },
+    ...createTaskProjects({ writes, clock, newId }),
+    ...createTaskUndo({ relations, update }),
 
     async complete(userId: string, input: unknown, by: Actor | string = UNATTRIBUTED): Promise<Result<Task>> {
       const parsed = validate(completeTaskInput, input);

@@ -13,6 +13,7 @@ import {
   type ConnectionDetails,
   type CreatedToken,
   type LiveEventMap,
+  type ProjectList,
   type ServerStatus,
   type TaskList,
   type TaskWindow,
@@ -22,7 +23,7 @@ import {
   type ToolCallsQuery,
 } from '../../shared/api';
 import { DESKTOP_ROUTES, type DesktopSettings, type DesktopSettingsState } from '../../shared/desktop';
-import type { Task } from '../../shared/task';
+import type { ProjectSummary, Task, TaskDetail, TaskNote } from '../../shared/task';
 import type { AddTaskInput, ListTasks, UpdateTaskInput } from '../../shared/task-schemas';
 
 /** The server's codes, plus 'network' for a server that did not answer at all. */
@@ -148,6 +149,20 @@ export function createApiClient(options: ApiClientOptions = {}) {
       taskOf(request('POST', API_ROUTES.completeTask(id), { completed })),
     deleteTask: (id: string) => taskOf(request('DELETE', API_ROUTES.task(id))),
     restoreTask: (id: string) => taskOf(request('POST', API_ROUTES.restoreTask(id))),
+    /** The task with its blockers, subtasks, notes and a page of history (older with `historyCursor`). */
+    taskDetail: (id: string, historyCursor?: string) =>
+      get<TaskDetail>(`${API_ROUTES.taskDetail(id)}${toQueryString({ history_cursor: historyCursor })}`),
+    addNote: async (id: string, text: string) =>
+      (await request<{ note: TaskNote }>('POST', API_ROUTES.taskNotes(id), { text })).note,
+    releaseTask: (id: string) => taskOf(request('POST', API_ROUTES.releaseTask(id), {})),
+    undoTaskEvent: (id: string, seq: number, expectedVersion: number) =>
+      taskOf(request('POST', API_ROUTES.undoTaskEvent(id), { seq, expected_version: expectedVersion })),
+
+    projects: () => get<ProjectList>(API_ROUTES.projects),
+    createProject: async (name: string) =>
+      (await request<{ project: ProjectSummary }>('POST', API_ROUTES.projects, { name })).project,
+    renameProject: async (id: string, name: string) =>
+      (await request<{ project: { id: string; name: string } }>('PATCH', API_ROUTES.project(id), { name })).project,
 
     /** One page of the log, newest first, filtered on the server; `cursor` is the previous page's next_cursor. */
     toolCalls: (query: Partial<ToolCallsQuery> = {}) =>

@@ -25,4 +25,5 @@ export const QUERY_KEYS = {
   toolCalls: ['tool-calls'],
   desktopSettings: ['desktop-settings'],
   taskTags: ['tasks', 'tags'],
+  projects: ['projects'],
 } as const;

@@ -14,6 +14,7 @@ import { route, type ApiRequest, type ApiRoute } from './api-route';
 import { sendApiError, sendResult } from './api-response';
 import type { ClientSetupService } from '../../connect/client-setup';
 import { clientRoutes } from './client-routes';
+import { coordinationRoutes } from './coordination-routes';
 import { desktopRoutes, type DesktopAdapter } from './desktop-routes';
 import type { EventStreams } from './event-stream';
 import { logAndStatusRoutes } from './log-and-status-routes';
@@ -82,6 +83,7 @@ export function createApiHandler(deps: ApiDeps) {
       deps.connection,
     ),
     ...taskRoutes(deps.tasks, deps.taskWindows),
+    ...coordinationRoutes(deps.tasks),
     ...tokenRoutes(deps.tokens, deps.live),
     ...(deps.desktop ? desktopRoutes(deps.desktop) : []),
     ...clientRoutes(deps.clientSetup, { canConnect: deps.desktop !== undefined, tokens: deps.tokens, live: deps.live }),

@@ -5,6 +5,7 @@ import type { Task } from '../../../shared/task';
 import { ChangedUnderneath } from './changed-underneath';
 import { isDirty } from './edit-draft';
 import { EditFields } from './edit-fields';
+import { TaskCoordination } from './task-coordination';
 import { useEditSession } from './use-edit-session';
 
 interface EditTaskPanelProps {
@@ -13,6 +14,8 @@ interface EditTaskPanelProps {
   today: string;
   tagSuggestions: readonly string[];
   onSaved: (task: Task) => void;
+  /** A change saved without closing the panel (project, blockers, a release, an undo). */
+  onChanged: (task: Task) => void;
   onClose: () => void;
 }
 
@@ -20,7 +23,14 @@ interface EditTaskPanelProps {
  * A side panel, not a modal: the list beside it keeps updating live while the
  * person edits (full screen on a phone). Closing with unsaved changes asks first.
  */
-export function EditTaskPanel({ task: opened, today, tagSuggestions, onSaved, onClose }: EditTaskPanelProps) {
+export function EditTaskPanel({
+  task: opened,
+  today,
+  tagSuggestions,
+  onSaved,
+  onChanged,
+  onClose,
+}: EditTaskPanelProps) {
   const session = useEditSession(opened, today, onSaved);
   const [confirming, setConfirming] = useState(false);
   const panelRef = useRef<HTMLElement>(null);
@@ -111,6 +121,13 @@ export function EditTaskPanel({ task: opened, today, tagSuggestions, onSaved, on
           </Button>
         </div>
       </Form>
+      <TaskCoordination
+        task={session.base}
+        onChanged={(task) => {
+          session.adopt(task);
+          onChanged(task);
+        }}
+      />
     </section>
   );
 }

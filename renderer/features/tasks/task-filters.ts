@@ -10,9 +10,18 @@ export interface TaskFilters {
   tag: string;
   priority: Priority | 'any';
   sort: TaskSort;
+  /** A project's name, or '' for every task. */
+  project: string;
 }
 
-export const DEFAULT_FILTERS: TaskFilters = { status: 'open', query: '', tag: '', priority: 'any', sort: 'created_at' };
+export const DEFAULT_FILTERS: TaskFilters = {
+  status: 'open',
+  query: '',
+  tag: '',
+  priority: 'any',
+  sort: 'created_at',
+  project: '',
+};
 
 export const PAGE_SIZE = 100;
 /** Rows per window the UI fetches by position (the server's most). */
@@ -31,6 +40,7 @@ export function toListQuery(filters: TaskFilters, cursor?: string): Partial<List
     tag: filters.tag.trim() || undefined,
     priority: filters.priority === 'any' ? undefined : filters.priority,
     sort: filters.sort,
+    project: filters.project || undefined,
     limit: PAGE_SIZE,
     cursor,
   };
@@ -39,7 +49,11 @@ export function toListQuery(filters: TaskFilters, cursor?: string): Partial<List
 /** Whether anything narrows the list beyond "everything"; decides which empty state is true. */
 export function narrowsList(filters: TaskFilters): boolean {
   return (
-    filters.status !== 'all' || filters.query.trim() !== '' || filters.tag.trim() !== '' || filters.priority !== 'any'
+    filters.status !== 'all' ||
+    filters.query.trim() !== '' ||
+    filters.tag.trim() !== '' ||
+    filters.priority !== 'any' ||
+    filters.project !== ''
   );
 }
 
@@ -52,6 +66,7 @@ export function matchesFilters(task: Task, filters: TaskFilters): boolean {
   if (filters.status === 'open' && task.completed) return false;
   if (filters.status === 'completed' && !task.completed) return false;
   if (filters.priority !== 'any' && task.priority !== filters.priority) return false;
+  if (filters.project !== '' && foldForSearch(task.project ?? '') !== foldForSearch(filters.project)) return false;
   const tag = filters.tag.trim();
   if (tag && !task.tags.includes(foldForSearch(tag))) return false;
   const query = filters.query.trim();

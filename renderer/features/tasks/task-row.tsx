@@ -5,6 +5,7 @@ import { UI_CLIENT_LABEL, type TaskChangeKind } from '../../../shared/api';
 import type { Task } from '../../../shared/task';
 import { longDate, relativeDay } from '../../lib/dates';
 import { dueState } from './task-dates';
+import { TaskStateBadges } from './task-state-badges';
 import type { RowChange } from './use-changed-rows';
 
 export interface TaskRowActions {
@@ -58,6 +59,7 @@ export const TaskRow = memo(function TaskRow({ task, today, change, ...actions }
         </span>
       </Button>
       <span className="task-meta">
+        <TaskStateBadges task={task} />
         <DueLabel task={task} today={today} />
         <span className="task-priority">
           {task.priority !== 'none' && <span className={`task-label priority-${task.priority}`}>{task.priority}</span>}

@@ -1,5 +1,5 @@
 import { History, Keyboard, Search, SlidersHorizontal } from 'lucide-react';
-import { memo, useState, type Ref } from 'react';
+import { memo, useState, type ReactNode, type Ref } from 'react';
 import {
   Button,
   Input,
@@ -38,6 +38,8 @@ interface TaskToolbarProps {
   count: string;
   searchRef?: Ref<HTMLInputElement>;
   onShowShortcuts: () => void;
+  /** Shown at the top of the phone's filter sheet (the project list, which sits beside the list when wide). */
+  sheetExtra?: ReactNode;
 }
 
 /**
@@ -88,6 +90,7 @@ export function TaskToolbar(props: TaskToolbarProps) {
       )}
       <ModalDialog title="Filters" isOpen={narrow && sheetOpen} onClose={() => setSheetOpen(false)} sheet>
         <div className="task-filter-sheet">
+          {!showDeleted && props.sheetExtra}
           {!showDeleted && <FilterControls filters={filters} onChange={onChange} />}
           {deletedToggle}
         </div>

@@ -6,9 +6,11 @@ import { useToday } from '../../lib/dates';
 import { useLiveEvent } from '../../lib/live-events';
 import { useShortcuts } from '../../lib/shortcuts';
 import { useFrameBatch } from '../../lib/use-frame-batch';
+import { useIsNarrow } from '../../lib/use-media-query';
 import { AddTaskInput } from './add-task-input';
 import { DeletedTasksView } from './deleted-tasks-view';
 import { EditTaskPanel } from './edit-task-panel';
+import { ProjectList } from './project-list';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import type { TaskListHandle } from './task-list';
 import { TaskListBody } from './task-list-body';
@@ -37,6 +39,8 @@ export function TasksView() {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const listRef = useRef<TaskListHandle>(null);
   const addRef = useRef<HTMLInputElement>(null);
+  const narrow = useIsNarrow();
+  const selectProject = useCallback((project: string) => change({ project }), [change]);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const { applyChange } = list;
@@ -85,6 +89,7 @@ export function TasksView() {
   const count = showDeleted ? countText(deletedCount ?? 0, 'deleted task') : countText(list.rows.length, 'task');
   return (
     <div className="tasks-view">
+      {!narrow && !showDeleted && <ProjectList selected={draft.project} onSelect={selectProject} />}
       <div className="tasks-main">
         <AddTaskInput onAdded={addedHere} today={today} inputRef={addRef} />
         <TaskToolbar
@@ -95,6 +100,7 @@ export function TasksView() {
           count={list.loading && list.rows.length === 0 && !showDeleted ? '' : count}
           searchRef={searchRef}
           onShowShortcuts={() => setShortcutsOpen(true)}
+          sheetExtra={narrow ? <ProjectList selected={draft.project} onSelect={selectProject} /> : undefined}
         />
         {actions.error !== undefined && <ErrorBanner message={actions.error} onDismiss={actions.clearError} />}
         {showDeleted ? (
@@ -120,6 +126,7 @@ export function TasksView() {
           today={today}
           tagSuggestions={tagSuggestions}
           onSaved={saved}
+          onChanged={list.applyChange}
           onClose={closeEditor}
         />
       )}

@@ -44,6 +44,9 @@ function rebase(session: Session, task: Task, by: string | undefined): Session {
   for (const key of Object.keys(was) as (keyof EditDraft)[]) {
     if (JSON.stringify(draft[key]) === JSON.stringify(was[key])) Object.assign(draft, { [key]: now[key] });
   }
+  // Only a change to a field the form edits is worth a notice; a new project or blocker is shown where it is.
+  const formFieldsChanged = JSON.stringify(was) !== JSON.stringify(now) || task.deleted_at !== null;
+  if (!formFieldsChanged) return { ...session, base: task, draft };
   return { base: task, draft, underneath: { task, by, before: session.underneath?.before ?? session.base } };
 }
 
@@ -112,5 +115,9 @@ export function useEditSession(opened: Task, today: string, onSaved: (task: Task
     setErrors({});
   }
 
-  return { base, draft, change, underneath, errors, save, saving: saving.isPending, takeTheirs };
+  /** A change saved from the panel's other parts (links, undo): the new base, with no notice. */
+  const adopt = (task: Task) =>
+    setSession((current) => ({ ...rebase(current, task, undefined), underneath: current.underneath }));
+
+  return { base, draft, change, underneath, errors, save, saving: saving.isPending, takeTheirs, adopt };
 }
