@@ -7,12 +7,13 @@ import { listTasksInput, taskIdInput } from '../../shared/task-schemas';
 import { foldForSearch } from '../../shared/text-rules';
 import { validate } from '../../shared/validate';
 import type { TaskRelationsRepository } from '../db/task-relations-repository';
-import type { TaskFilters, TaskRepository } from '../db/task-repository';
+import type { TaskRepository } from '../db/task-repository';
 import type { TaskNoteRow } from '../db/schema/row-types';
 import { actorOf, type Actor } from './actor';
 import { taskNotFound } from './task-change';
 import { toTaskEvent } from './task-history';
 import { decodeCursor, encodeCursor, listOrder } from './list-cursor';
+import { listFilters } from './list-filters';
 import { toTasks } from './task-view';
 
 // How many deleted tasks the "Recently deleted" view offers for restoring.
@@ -85,20 +86,8 @@ export function createTaskReads(deps: {
       if (!position.ok) return position;
       const limit = query.limit ?? LIMITS.pageSizeDefault;
       const at = now();
-      const filters: TaskFilters = {
-        status: query.status ?? 'open',
-        query: query.query,
-        tag: query.tag,
-        priority: query.priority,
-        dueBefore: query.due_before,
-        dueAfter: query.due_after,
-        parentId: query.parent_id,
-      };
-      if (query.project !== undefined) {
-        const project = await relations.projectByKey(userId, foldForSearch(query.project));
-        if (!project) return ok(EMPTY_PAGE);
-        filters.projectId = project.id;
-      }
+      const filters = await listFilters(relations, userId, query);
+      if (!filters) return ok(EMPTY_PAGE);
       if (query.claimed_by === 'me') {
         const actor = actorOf(by);
         filters.claimedBy = { tokenId: actor.tokenId, label: actor.label, now: at };

@@ -2,9 +2,9 @@ import { taskWindowQuery, type TaskWindow } from '../../shared/api';
 import { fail, ok, type Result } from '../../shared/result';
 import { listTasksInput } from '../../shared/task-schemas';
 import { validate } from '../../shared/validate';
-import { foldForSearch } from '../../shared/text-rules';
 import { createTaskRelationsRepository } from '../db/task-relations-repository';
-import type { TaskFilters, TaskRepository } from '../db/task-repository';
+import type { TaskRepository } from '../db/task-repository';
+import { listFilters } from './list-filters';
 import { toTasks } from './task-view';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -31,20 +31,8 @@ export function createTaskWindows(tasks: TaskRepository, clock: () => Date = () 
     if (query.ready !== undefined || query.claimed_by !== undefined) {
       return fail('validation_error', 'ready and claimed_by lists are paged by cursor (list_tasks), not by window');
     }
-    const filters: TaskFilters = {
-      status: query.status ?? 'open',
-      query: query.query,
-      tag: query.tag,
-      priority: query.priority,
-      dueBefore: query.due_before,
-      dueAfter: query.due_after,
-      parentId: query.parent_id,
-    };
-    if (query.project !== undefined) {
-      const project = await relations.projectByKey(userId, foldForSearch(query.project));
-      if (!project) return ok({ tasks: [], offset: window.value.offset, total: 0 });
-      filters.projectId = project.id;
-    }
+    const filters = await listFilters(relations, userId, query);
+    if (!filters) return ok({ tasks: [], offset: window.value.offset, total: 0 });
     const total = await tasks.countMatching(userId, filters);
     const rows =
       window.value.offset >= total
