@@ -27,3 +27,13 @@ export const QUERY_KEYS = {
   taskTags: ['tasks', 'tags'],
   projects: ['projects'],
 } as const;
+
+/**
+ * Reads a query again, starting after the change that asked for it. A plain
+ * refetch joins a first load already in flight, which may have read the
+ * database before the change committed and would then show it never.
+ */
+export async function refetchAfterChange(queryClient: QueryClient, queryKey: readonly unknown[]): Promise<void> {
+  await queryClient.cancelQueries({ queryKey, exact: true });
+  await queryClient.refetchQueries({ queryKey, exact: true, type: 'active' });
+}

@@ -48,6 +48,8 @@ export interface RenderOptions {
   onLiveEvent?: LiveEventTap;
   /** Returns false for a live event the view must not see, as if the stream had missed it. */
   passLiveEvent?: (...event: Parameters<LiveEventTap>) => boolean;
+  /** Replaces calls of the real client, e.g. to hold an answer until the test has made a change. */
+  apiOverrides?: Partial<ApiClient>;
 }
 
 export function renderTasksView(ui: UiTestServer, options: RenderOptions = {}) {
@@ -55,6 +57,7 @@ export function renderTasksView(ui: UiTestServer, options: RenderOptions = {}) {
   const streamOpen = new Promise<void>((resolve) => (opened = resolve));
   const api: ApiClient = {
     ...ui.api,
+    ...options.apiOverrides,
     live: (handlers) =>
       ui.api.live({
         ...handlers,

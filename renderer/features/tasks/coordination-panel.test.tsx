@@ -52,6 +52,36 @@ describe('the edit panel’s claim, notes and history', () => {
     expect(history).toHaveTextContent('Title: Ship the docs → Ship the user docs');
   });
 
+  it('shows a note written while the panel’s first read was on its way', async () => {
+    const task = await seedTask(ui, { title: 'Index the logs' });
+    const user = userEvent.setup();
+    // The first read reaches the server before the note, and its answer is held until the note's event has arrived.
+    let noteArrived: () => void = () => undefined;
+    const noteEvent = new Promise<void>((resolve) => (noteArrived = resolve));
+    let firstRead = true;
+    const { streamOpen } = renderTasksView(ui, {
+      onLiveEvent: (name, data) => {
+        if (name === 'task' && (data as { task: Task }).task.id === task.id) noteArrived();
+      },
+      apiOverrides: {
+        taskDetail: async (id, cursor) => {
+          const answer = await ui.api.taskDetail(id, cursor);
+          if (firstRead) {
+            firstRead = false;
+            await callTool(agent, 'add_note', { task_id: task.id, text: 'Rotated the old files' });
+            await noteEvent;
+          }
+          return answer;
+        },
+      },
+    });
+    await findRow('Index the logs');
+    await streamOpen;
+    const panel = await openPanel(user, 'Index the logs');
+    const notes = await within(panel).findByRole('region', { name: 'Notes' });
+    expect(await within(notes).findByText('Rotated the old files')).toBeInTheDocument();
+  });
+
   it('adds a note as the person and releases a claim with the Release button', async () => {
     const task = await seedTask(ui, { title: 'Review the plan' });
     await callTool(agent, 'claim_task', { task_id: task.id });

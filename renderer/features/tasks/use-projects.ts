@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useApi } from '../../lib/api-context';
 import { useLiveEvent } from '../../lib/live-events';
-import { QUERY_KEYS } from '../../lib/query';
+import { QUERY_KEYS, refetchAfterChange } from '../../lib/query';
 
 // A burst of agent writes refetches the counts once, not once per change.
 const RECOUNT_AFTER_MS = 400;
@@ -17,7 +17,7 @@ export function useProjects() {
     if (event.name !== 'task' || timer.current !== undefined) return;
     timer.current = setTimeout(() => {
       timer.current = undefined;
-      void queryClient.invalidateQueries({ queryKey: QUERY_KEYS.projects });
+      void refetchAfterChange(queryClient, QUERY_KEYS.projects);
     }, RECOUNT_AFTER_MS);
   });
   useEffect(() => () => clearTimeout(timer.current), []);

@@ -1,9 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { TaskDetail, TaskEvent } from '../../../shared/task';
 import { useApi } from '../../lib/api-context';
 import { plainFailure } from '../../lib/error-message';
 import { useLiveEvent } from '../../lib/live-events';
+import { refetchAfterChange } from '../../lib/query';
 
 /** Newest first, each event once: a refetched first page may overlap the older pages already read. */
 function mergeHistory(first: readonly TaskEvent[], older: readonly TaskEvent[]): TaskEvent[] {
@@ -18,9 +19,11 @@ function mergeHistory(first: readonly TaskEvent[], older: readonly TaskEvent[]):
  */
 export function useTaskDetail(taskId: string) {
   const api = useApi();
+  const queryClient = useQueryClient();
+  const queryKey = ['tasks', 'detail', taskId];
   // Read afresh whenever the panel opens: changes made while it was closed reached no listener.
   const query = useQuery({
-    queryKey: ['tasks', 'detail', taskId],
+    queryKey,
     queryFn: () => api.taskDetail(taskId),
     refetchOnMount: 'always',
   });
@@ -28,7 +31,7 @@ export function useTaskDetail(taskId: string) {
   const [olderError, setOlderError] = useState<string>();
 
   useLiveEvent((event) => {
-    if (event.name === 'task' && event.data.task.id === taskId) void query.refetch();
+    if (event.name === 'task' && event.data.task.id === taskId) void refetchAfterChange(queryClient, queryKey);
   });
 
   const detail: TaskDetail | undefined = query.data;
@@ -52,6 +55,6 @@ export function useTaskDetail(taskId: string) {
     loadOlder,
     olderError,
     error: query.error ? plainFailure(query.error) : undefined,
-    refetch: () => void query.refetch(),
+    refetch: () => void refetchAfterChange(queryClient, queryKey),
   };
 }
