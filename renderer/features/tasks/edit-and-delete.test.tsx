@@ -85,7 +85,8 @@ describe('editing and deleting', () => {
     await callTool(agent, 'delete_task', { task_id: late.id });
     expect(await rowOf('Deleted while watching')).toHaveTextContent('Deleted just now by Claude Code');
     const shown = within(deleted).getAllByRole('listitem').length;
-    expect(screen.getByText(`${shown} deleted tasks`)).toBeVisible();
+    // The count is the view's heading, drawn by the parent once the list has told it.
+    expect(await screen.findByText(`${shown} deleted tasks`)).toBeVisible();
   });
 
   it('lists deleted tasks under Recently deleted, each with a Restore button', async () => {
