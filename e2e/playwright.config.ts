@@ -12,7 +12,9 @@ export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   outputDir: '../test-results/e2e',
-  timeout: 30_000,
+  // Several specs take screenshots in four looks (two widths, two schemes); on a
+  // loaded two-core runner that alone can pass 30 s. Each expectation keeps its own 5 s.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   fullyParallel: true,
   workers: 2,
