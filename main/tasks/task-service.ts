@@ -16,6 +16,7 @@ import { EMPTY_SNAPSHOT, diffSnapshots, recordEvent, snapshotOf } from './task-h
 import { checkBlockers, checkParent, nameTasks } from './task-links';
 import { createTaskProjects } from './task-projects';
 import { createTaskReads } from './task-reads';
+import { placeInScope, refuseReadOnly, scopedWrites } from './task-scope';
 import { createTaskUndo } from './task-undo';
 import { planUpdate, updateChanges } from './task-update';
 import { toTasks } from './task-view';
@@ -77,9 +78,12 @@ export function createTaskService({
   async function add(userId: string, input: unknown, by: Actor | string = UNATTRIBUTED): Promise<Result<Task>> {
     const parsed = validate(addTaskInput, input);
     if (!parsed.ok) return parsed;
-    const { idempotency_key: key, project, parent_id: parentId, blocked_by: blockedBy = [], ...fields } = parsed.value;
+    const { idempotency_key: key, parent_id: parentId, blocked_by: blockedBy = [], ...fields } = parsed.value;
     const actor = actorOf(by);
-    const result = await writes.transaction(async (scope): Promise<Result<{ row: TaskRow; changed: boolean }>> => {
+    const placed = await placeInScope(relations, userId, actor, fields.project, { parentId });
+    if (!placed.ok) return placed;
+    const project = placed.value ?? undefined;
+    const result = await scopedWrites(writes, actor).transaction(async (scope): Promise<Result<{ row: TaskRow; changed: boolean }>> => {
       const now = clock().toISOString();
       const id = newId();
       let projectId =
@@ -163,6 +167,10 @@ export function createTaskService({
       );
     }
     const actor = actorOf(by);
+    if (fields.project !== undefined) {
+      const placed = await placeInScope(relations, userId, actor, fields.project, undefined);
+      if (!placed.ok) return placed;
+    }
     const result = await runChange(writes, clock, {
       userId,
       taskId,
@@ -175,7 +183,7 @@ export function createTaskService({
     return finish(userId, result, () => 'updated', actor);
   }
 
-  return {
+  const service = {
     add,
     update,
     /** What the user's tasks among `ids` are called (deleted ones too, marked); other ids are left out. */
@@ -261,6 +269,11 @@ export function createTaskService({
       });
       return finish(userId, result, () => 'restored', actor);
     },
+  };
+  // The one gate for read-only tokens, whichever edge the call came through.
+  return {
+    ...service,
+    ...refuseReadOnly(service, ['add', 'update', 'complete', 'delete', 'restore', 'claim', 'release', 'addNote', 'undo']),
   };
 }
 
