@@ -114,7 +114,10 @@ export async function placeInScope(
     return fail('validation_error', `this token may add tasks only in the projects ${names}; pass project`);
   }
   if (project === null) {
-    return fail('validation_error', `this token may not take a task out of its projects (${names}); project must be one of them`);
+    return fail(
+      'validation_error',
+      `this token may not take a task out of its projects (${names}); project must be one of them`,
+    );
   }
   const key = foldForSearch(project);
   const match = allowed.find((row) => row.nameKey === key);
