@@ -234,7 +234,7 @@ export function describeTokenScopeContract(target: DatabaseTarget): void {
   });
 
   it('keeps its scope when a project is renamed', async () => {
-    const { names, scoped, inAlpha } = await world();
+    const { names, scoped, inAlpha, inBeta } = await world();
     const projects = await server.server.services.tasks.listProjects(LOCAL_USER_ID);
     const project = projects.find((p) => p.name === names.alpha);
     const renamed = await server.server.services.tasks.renameProject(LOCAL_USER_ID, {
@@ -247,6 +247,9 @@ export function describeTokenScopeContract(target: DatabaseTarget): void {
     expect(listed.map((p) => p.name)).toContain(`${names.alpha} renamed`);
     const added = await task(scoped, 'add_task', { title: 'After rename', project: `${names.alpha} renamed` });
     expect(added.project).toBe(`${names.alpha} renamed`);
+    expect(titles(await call(scoped, 'list_tasks', { status: 'all', limit: 100 }))).toEqual(
+      [inAlpha.title, inBeta.title, 'After rename'].sort(),
+    );
     const tokens = await server.server.services.tokens.list(LOCAL_USER_ID);
     const info = tokens.find((token) => token.projects?.some((p) => p.id === project?.id));
     expect(info?.projects?.map((p) => p.name)).toEqual([`${names.alpha} renamed`, names.beta]);

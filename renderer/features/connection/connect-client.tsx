@@ -7,6 +7,7 @@ import { useApi } from '../../lib/api-context';
 import { errorMessage } from '../../lib/error-message';
 import { useServerStatus } from '../../lib/server-status';
 import { SnippetDialog } from './snippet-dialog';
+import type { TokenScopeChoice } from './token-scope-fields';
 
 type Client = (typeof CONNECT_CLIENTS)[number];
 
@@ -31,7 +32,7 @@ export function ConnectClientSection({ onCreated }: { onCreated: (token: TokenIn
     onSuccess: setConnecting,
   });
   const creating = useMutation({
-    mutationFn: (label: string) => api.createToken(label),
+    mutationFn: ({ label, scope }: { label: string; scope: TokenScopeChoice }) => api.createToken(label, scope),
     onSuccess: (token) => {
       onCreated(token);
       setConnecting((current) => current && { ...current, token });
@@ -77,8 +78,8 @@ export function ConnectClientSection({ onCreated }: { onCreated: (token: TokenIn
           connection={connecting.connection}
           creating={creating.isPending}
           error={error}
-          onCreateToken={() => {
-            if (!connecting.token) creating.mutate(connecting.client.tokenLabel);
+          onCreateToken={(scope) => {
+            if (!connecting.token) creating.mutate({ label: connecting.client.tokenLabel, scope });
           }}
           onClose={() => {
             setConnecting(undefined);
