@@ -3,6 +3,7 @@ import type { TokenInfo } from '../../shared/token-schemas';
 import { UserFacingError } from '../errors';
 import type { Logger } from '../logging/logger';
 import { withDatabaseOptions, type DatabaseOptions } from './database-options';
+import { collect } from './options';
 import { withServices } from './with-services';
 
 interface CreateOptions extends DatabaseOptions {
@@ -12,9 +13,6 @@ interface CreateOptions extends DatabaseOptions {
   readOnly?: boolean;
   json?: boolean;
 }
-
-/** Commander's collector for a repeatable option. */
-export const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** What a token may reach: "all projects" or the named ones, and whether it may write. */
 export function describeScope(token: Pick<TokenInfo, 'projects' | 'read_only'>): string {
