@@ -132,6 +132,11 @@ export function describeTokenScopeContract(target: DatabaseTarget): void {
       const updated = await call(scoped, 'update_task', { task_id: inAlpha.id, [field]: value(outside.id) });
       expect(errorOf(updated, outside.id), field).toEqual(errorOf(absentUpdate, missing));
     }
+    const key = `key ${randomUUID()}`;
+    await task(admin, 'add_task', { title: 'Keyed secret', project: names.gamma, idempotency_key: key });
+    const reused = await call(scoped, 'add_task', { title: 'Mine', project: names.alpha, idempotency_key: key });
+    expect(reused.error?.code).toBe('validation_error');
+    expect(JSON.stringify(reused)).not.toContain('Keyed secret');
     const elsewhere = await call(scoped, 'add_task', { title: 'Stray', project: names.gamma });
     expect(elsewhere.error?.code).toBe('validation_error');
     expect(elsewhere.error?.message).toContain(`'${names.alpha}'`);
