@@ -7,7 +7,14 @@
 // full); nothing was changed and the same call may succeed later.
 // `forbidden`: the caller's credentials do not allow this kind of call (a
 // read-only token writing); the same call will keep failing with them.
-export const ERROR_CODES = ['validation_error', 'not_found', 'conflict', 'forbidden', 'internal', 'unavailable'] as const;
+export const ERROR_CODES = [
+  'validation_error',
+  'not_found',
+  'conflict',
+  'forbidden',
+  'internal',
+  'unavailable',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The codes a service may return; `internal` and `unavailable` are only ever produced by an edge. */

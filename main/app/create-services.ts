@@ -51,7 +51,10 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
   const tokens = createTokenService({
     tokens: tokenRepository,
     users,
-    projects: { ensure: tasks.ensureProjects, named: tasks.projectNames },
+    projects: {
+      ensure: (userId, names) => tasks.ensureProjects(userId, names),
+      named: (userId, ids) => tasks.projectNames(userId, ids),
+    },
   });
   const sightings = createTokenSightings({
     tokens: tokenRepository,

@@ -56,7 +56,10 @@ export function createTaskReads(deps: {
       const task = await get(userId, { task_id: taskId }, by);
       if (!task.ok) return task;
       const shown = COORDINATION_LIMITS.eventsShown;
-      const subtaskFilters = scopeFilters(by, { status: 'all', parentId: taskId }) ?? { status: 'all', parentId: taskId };
+      const subtaskFilters = scopeFilters(by, { status: 'all', parentId: taskId }) ?? {
+        status: 'all',
+        parentId: taskId,
+      };
       const [blockerRows, subtaskRows, notes, events] = await Promise.all([
         relations.blockerIds([taskId]),
         tasks.listByCreated(userId, subtaskFilters, COORDINATION_LIMITS.relatedShown),
@@ -149,11 +152,13 @@ export function createTaskReads(deps: {
         relations.listProjects(userId),
         relations.projectCounts(userId, now()),
       ]);
-      return projects.filter((project) => sees(by, project.id)).map((project) => ({
-        id: project.id,
-        name: project.name,
-        ...(counts.get(project.id) ?? { open: 0, ready: 0, claimed: 0, completed: 0 }),
-      }));
+      return projects
+        .filter((project) => sees(by, project.id))
+        .map((project) => ({
+          id: project.id,
+          name: project.name,
+          ...(counts.get(project.id) ?? { open: 0, ready: 0, claimed: 0, completed: 0 }),
+        }));
     },
   };
 }

@@ -1,12 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { LOCAL_USER_ID } from '../../shared/limits';
 import { fail, ok, type Result } from '../../shared/result';
-import {
-  createTokenInput,
-  type CreatedToken,
-  type TokenInfo,
-  type TokenProject,
-} from '../../shared/token-schemas';
+import { createTokenInput, type CreatedToken, type TokenInfo, type TokenProject } from '../../shared/token-schemas';
 import { validate } from '../../shared/validate';
 import type { ApiTokenRow, TokenRepository } from '../db/token-repository';
 import type { UserRepository } from '../db/user-repository';
@@ -71,10 +66,9 @@ export function createTokenService(deps: {
   /** Rows as listed, each scope's project ids shown with their current names. */
   async function withNames(rows: readonly ApiTokenRow[]): Promise<TokenInfo[]> {
     const byUser = new Map<string, Set<string>>();
-    for (const row of rows) for (const id of row.projectIds ?? []) byUser.set(row.userId, (byUser.get(row.userId) ?? new Set()).add(id));
-    const named = (
-      await Promise.all([...byUser].map(([userId, ids]) => projects.named(userId, [...ids])))
-    ).flat();
+    for (const row of rows)
+      for (const id of row.projectIds ?? []) byUser.set(row.userId, (byUser.get(row.userId) ?? new Set()).add(id));
+    const named = (await Promise.all([...byUser].map(([userId, ids]) => projects.named(userId, [...ids])))).flat();
     return rows.map((row) => toInfo(row, named));
   }
 
