@@ -26,12 +26,11 @@ interface TokenScopeFieldsProps {
  */
 export function TokenScopeFields({ value, onChange }: TokenScopeFieldsProps) {
   const api = useApi();
-  const existing = useQuery({ queryKey: QUERY_KEYS.projects, queryFn: async () => (await api.projects()).projects });
+  // The same query (key and shape) the task views read, so one cache serves both and stays live.
+  const existing = useQuery({ queryKey: QUERY_KEYS.projects, queryFn: () => api.projects() });
   const [typed, setTyped] = useState('');
-  const names = [
-    ...(existing.data ?? []).map((project) => project.name),
-    ...value.projects.filter((name) => !(existing.data ?? []).some((project) => sameName(project.name, name))),
-  ];
+  const known = (existing.data?.projects ?? []).map((project) => project.name);
+  const names = [...known, ...value.projects.filter((name) => !known.some((other) => sameName(other, name)))];
   const toggle = (name: string, on: boolean) =>
     onChange({
       ...value,
