@@ -1,10 +1,11 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ConnectionDetails, CreatedToken, TokenInfo } from '../../../shared/api';
 import { CONNECT_CLIENTS } from '../../../shared/connect-snippets';
 import { useApi } from '../../lib/api-context';
 import { errorMessage } from '../../lib/error-message';
+import { QUERY_KEYS } from '../../lib/query';
 import { useServerStatus } from '../../lib/server-status';
 import { SnippetDialog } from './snippet-dialog';
 import type { TokenScopeChoice } from './token-scope-fields';
@@ -25,6 +26,7 @@ interface Connecting {
  */
 export function ConnectClientSection({ onCreated }: { onCreated: (token: TokenInfo) => void }) {
   const api = useApi();
+  const queryClient = useQueryClient();
   const { status } = useServerStatus();
   const [connecting, setConnecting] = useState<Connecting>();
   const opening = useMutation({
@@ -33,7 +35,9 @@ export function ConnectClientSection({ onCreated }: { onCreated: (token: TokenIn
   });
   const creating = useMutation({
     mutationFn: ({ label, scope }: { label: string; scope: TokenScopeChoice }) => api.createToken(label, scope),
-    onSuccess: (token) => {
+    onSuccess: (token, { scope }) => {
+      // A project named for the token is created with it; the project list must show it.
+      if (scope.projects.length > 0) void queryClient.invalidateQueries({ queryKey: QUERY_KEYS.projects });
       onCreated(token);
       setConnecting((current) => current && { ...current, token });
     },
