@@ -15,11 +15,13 @@ import type { ToolCall } from './tool-call';
 
 export const API_PREFIX = '/api/';
 
-/** Codes of /api answers: the task service's, plus the HTTP layer's own refusals. */
+/**
+ * Codes of /api answers: the task service's, plus the HTTP layer's own
+ * refusals (its `forbidden`, a page from another origin, is the service's code too).
+ */
 export const API_ERROR_CODES = [
   ...ERROR_CODES,
   'unauthorized',
-  'forbidden',
   'method_not_allowed',
   'payload_too_large',
   'unsupported_media_type',

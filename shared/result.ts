@@ -5,7 +5,16 @@
  */
 // `unavailable`: the storage cannot serve now (database unreachable, disk
 // full); nothing was changed and the same call may succeed later.
-export const ERROR_CODES = ['validation_error', 'not_found', 'conflict', 'internal', 'unavailable'] as const;
+// `forbidden`: the caller's credentials do not allow this kind of call (a
+// read-only token writing); the same call will keep failing with them.
+export const ERROR_CODES = [
+  'validation_error',
+  'not_found',
+  'conflict',
+  'forbidden',
+  'internal',
+  'unavailable',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The codes a service may return; `internal` and `unavailable` are only ever produced by an edge. */

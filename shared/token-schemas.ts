@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { projectName } from './task-schemas';
 import { codePointLength, findTextProblem } from './text-rules';
 
 /** A client's name as people read it in the connection panel ("Claude Code"). */
@@ -25,7 +26,20 @@ export const userId = z
   })
   .max(LIMITS.userIdMax, { error: `user must be at most ${LIMITS.userIdMax} characters` });
 
-export const createTokenInput = z.strictObject({ label: tokenLabel, user: userId.optional() });
+/** How many projects one token may be limited to. */
+export const TOKEN_PROJECTS_MAX = 20;
+
+export const createTokenInput = z.strictObject({
+  label: tokenLabel,
+  user: userId.optional(),
+  /** Limits the token to these projects (created if new); left out or empty, it may use all of them. */
+  projects: z
+    .array(projectName('projects'), { error: 'projects must be a list of project names' })
+    .max(TOKEN_PROJECTS_MAX, { error: `a token may be limited to at most ${TOKEN_PROJECTS_MAX} projects` })
+    .optional(),
+  /** A read-only token may read everything in its scope and change nothing. */
+  read_only: z.boolean({ error: 'read_only must be true or false' }).optional(),
+});
 export type CreateTokenInput = z.input<typeof createTokenInput>;
 
 /** A client token as listed: never the secret, which is shown once at creation. */
@@ -37,6 +51,14 @@ export interface TokenInfo {
   last_used_at: string | null;
   call_count: number;
   revoked_at: string | null;
+  /** The projects the token is limited to (by current name), or null when it may use all of them. */
+  projects: TokenProject[] | null;
+  read_only: boolean;
+}
+
+export interface TokenProject {
+  id: string;
+  name: string;
 }
 
 export interface CreatedToken extends TokenInfo {

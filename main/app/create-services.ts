@@ -43,7 +43,19 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
   let stdioFeed: { stop: () => void } | undefined;
   let checkpoints: { stop: () => void } | undefined;
   let leaseSweeper: { stop: () => void } | undefined;
-  const tokens = createTokenService({ tokens: tokenRepository, users });
+  const tasks = createTaskService({
+    tasks: taskRepository,
+    onChange: (userId, change) => live.publish(userId, 'task', change),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const tokens = createTokenService({
+    tokens: tokenRepository,
+    users,
+    projects: {
+      ensure: (userId, names) => tasks.ensureProjects(userId, names),
+      named: (userId, ids) => tasks.projectNames(userId, ids),
+    },
+  });
   const sightings = createTokenSightings({
     tokens: tokenRepository,
     logger,
@@ -51,11 +63,6 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
       const written = new Set(ids);
       for (const info of await tokens.list()) if (written.has(info.id)) live.publish(info.user, 'token', info);
     },
-  });
-  const tasks = createTaskService({
-    tasks: taskRepository,
-    onChange: (userId, change) => live.publish(userId, 'task', change),
-    ...(options.clock ? { clock: options.clock } : {}),
   });
   return {
     tasks,

@@ -8,15 +8,18 @@ import { CLIENT_TARGET_IDS, clientTarget, type ClientTarget } from '../connect/c
 import { runDoctor } from '../connect/doctor';
 import { requireExistingDatabase } from '../connect/existing-database';
 import { maskSecrets } from '../connect/secret-mask';
+import { UserFacingError } from '../errors';
 import type { Logger } from '../logging/logger';
 import { withDatabaseOptions, type DatabaseOptions } from './database-options';
-import { parsePort } from './options';
+import { collect, parsePort } from './options';
 import { recordedServerUrl, SERVE_PORT_HELP, serverAnswers, servePort } from './running-server';
 import { withServices } from './with-services';
 
 interface ConnectOptions extends DatabaseOptions {
   port?: number;
   dryRun?: boolean;
+  project?: string[];
+  readOnly?: boolean;
   fix?: boolean;
   json?: boolean;
 }
@@ -97,10 +100,21 @@ export function registerConnectCommands(program: Command, logger: Logger): void 
     .description("add TaskDesk to a client's own configuration (merged, with a backup; the client gets its own token)")
     .argument('<client>', CLIENT_TARGET_IDS.join(', '), parseClient)
     .option('--dry-run', 'print the change as a diff and write nothing')
+    .option('--project <name>', "limit the client's token to this project (repeatable; created if new)", collect, [])
+    .option('--read-only', "make the client's token read-only")
     .action(async (target: ClientTarget, options: ConnectOptions) => {
       const dryRun = options.dryRun === true;
+      const scope = {
+        ...(options.project?.length ? { projects: options.project } : {}),
+        ...(options.readOnly ? { read_only: true } : {}),
+      };
+      if (Object.keys(scope).length > 0 && target.transport !== 'http') {
+        throw new UserFacingError(
+          `${target.name} connects over stdio, without a token, so --project and --read-only cannot limit it`,
+        );
+      }
       const outcome = await withConnections({ ...options, existingOnly: dryRun }, logger, (connections) =>
-        connections.connect(target, { dryRun }),
+        connections.connect(target, { dryRun, scope }),
       );
       if (dryRun) {
         process.stdout.write(

@@ -37,3 +37,6 @@ export function collectHostName(value: string, previous: string[]): string[] {
   if (!parsed.success) throw new InvalidArgumentError(parsed.error.issues[0]?.message ?? 'not a host name');
   return [...previous, parsed.data];
 }
+
+/** Commander's collector for a repeatable option such as --project. */
+export const collect = (value: string, previous: string[]): string[] => [...previous, value];

@@ -38,6 +38,8 @@ function describeServe(target: DatabaseTarget): void {
         id: expect.any(String) as string,
         user: 'local',
         label: 'Serve Test',
+        projects: null,
+        read_only: false,
       });
 
       const serve = await startServeProcess(['--port', '0', '--db', db]);
@@ -144,7 +146,7 @@ describe('taskdesk token', () => {
       };
       const human = await runCli(['token', 'create', '--label', 'VS Code', '--db', db]);
       expect(human.stdout).toMatch(
-        /^Created token \w+ for "VS Code" \(user local\)\. It is shown only this once:\ntdk_\S+\n$/,
+        /^Created token \w+ for "VS Code" \(user local; all projects\)\. It is shown only this once:\ntdk_\S+\n$/,
       );
 
       const listed = await runCli(['token', 'list', '--json', '--db', db]);
@@ -171,6 +173,40 @@ describe('taskdesk token', () => {
       ]);
       const badLabel = await runCli(['token', 'create', '--label', '  ', '--db', db]);
       expect([badLabel.code, badLabel.stderr]).toEqual([1, 'taskdesk: label must be 1-100 characters; got 0\n']);
+    } finally {
+      temp.remove();
+    }
+  });
+
+  it('limits a token to projects by --project (created on first use, matched ignoring case) and makes it --read-only', async () => {
+    const temp = makeTempDir();
+    try {
+      const db = path.join(temp.dir, 'scoped.db');
+      const args = ['token', 'create', '--label', 'Reviewer', '--project', 'Web', '--project', 'Api', '--read-only'];
+      const created = JSON.parse((await runCli([...args, '--json', '--db', db])).stdout) as {
+        projects: { id: string; name: string }[];
+        read_only: boolean;
+      };
+      expect(created.read_only).toBe(true);
+      expect(created.projects.map((project) => project.name)).toEqual(['Web', 'Api']);
+
+      const again = await runCli(['token', 'create', '--label', 'Web agent', '--project', 'web', '--db', db]);
+      expect(again.stdout).toMatch(/^Created token \w+ for "Web agent" \(user local; projects "Web"\)\./);
+      const listed = JSON.parse((await runCli(['token', 'list', '--json', '--db', db])).stdout) as {
+        label: string;
+        projects: { id: string; name: string }[] | null;
+        read_only: boolean;
+      }[];
+      expect(listed.map((token) => [token.label, token.projects, token.read_only])).toEqual([
+        ['Reviewer', created.projects, true],
+        ['Web agent', [created.projects[0]], false],
+      ]);
+      const text = (await runCli(['token', 'list', '--db', db])).stdout;
+      expect(text).toMatch(/"Reviewer" {2}user local {2}projects "Web", "Api", read-only {2}created/);
+      expect(text).toMatch(/"Web agent" {2}user local {2}projects "Web" {2}created/);
+
+      const tooLong = await runCli(['token', 'create', '--label', 'X', '--project', 'p'.repeat(65), '--db', db]);
+      expect(tooLong.code).toBe(1);
     } finally {
       temp.remove();
     }

@@ -72,3 +72,23 @@ describe('a connect while another program acts on the file', () => {
     expect(await liveTokens()).toBe(before);
   });
 });
+
+describe('a connect with a scope', () => {
+  it('gives the client a new token limited as asked, replacing the one its entry carried', async () => {
+    const home = newHome();
+    const cursor = targetById('cursor');
+    const file = home.fileOf('cursor');
+    place(file, EXISTING_CONFIGS.cursor);
+    const tokens = shared.server.server.services.tokens;
+    const connections = connectionsFor(home, () => undefined);
+    const first = await connections.connect(cursor);
+    const scoped = await connections.connect(cursor, { scope: { projects: ['Docs'], read_only: true } });
+    expect(scoped).toMatchObject({ changed: true, tokenCreated: true, revokedTokenIds: [first.tokenId] });
+    const secret = cursor.tokenOf(entryIn(cursor, file));
+    const caller = secret ? await tokens.authenticate(secret) : undefined;
+    expect(caller?.tokenId).toBe(scoped.tokenId);
+    expect(caller?.scope?.readOnly).toBe(true);
+    const info = (await tokens.list()).find((token) => token.id === scoped.tokenId);
+    expect(info?.projects?.map((project) => project.name)).toEqual(['Docs']);
+  });
+});

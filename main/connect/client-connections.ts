@@ -25,6 +25,12 @@ export interface ConnectionDeps {
   location: DatabaseLocation;
 }
 
+/** What a token connect makes may reach (see `taskdesk token create --project/--read-only`). */
+export interface TokenScopeOptions {
+  projects?: string[];
+  read_only?: boolean;
+}
+
 export interface ConnectOutcome {
   file: string;
   /** Whether the file changes (or, in a dry run, would). */
@@ -100,8 +106,8 @@ export function createClientConnections(deps: ConnectionDeps) {
     return orphans.map((orphan) => orphan.id);
   }
 
-  async function newToken(target: ClientTarget) {
-    const created = await deps.tokens.create({ label: connectTokenLabel(target, deps.env) });
+  async function newToken(target: ClientTarget, scope: TokenScopeOptions) {
+    const created = await deps.tokens.create({ label: connectTokenLabel(target, deps.env), ...scope });
     if (!created.ok) throw new Error(created.error.message);
     return { secret: created.value.token, tokenId: created.value.id };
   }
@@ -113,12 +119,18 @@ export function createClientConnections(deps: ConnectionDeps) {
      * a refused edit never leaves a live token behind. When another program
      * saves the file meanwhile, the edit is made once more on its new text.
      */
-    async connect(target: ClientTarget, options: { dryRun?: boolean } = {}): Promise<ConnectOutcome> {
+    async connect(
+      target: ClientTarget,
+      options: { dryRun?: boolean; scope?: TokenScopeOptions } = {},
+    ): Promise<ConnectOutcome> {
+      const scope = options.scope ?? {};
+      // A scope asks for a token made with it: the one the entry carries may reach more, so it is replaced.
+      const scoped = scope.projects !== undefined || scope.read_only !== undefined;
       let created: { secret: string; tokenId: string } | undefined;
       for (let attempt = 1; ; attempt++) {
         const loaded = load(target);
         const http = target.transport === 'http';
-        const token = created ?? (http ? await validToken(target, loaded.entry) : undefined);
+        const token = created ?? (http && !scoped ? await validToken(target, loaded.entry) : undefined);
         const planned = edited(target, loaded, token?.secret ?? (http ? NEW_TOKEN_PLACEHOLDER : ''));
         const changed = planned !== loaded.file.text;
         const outcome = { file: loaded.file.path, changed, tokenId: token?.tokenId, revokedTokenIds: [] };
@@ -127,7 +139,7 @@ export function createClientConnections(deps: ConnectionDeps) {
           const diff = changed ? describeChange(loaded.file, planned, secrets) : '';
           return { ...outcome, diff, tokenCreated: created !== undefined };
         }
-        if (http && !token) created = await newToken(target);
+        if (http && !token) created = await newToken(target, scope);
         const text = created ? planned.split(NEW_TOKEN_PLACEHOLDER).join(created.secret) : planned;
         let backup: string | undefined;
         try {

@@ -17,6 +17,8 @@ export type ListedTask = Omit<TaskRow, 'userId' | 'searchText' | 'idempotencyKey
 export interface TaskFilters {
   status: TaskStatusFilter;
   projectId?: string;
+  /** Any of these projects: a scoped token's reach (see tasks/task-scope.ts). */
+  projectIds?: readonly string[];
   parentId?: string;
   /** Tasks whose live claim this holder has: its token id, or for a token-less client its label. */
   claimedBy?: { tokenId: string | null; label: string; now: string };
@@ -132,6 +134,9 @@ export function createTaskRepository(handle: DatabaseHandle) {
       },
     ];
 
+  const scopeCondition = (names: readonly string[]): SQL =>
+    names.length === 0 ? sql`false` : inArray(tasks.projectId, names.map(placeholder));
+
   interface PageQuery {
     /** Names the SQL shape beyond the filters: sort, keyset position, group. */
     key: string;
@@ -155,13 +160,23 @@ export function createTaskRepository(handle: DatabaseHandle) {
       values[filter.name] = value;
       return true;
     });
+    // One placeholder per project id: the count is part of the shape, the ids are values.
+    const scopeNames = (filters.projectIds ?? []).map((id, at) => {
+      values[`scope${at}`] = id;
+      return `scope${at}`;
+    });
     const where = (): SQL[] => [
       eq(tasks.userId, placeholder('userId')),
       isNull(tasks.deletedAt),
       ...(filters.status === 'all' ? [] : [eq(tasks.completed, filters.status === 'completed')]),
       ...present.map((filter) => filter.condition()),
+      ...(filters.projectIds ? [scopeCondition(scopeNames)] : []),
     ];
-    const shape = [filters.status, ...present.map((filter) => filter.name)].join(',');
+    const shape = [
+      filters.status,
+      ...present.map((filter) => filter.name),
+      ...(filters.projectIds ? [`projects:${scopeNames.length}`] : []),
+    ].join(',');
     return { values, where, shape };
   }
 

@@ -168,7 +168,7 @@ function createWriteScope(handle: DatabaseHandle, tx: QueryDb) {
           .where(and(inArray(tasks.parentId, [...parentIds]), isNull(tasks.deletedAt)));
       },
 
-      openSubtasks(parentId: string, limit: number) {
+      async openSubtasks(parentId: string, limit: number): Promise<TaskLink[]> {
         return tx
           .select(linkColumns)
           .from(tasks)
@@ -177,7 +177,7 @@ function createWriteScope(handle: DatabaseHandle, tx: QueryDb) {
           .limit(limit);
       },
 
-      openBlockers(taskId: string, limit: number) {
+      async openBlockers(taskId: string, limit: number): Promise<TaskLink[]> {
         return tx
           .select(linkColumns)
           .from(tasks)
@@ -202,17 +202,26 @@ function createWriteScope(handle: DatabaseHandle, tx: QueryDb) {
       },
 
       /**
-       * The next ready task in claim order whose claim is free or lapsed, locked.
+       * The next ready task in claim order whose claim is free or lapsed, locked,
+       * in any of `projectIds` when given (an empty list matches nothing).
        * Two short reads: the first unclaimed task (tasks_user_unclaimed_idx) and
        * the first whose lease ran out but is not yet swept (few; read through
        * tasks_claim_expires_idx); the one earlier in claim order wins. On
        * Postgres SKIP LOCKED passes over rows another claimer holds, and a row
        * claimed meanwhile fails the re-checked WHERE, so no two callers get one task.
        */
-      async lockNextReady(userId: string, projectId: string | undefined, now: string): Promise<TaskRow | undefined> {
+      async lockNextReady(
+        userId: string,
+        projectIds: readonly string[] | undefined,
+        now: string,
+      ): Promise<TaskRow | undefined> {
         const inScope = and(
           eq(tasks.userId, userId),
-          projectId === undefined ? undefined : eq(tasks.projectId, projectId),
+          projectIds === undefined
+            ? undefined
+            : projectIds.length === 1
+              ? eq(tasks.projectId, projectIds[0] as string)
+              : inArray(tasks.projectId, projectIds.length > 0 ? [...projectIds] : ['']),
         );
         const [unclaimed] = await locked(
           tx

@@ -62,7 +62,12 @@ function singleTask(
 }
 
 /** An MCP caller as the history and claims record it. */
-const actorOf = (caller: Caller): Actor => ({ kind: 'agent', label: caller.clientLabel, tokenId: caller.tokenId });
+const actorOf = (caller: Caller): Actor => ({
+  kind: 'agent',
+  label: caller.clientLabel,
+  tokenId: caller.tokenId,
+  ...(caller.scope ? { scope: caller.scope } : {}),
+});
 
 function taskIdOf(args: unknown): string | null {
   const id = (args as { task_id?: unknown } | undefined)?.task_id;
@@ -106,7 +111,7 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
     input: getTaskInput,
     output: envelopeSchema(taskDetailData),
     run: async ({ tasks }, caller, args) => {
-      const result = await tasks.detail(caller.userId, args);
+      const result = await tasks.detail(caller.userId, args, actorOf(caller));
       return { result, taskId: result.ok ? result.value.task.id : taskIdOf(args) };
     },
   },
@@ -176,7 +181,7 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
     input: z.strictObject({}),
     output: envelopeSchema(projectListData),
     run: async ({ tasks }, caller) => ({
-      result: ok({ projects: await tasks.listProjects(caller.userId) }),
+      result: ok({ projects: await tasks.listProjects(caller.userId, actorOf(caller)) }),
       taskId: null,
     }),
   },
@@ -195,4 +200,5 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
 export const SERVER_INSTRUCTIONS = `TaskDesk keeps a person's task list, shared by the person and several agents. Each task has an id (a UUID), a title, an optional description, priority (none, low, medium, high), optional due_date (YYYY-MM-DD), up to ${LIMITS.tagsMax} tags, completed, a version that grows with every edit, and optionally a project, a parent task and blockers.
 Start with list_tasks to see what exists and to find ids; it pages with next_cursor. add_task creates, update_task edits (pass expected_version to avoid overwriting others' changes), complete_task marks done or reopens, delete_task removes (the person can restore it).
 Working alongside other agents: claim_task (no task_id) takes the next ready task so no one else works on it; get_task shows its notes and history; renew the claim with claim_task(task_id) while you work; add_note as you go; complete_task when done; release_task with a note if you stop before.
-Every tool answers {"status":"success","data":...} or {"status":"error","error":{"code":...,"message":...}}. Codes: validation_error (fix the arguments as the message says), not_found (check the id with list_tasks), conflict (re-read the task, then retry), unavailable (the database cannot serve right now, e.g. its disk is full; nothing changed, retry later), internal (a server fault; try again later).`;
+Your token may be limited to some projects (list_projects shows them; tasks elsewhere answer not_found) or to reading only.
+Every tool answers {"status":"success","data":...} or {"status":"error","error":{"code":...,"message":...}}. Codes: validation_error (fix the arguments as the message says), not_found (check the id with list_tasks), conflict (re-read the task, then retry), forbidden (this token may not do that, e.g. it is read-only; do not retry), unavailable (the database cannot serve right now, e.g. its disk is full; nothing changed, retry later), internal (a server fault; try again later).`;

@@ -1,5 +1,6 @@
 import { UI_CLIENT_LABEL } from '../../shared/api';
 import type { TaskRow } from '../db/task-repository';
+import type { TokenScope } from './task-scope';
 
 /**
  * Who makes a change: an agent (a client, by its token, or by its label when
@@ -10,6 +11,8 @@ export interface Actor {
   kind: 'agent' | 'person' | 'system';
   label: string;
   tokenId: string | null;
+  /** What the agent's token allows; absent for everyone else, who may do everything. */
+  scope?: TokenScope;
 }
 
 export const PERSON: Actor = { kind: 'person', label: UI_CLIENT_LABEL, tokenId: null };

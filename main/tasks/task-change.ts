@@ -4,6 +4,7 @@ import { readyOrderOf, searchTextOf, type TaskRow } from '../db/task-repository'
 import type { TaskColumns, TaskLink, TaskWrites, TaskWriteScope } from '../db/task-writes';
 import { holdsClaim, liveClaim, type Actor } from './actor';
 import { diffSnapshots, recordEvent, snapshotOf } from './task-history';
+import { scopedWrites } from './task-scope';
 
 /** What a change decides: the columns to set and the event kind, or that nothing changes. */
 export interface ChangePlan {
@@ -49,7 +50,7 @@ export async function runChange(
   request: ChangeRequest,
 ): Promise<Result<{ row: TaskRow; changed: boolean }>> {
   const { userId, taskId, actor } = request;
-  return writes.transaction(async (scope) => {
+  return scopedWrites(writes, actor).transaction(async (scope) => {
     const row = await scope.lockTask(userId, taskId, request.which);
     if (!row) return taskNotFound(taskId);
     if (request.expectedVersion !== undefined && row.version !== request.expectedVersion) {

@@ -3,7 +3,6 @@ import { COORDINATION_LIMITS } from '../../shared/coordination';
 import { addNoteInput, claimTaskInput, releaseTaskInput } from '../../shared/coordination-schemas';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Task, TaskNote } from '../../shared/task';
-import { foldForSearch } from '../../shared/text-rules';
 import { validate } from '../../shared/validate';
 import type { TaskRelationsRepository } from '../db/task-relations-repository';
 import type { TaskRepository, TaskRow } from '../db/task-repository';
@@ -12,6 +11,7 @@ import { actorOf, holdsClaim, liveClaim, SYSTEM, type Actor } from './actor';
 import { heldByAnother, taskNotFound } from './task-change';
 import { diffSnapshots, recordEvent, snapshotOf } from './task-history';
 import { nameTasks } from './task-links';
+import { scopedWrites, visibleProject } from './task-scope';
 
 interface ClaimDeps {
   writes: TaskWrites;
@@ -107,16 +107,16 @@ export function createTaskClaims(deps: ClaimDeps) {
       const lease = parsed.value.lease_seconds ?? COORDINATION_LIMITS.leaseDefaultSeconds;
       let projectId: string | undefined;
       if (taskId === undefined && project !== undefined) {
-        const found = await relations.projectByKey(userId, foldForSearch(project));
+        const found = await visibleProject(relations, userId, actor, project);
         if (!found) return fail('not_found', `no project named '${project}'; call list_projects to see them`);
         projectId = found.id;
       }
-      const result = await writes.transaction(async (scope): Promise<Result<TaskRow>> => {
+      const result = await scopedWrites(writes, actor).transaction(async (scope): Promise<Result<TaskRow>> => {
         const now = clock();
         const at = now.toISOString();
         const expiresAt = new Date(now.getTime() + lease * 1000).toISOString();
         if (taskId !== undefined) return claimOne(scope, userId, taskId, actor, at, expiresAt);
-        const next = await scope.lockNextReady(userId, projectId, at);
+        const next = await scope.lockNextReady(userId, projectId === undefined ? undefined : [projectId], at);
         if (!next) {
           const where = project === undefined ? '' : ` in project '${project}'`;
           return fail(
@@ -139,7 +139,7 @@ export function createTaskClaims(deps: ClaimDeps) {
       if (!parsed.ok) return parsed;
       const actor = actorOf(by);
       const { task_id: taskId, note } = parsed.value;
-      const result = await writes.transaction(async (scope): Promise<Result<TaskRow>> => {
+      const result = await scopedWrites(writes, actor).transaction(async (scope): Promise<Result<TaskRow>> => {
         const row = await scope.lockTask(userId, taskId, 'live');
         if (!row) return taskNotFound(taskId);
         const at = clock().toISOString();
@@ -160,7 +160,7 @@ export function createTaskClaims(deps: ClaimDeps) {
       const parsed = validate(addNoteInput, input);
       if (!parsed.ok) return parsed;
       const actor = actorOf(by);
-      const result = await writes.transaction(async (scope) => {
+      const result = await scopedWrites(writes, actor).transaction(async (scope) => {
         const row = await scope.lockTask(userId, parsed.value.task_id, 'live');
         if (!row) return taskNotFound(parsed.value.task_id);
         const note = await writeNote(scope, row, parsed.value.text, actor, clock().toISOString());

@@ -17,6 +17,18 @@ export function createTaskProjects(deps: { writes: TaskWrites; clock: () => Date
   const taken = (name: string) => fail('conflict', `a project named '${name}' already exists; choose another name`);
 
   return {
+    /** The user's projects under these names, each created on first use as add_task does (a token's scope). */
+    async ensureProjects(userId: string, names: readonly string[]): Promise<{ id: string; name: string }[]> {
+      const rows = await writes.transaction(async (scope) => {
+        const ensured = [];
+        for (const name of names) {
+          ensured.push(await scope.ensureProject(userId, name, foldForSearch(name), newId(), clock().toISOString()));
+        }
+        return ensured;
+      });
+      return rows.map((row) => ({ id: row.id, name: row.name }));
+    },
+
     async createProject(userId: string, input: unknown): Promise<Result<ProjectSummary>> {
       const parsed = validate(createProjectInput, input);
       if (!parsed.ok) return parsed;

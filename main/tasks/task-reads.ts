@@ -14,6 +14,7 @@ import { taskNotFound } from './task-change';
 import { toTaskEvent } from './task-history';
 import { decodeCursor, encodeCursor, listOrder } from './list-cursor';
 import { listFilters } from './list-filters';
+import { scopeFilters, sees } from './task-scope';
 import { toTasks } from './task-view';
 
 // How many deleted tasks the "Recently deleted" view offers for restoring.
@@ -30,11 +31,11 @@ export function createTaskReads(deps: {
   const { tasks, relations, clock } = deps;
   const now = () => clock().toISOString();
 
-  async function get(userId: string, input: unknown): Promise<Result<Task>> {
+  async function get(userId: string, input: unknown, by?: Actor | string): Promise<Result<Task>> {
     const parsed = validate(taskIdInput, input);
     if (!parsed.ok) return parsed;
     const row = await tasks.find(userId, parsed.value.task_id);
-    if (!row) return taskNotFound(parsed.value.task_id);
+    if (!row || !sees(by, row.projectId)) return taskNotFound(parsed.value.task_id);
     return ok((await toTasks(relations, userId, [row], now()))[0] as Task);
   }
 
@@ -48,16 +49,20 @@ export function createTaskReads(deps: {
     },
 
     /** The task with its open blockers, subtasks, latest notes and a page of its history, newest first. */
-    async detail(userId: string, input: unknown): Promise<Result<TaskDetail>> {
+    async detail(userId: string, input: unknown, by?: Actor | string): Promise<Result<TaskDetail>> {
       const parsed = validate(getTaskInput, input);
       if (!parsed.ok) return parsed;
       const { task_id: taskId, history_cursor: cursor } = parsed.value;
-      const task = await get(userId, { task_id: taskId });
+      const task = await get(userId, { task_id: taskId }, by);
       if (!task.ok) return task;
       const shown = COORDINATION_LIMITS.eventsShown;
+      const subtaskFilters = scopeFilters(by, { status: 'all', parentId: taskId }) ?? {
+        status: 'all',
+        parentId: taskId,
+      };
       const [blockerRows, subtaskRows, notes, events] = await Promise.all([
         relations.blockerIds([taskId]),
-        tasks.listByCreated(userId, { status: 'all', parentId: taskId }, COORDINATION_LIMITS.relatedShown),
+        tasks.listByCreated(userId, subtaskFilters, COORDINATION_LIMITS.relatedShown),
         relations.latestNotes(taskId, COORDINATION_LIMITS.notesShown),
         relations.events(taskId, shown + 1, cursor === undefined ? undefined : Number(cursor)),
       ]);
@@ -70,7 +75,7 @@ export function createTaskReads(deps: {
       const page = events.slice(0, shown);
       return ok({
         task: task.value,
-        open_blockers: blockers.flatMap((row) => (row && !row.completed ? [ref(row)] : [])),
+        open_blockers: blockers.flatMap((row) => (row && !row.completed && sees(by, row.projectId) ? [ref(row)] : [])),
         subtasks: subtaskRows.map(ref),
         notes: notes.map(toTaskNote),
         history: page.map(toTaskEvent),
@@ -86,7 +91,7 @@ export function createTaskReads(deps: {
       if (!position.ok) return position;
       const limit = query.limit ?? LIMITS.pageSizeDefault;
       const at = now();
-      const filters = await listFilters(relations, userId, query);
+      const filters = await listFilters(relations, userId, query, by);
       if (!filters) return ok(EMPTY_PAGE);
       if (query.claimed_by === 'me') {
         const actor = actorOf(by);
@@ -116,6 +121,11 @@ export function createTaskReads(deps: {
 
     countLive: (userId: string): Promise<number> => tasks.countLive(userId),
 
+    /** The current names of these projects of the user (a token's scope, shown by name). */
+    async projectNames(userId: string, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+      return (await relations.projectsById(userId, ids)).map((row) => ({ id: row.id, name: row.name }));
+    },
+
     /** Renames a project; its tasks stay in it. Names compare ignoring case, so another project's name is refused. */
     async renameProject(userId: string, input: unknown): Promise<Result<ProjectSummary>> {
       const parsed = validate(renameProjectInput, input);
@@ -137,16 +147,18 @@ export function createTaskReads(deps: {
     },
 
     /** Every project with its open, ready, claimed and completed counts. */
-    async listProjects(userId: string): Promise<ProjectSummary[]> {
+    async listProjects(userId: string, by?: Actor | string): Promise<ProjectSummary[]> {
       const [projects, counts] = await Promise.all([
         relations.listProjects(userId),
         relations.projectCounts(userId, now()),
       ]);
-      return projects.map((project) => ({
-        id: project.id,
-        name: project.name,
-        ...(counts.get(project.id) ?? { open: 0, ready: 0, claimed: 0, completed: 0 }),
-      }));
+      return projects
+        .filter((project) => sees(by, project.id))
+        .map((project) => ({
+          id: project.id,
+          name: project.name,
+          ...(counts.get(project.id) ?? { open: 0, ready: 0, claimed: 0, completed: 0 }),
+        }));
     },
   };
 }

@@ -16,6 +16,7 @@ import { EMPTY_SNAPSHOT, diffSnapshots, recordEvent, snapshotOf } from './task-h
 import { checkBlockers, checkParent, nameTasks } from './task-links';
 import { createTaskProjects } from './task-projects';
 import { createTaskReads } from './task-reads';
+import { placeInScope, refuseReadOnly, scopedWrites, sees } from './task-scope';
 import { createTaskUndo } from './task-undo';
 import { planUpdate, updateChanges } from './task-update';
 import { toTasks } from './task-view';
@@ -77,67 +78,76 @@ export function createTaskService({
   async function add(userId: string, input: unknown, by: Actor | string = UNATTRIBUTED): Promise<Result<Task>> {
     const parsed = validate(addTaskInput, input);
     if (!parsed.ok) return parsed;
-    const { idempotency_key: key, project, parent_id: parentId, blocked_by: blockedBy = [], ...fields } = parsed.value;
+    const { idempotency_key: key, parent_id: parentId, blocked_by: blockedBy = [], ...fields } = parsed.value;
     const actor = actorOf(by);
-    const result = await writes.transaction(async (scope): Promise<Result<{ row: TaskRow; changed: boolean }>> => {
-      const now = clock().toISOString();
-      const id = newId();
-      let projectId =
-        project === undefined
-          ? null
-          : (await scope.ensureProject(userId, project, projectKey(project), newId(), now)).id;
-      if (parentId !== undefined || blockedBy.length > 0) await scope.lockGraph(userId);
-      if (parentId !== undefined) {
-        const [parent] = project === undefined ? await scope.links(userId, [parentId]) : [];
-        if (parent) projectId = parent.projectId;
-        const checked = await checkParent(scope, userId, { id, projectId, isNew: true }, parentId);
-        if (!checked.ok) return checked;
-      }
-      let blockers: TaskLink[] = [];
-      if (blockedBy.length > 0) {
-        const checked = await checkBlockers(scope, userId, id, blockedBy);
-        if (!checked.ok) return checked;
-        blockers = checked.value;
-      }
-      const state: TaskState = {
-        id,
-        userId,
-        title: fields.title,
-        description: fields.description ?? null,
-        completed: false,
-        completedAt: null,
-        priority: fields.priority ?? 'none',
-        dueDate: fields.due_date ?? null,
-        tags: fields.tags ?? [],
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-        deletedAt: null,
-        projectId,
-        parentId: parentId ?? null,
-        openBlockers: 0,
-        claimTokenId: null,
-        claimLabel: null,
-        claimExpiresAt: null,
-      };
-      let row: TaskRow;
-      if (key === undefined) {
-        row = await scope.insertTask(toRow(state, null));
-      } else {
-        const expiredBefore = new Date(Date.parse(now) - IDEMPOTENCY_WINDOW_MS).toISOString();
-        const once = await scope.insertTaskOnce(toRow(state, null), key, expiredBefore);
-        if (!once.created) return ok({ row: once.row, changed: false });
-        row = once.row;
-      }
-      if (blockers.length > 0) {
-        const openBlockers = await scope.replaceBlockers(userId, id, blockers, now);
-        row = await scope.updateTask(userId, id, { openBlockers });
-      }
-      const blockerIds = blockers.map((blocker) => blocker.id);
-      const changes = diffSnapshots(EMPTY_SNAPSHOT, snapshotOf(row, blockerIds));
-      await recordEvent(scope, { row, kind: 'created', actor, changes, at: now });
-      return ok({ row, changed: true });
-    });
+    const placed = await placeInScope(relations, userId, actor, fields.project, { parentId });
+    if (!placed.ok) return placed;
+    const project = placed.value ?? undefined;
+    const result = await scopedWrites(writes, actor).transaction(
+      async (scope): Promise<Result<{ row: TaskRow; changed: boolean }>> => {
+        const now = clock().toISOString();
+        const id = newId();
+        let projectId =
+          project === undefined
+            ? null
+            : (await scope.ensureProject(userId, project, projectKey(project), newId(), now)).id;
+        if (parentId !== undefined || blockedBy.length > 0) await scope.lockGraph(userId);
+        if (parentId !== undefined) {
+          const [parent] = project === undefined ? await scope.links(userId, [parentId]) : [];
+          if (parent) projectId = parent.projectId;
+          const checked = await checkParent(scope, userId, { id, projectId, isNew: true }, parentId);
+          if (!checked.ok) return checked;
+        }
+        let blockers: TaskLink[] = [];
+        if (blockedBy.length > 0) {
+          const checked = await checkBlockers(scope, userId, id, blockedBy);
+          if (!checked.ok) return checked;
+          blockers = checked.value;
+        }
+        const state: TaskState = {
+          id,
+          userId,
+          title: fields.title,
+          description: fields.description ?? null,
+          completed: false,
+          completedAt: null,
+          priority: fields.priority ?? 'none',
+          dueDate: fields.due_date ?? null,
+          tags: fields.tags ?? [],
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+          deletedAt: null,
+          projectId,
+          parentId: parentId ?? null,
+          openBlockers: 0,
+          claimTokenId: null,
+          claimLabel: null,
+          claimExpiresAt: null,
+        };
+        let row: TaskRow;
+        if (key === undefined) {
+          row = await scope.insertTask(toRow(state, null));
+        } else {
+          const expiredBefore = new Date(Date.parse(now) - IDEMPOTENCY_WINDOW_MS).toISOString();
+          const once = await scope.insertTaskOnce(toRow(state, null), key, expiredBefore);
+          if (!once.created && !sees(actor, once.row.projectId)) {
+            // Another caller's task under this key, outside this token's projects: not shown, not reused.
+            return fail('validation_error', `idempotency_key '${key}' is already in use; choose a new key`);
+          }
+          if (!once.created) return ok({ row: once.row, changed: false });
+          row = once.row;
+        }
+        if (blockers.length > 0) {
+          const openBlockers = await scope.replaceBlockers(userId, id, blockers, now);
+          row = await scope.updateTask(userId, id, { openBlockers });
+        }
+        const blockerIds = blockers.map((blocker) => blocker.id);
+        const changes = diffSnapshots(EMPTY_SNAPSHOT, snapshotOf(row, blockerIds));
+        await recordEvent(scope, { row, kind: 'created', actor, changes, at: now });
+        return ok({ row, changed: true });
+      },
+    );
     if (result.ok && result.value.row.deletedAt) {
       return fail(
         'conflict',
@@ -163,6 +173,10 @@ export function createTaskService({
       );
     }
     const actor = actorOf(by);
+    if (fields.project !== undefined) {
+      const placed = await placeInScope(relations, userId, actor, fields.project, undefined);
+      if (!placed.ok) return placed;
+    }
     const result = await runChange(writes, clock, {
       userId,
       taskId,
@@ -175,7 +189,7 @@ export function createTaskService({
     return finish(userId, result, () => 'updated', actor);
   }
 
-  return {
+  const service = {
     add,
     update,
     /** What the user's tasks among `ids` are called (deleted ones too, marked); other ids are left out. */
@@ -261,6 +275,21 @@ export function createTaskService({
       });
       return finish(userId, result, () => 'restored', actor);
     },
+  };
+  // The one gate for read-only tokens, whichever edge the call came through.
+  return {
+    ...service,
+    ...refuseReadOnly(service, [
+      'add',
+      'update',
+      'complete',
+      'delete',
+      'restore',
+      'claim',
+      'release',
+      'addNote',
+      'undo',
+    ]),
   };
 }
 

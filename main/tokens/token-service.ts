@@ -1,16 +1,27 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { LOCAL_USER_ID } from '../../shared/limits';
 import { fail, ok, type Result } from '../../shared/result';
-import { createTokenInput, type CreatedToken, type TokenInfo } from '../../shared/token-schemas';
+import { createTokenInput, type CreatedToken, type TokenInfo, type TokenProject } from '../../shared/token-schemas';
 import { validate } from '../../shared/validate';
 import type { ApiTokenRow, TokenRepository } from '../db/token-repository';
 import type { UserRepository } from '../db/user-repository';
+import type { TokenScope } from '../tasks/task-scope';
+
+/** The user's projects a token can be limited to, from the task service. */
+export interface ProjectDirectory {
+  /** The projects under these names, each created if it does not exist yet (projects are created on first use). */
+  ensure: (userId: string, names: readonly string[]) => Promise<TokenProject[]>;
+  /** The current names of these projects; a rename shows here, the scope keeps the id. */
+  named: (userId: string, ids: readonly string[]) => Promise<TokenProject[]>;
+}
 
 /** Who a request acts for, as its token says. */
 export interface Caller {
   tokenId: string | null;
   userId: string;
   clientLabel: string;
+  /** The token's projects and read-only flag; absent for callers without a token (stdio), who are unscoped. */
+  scope?: TokenScope;
 }
 
 // tdk_<12-character id>_<256-bit secret, base64url>. The id finds the row;
@@ -29,7 +40,8 @@ function hashSecret(secret: string): Buffer {
 // Compared against when the id is unknown, so a miss costs what a hit does.
 const DECOY_HASH = hashSecret('decoy');
 
-function toInfo(row: ApiTokenRow): TokenInfo {
+function toInfo(row: ApiTokenRow, projects: readonly TokenProject[] = []): TokenInfo {
+  const names = new Map(projects.map((project) => [project.id, project.name]));
   return {
     id: row.id,
     label: row.label,
@@ -38,11 +50,28 @@ function toInfo(row: ApiTokenRow): TokenInfo {
     last_used_at: row.lastUsedAt,
     call_count: row.callCount,
     revoked_at: row.revokedAt,
+    projects: row.projectIds?.map((id) => ({ id, name: names.get(id) ?? id })) ?? null,
+    read_only: row.readOnly,
   };
 }
 
-export function createTokenService(deps: { tokens: TokenRepository; users: UserRepository; clock?: () => Date }) {
-  const { tokens, users, clock = () => new Date() } = deps;
+export function createTokenService(deps: {
+  tokens: TokenRepository;
+  users: UserRepository;
+  projects: ProjectDirectory;
+  clock?: () => Date;
+}) {
+  const { tokens, users, projects, clock = () => new Date() } = deps;
+
+  /** Rows as listed, each scope's project ids shown with their current names. */
+  async function withNames(rows: readonly ApiTokenRow[]): Promise<TokenInfo[]> {
+    const byUser = new Map<string, Set<string>>();
+    for (const row of rows)
+      for (const id of row.projectIds ?? []) byUser.set(row.userId, (byUser.get(row.userId) ?? new Set()).add(id));
+    const named = (await Promise.all([...byUser].map(([userId, ids]) => projects.named(userId, [...ids])))).flat();
+    return rows.map((row) => toInfo(row, named));
+  }
+
   return {
     /** Creates a token for a client; the secret exists only in the value returned. */
     async create(input: unknown): Promise<Result<CreatedToken>> {
@@ -51,6 +80,8 @@ export function createTokenService(deps: { tokens: TokenRepository; users: UserR
       const userId = parsed.value.user ?? LOCAL_USER_ID;
       const now = clock().toISOString();
       await users.ensure(userId, userId);
+      const names = parsed.value.projects ?? [];
+      const scope = names.length > 0 ? await projects.ensure(userId, names) : null;
       const id = newTokenId();
       const secret = randomBytes(32).toString('base64url');
       const row = await tokens.insert({
@@ -62,14 +93,16 @@ export function createTokenService(deps: { tokens: TokenRepository; users: UserR
         lastUsedAt: null,
         callCount: 0,
         revokedAt: null,
+        projectIds: scope && [...new Set(scope.map((project) => project.id))],
+        readOnly: parsed.value.read_only ?? false,
       });
-      return ok({ ...toInfo(row), token: `tdk_${id}_${secret}` });
+      return ok({ ...toInfo(row, scope ?? []), token: `tdk_${id}_${secret}` });
     },
 
     /** Every token, or only one user's (the UI shows the signed-in user's own). */
     async list(userId?: string): Promise<TokenInfo[]> {
       const rows = await tokens.list();
-      return (userId === undefined ? rows : rows.filter((row) => row.userId === userId)).map(toInfo);
+      return withNames(userId === undefined ? rows : rows.filter((row) => row.userId === userId));
     },
 
     /** Revokes a token; with `userId`, only one of that user's (another's reads as not found). */
@@ -79,10 +112,10 @@ export function createTokenService(deps: { tokens: TokenRepository; users: UserR
         if (owned?.userId !== userId) return fail('not_found', `no token with id ${id}`);
       }
       const revoked = await tokens.revoke(id, clock().toISOString());
-      if (revoked) return ok(toInfo(revoked));
+      if (revoked) return ok((await withNames([revoked]))[0] as TokenInfo);
       const existing = await tokens.find(id);
       return existing
-        ? ok(toInfo(existing))
+        ? ok((await withNames([existing]))[0] as TokenInfo)
         : fail('not_found', `no token with id ${id}; run 'taskdesk token list' to see token ids`);
     },
 
@@ -94,7 +127,9 @@ export function createTokenService(deps: { tokens: TokenRepository; users: UserR
       const row = await tokens.findActive(id);
       const expected = row ? Buffer.from(row.secretHash, 'hex') : DECOY_HASH;
       const matches = timingSafeEqual(hashSecret(secret), expected);
-      return row && matches ? { tokenId: row.id, userId: row.userId, clientLabel: row.label } : undefined;
+      if (!row || !matches) return undefined;
+      const scope: TokenScope = { projectIds: row.projectIds, readOnly: row.readOnly };
+      return { tokenId: row.id, userId: row.userId, clientLabel: row.label, scope };
     },
   };
 }

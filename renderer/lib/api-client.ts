@@ -170,8 +170,17 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
     tokens: () => get<TokenList>(API_ROUTES.tokens),
     /** The answer holds the secret: show it once, never store it. */
-    createToken: async (label: string) =>
-      (await request<{ token: CreatedToken }>('POST', API_ROUTES.tokens, { label })).token,
+    createToken: async (
+      label: string,
+      scope: { projects: string[]; readOnly: boolean } = { projects: [], readOnly: false },
+    ) =>
+      (
+        await request<{ token: CreatedToken }>('POST', API_ROUTES.tokens, {
+          label,
+          ...(scope.projects.length > 0 ? { projects: scope.projects } : {}),
+          ...(scope.readOnly ? { read_only: true } : {}),
+        })
+      ).token,
     revokeToken: async (id: string) => (await request<{ token: TokenInfo }>('POST', API_ROUTES.revokeToken(id))).token,
 
     /** This computer's clients as `taskdesk doctor` sees them. */

@@ -157,6 +157,9 @@ export const apiTokens = pgTable(
     lastUsedAt: text(K.lastUsedAt.name),
     callCount: integer(K.callCount.name).notNull(),
     revokedAt: text(K.revokedAt.name),
+    projectIds: jsonb(K.projectIds.name).$type<string[]>(),
+    // The default fills tokens made before scopes: they may do everything.
+    readOnly: boolean(K.readOnly.name).notNull().default(false),
   },
   (table) => buildConstraints(API_TOKENS, table, { index, uniqueIndex, check }),
 );

@@ -179,6 +179,11 @@ export const API_TOKENS = {
     lastUsedAt: col('last_used_at', 'text', false),
     callCount: col('call_count', 'integer', true),
     revokedAt: col('revoked_at', 'text', false),
+    // The project ids a scoped token may use, or null for all of the user's.
+    // Ids, not names, so renaming a project keeps the scope. A JSON list in
+    // the token's own row, because the row is read on every request anyway.
+    projectIds: col('project_ids', 'json', false),
+    readOnly: col('read_only', 'boolean', true),
   },
   indexes: [{ name: 'api_tokens_user_idx', columns: ['user_id', 'created_at'] }],
   checks: {},

@@ -154,6 +154,9 @@ export const apiTokens = sqliteTable(
     lastUsedAt: text(K.lastUsedAt.name),
     callCount: integer(K.callCount.name).notNull(),
     revokedAt: text(K.revokedAt.name),
+    projectIds: text(K.projectIds.name, { mode: 'json' }).$type<string[]>(),
+    // The default fills tokens made before scopes: they may do everything.
+    readOnly: integer(K.readOnly.name, { mode: 'boolean' }).notNull().default(false),
   },
   (table) => buildConstraints(API_TOKENS, table, { index, uniqueIndex, check }),
 );

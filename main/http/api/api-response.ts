@@ -8,6 +8,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   validation_error: 400,
   not_found: 404,
   conflict: 409,
+  forbidden: 403,
   internal: 500,
   unavailable: 503,
 };

@@ -1,12 +1,14 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ConnectionDetails, CreatedToken, TokenInfo } from '../../../shared/api';
 import { CONNECT_CLIENTS } from '../../../shared/connect-snippets';
 import { useApi } from '../../lib/api-context';
 import { errorMessage } from '../../lib/error-message';
+import { QUERY_KEYS } from '../../lib/query';
 import { useServerStatus } from '../../lib/server-status';
 import { SnippetDialog } from './snippet-dialog';
+import type { TokenScopeChoice } from './token-scope-fields';
 
 type Client = (typeof CONNECT_CLIENTS)[number];
 
@@ -24,6 +26,7 @@ interface Connecting {
  */
 export function ConnectClientSection({ onCreated }: { onCreated: (token: TokenInfo) => void }) {
   const api = useApi();
+  const queryClient = useQueryClient();
   const { status } = useServerStatus();
   const [connecting, setConnecting] = useState<Connecting>();
   const opening = useMutation({
@@ -31,8 +34,10 @@ export function ConnectClientSection({ onCreated }: { onCreated: (token: TokenIn
     onSuccess: setConnecting,
   });
   const creating = useMutation({
-    mutationFn: (label: string) => api.createToken(label),
-    onSuccess: (token) => {
+    mutationFn: ({ label, scope }: { label: string; scope: TokenScopeChoice }) => api.createToken(label, scope),
+    onSuccess: (token, { scope }) => {
+      // A project named for the token is created with it; the project list must show it.
+      if (scope.projects.length > 0) void queryClient.invalidateQueries({ queryKey: QUERY_KEYS.projects });
       onCreated(token);
       setConnecting((current) => current && { ...current, token });
     },
@@ -77,8 +82,8 @@ export function ConnectClientSection({ onCreated }: { onCreated: (token: TokenIn
           connection={connecting.connection}
           creating={creating.isPending}
           error={error}
-          onCreateToken={() => {
-            if (!connecting.token) creating.mutate(connecting.client.tokenLabel);
+          onCreateToken={(scope) => {
+            if (!connecting.token) creating.mutate({ label: connecting.client.tokenLabel, scope });
           }}
           onClose={() => {
             setConnecting(undefined);

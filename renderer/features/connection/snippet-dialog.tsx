@@ -1,10 +1,11 @@
 import { ExternalLink } from 'lucide-react';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ConnectionDetails } from '../../../shared/api';
 import { buildSnippets, type ConnectClientId, type Snippet } from '../../../shared/connect-snippets';
 import { CopyButton } from '../../components/ui/copy-button';
 import { ModalDialog } from '../../components/ui/modal-dialog';
+import { ALL_PROJECTS, TokenScopeFields, type TokenScopeChoice } from './token-scope-fields';
 
 interface SnippetDialogProps {
   clientId: ConnectClientId;
@@ -14,7 +15,7 @@ interface SnippetDialogProps {
   connection: ConnectionDetails;
   creating: boolean;
   error: string | undefined;
-  onCreateToken: () => void;
+  onCreateToken: (scope: TokenScopeChoice) => void;
   onClose: () => void;
 }
 
@@ -29,6 +30,7 @@ const NO_TOKEN_YET = 'tdk_token_not_created_yet';
  */
 export function SnippetDialog(props: SnippetDialogProps) {
   const { clientId, clientName, secret, connection, onClose } = props;
+  const [scope, setScope] = useState<TokenScopeChoice>(ALL_PROJECTS);
   const snippets = useMemo(() => {
     const inputs = { mcpUrl: connection.mcp_url, stdio: connection.stdio };
     const withoutToken = buildSnippets(clientId, { ...inputs, token: NO_TOKEN_YET });
@@ -57,7 +59,8 @@ export function SnippetDialog(props: SnippetDialogProps) {
             {shown.length ? 'The other way needs' : `${clientName} needs`} a token of its own, shown once. Nothing is
             created until you ask.
           </p>
-          <Button className="button" isDisabled={props.creating} onPress={props.onCreateToken}>
+          <TokenScopeFields value={scope} onChange={setScope} />
+          <Button className="button" isDisabled={props.creating} onPress={() => props.onCreateToken(scope)}>
             Create a token for {clientName}
           </Button>
         </div>

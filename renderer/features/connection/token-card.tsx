@@ -15,6 +15,14 @@ export function tokenState(token: TokenInfo, now: number): 'revoked' | 'active n
   return now - Date.parse(token.last_used_at) <= ACTIVE_WINDOW_MS ? 'active now' : 'idle';
 }
 
+/** What the token may reach, in a person's words: "All projects" or "Projects: A, B", and "read-only". */
+export function scopeWords(token: Pick<TokenInfo, 'projects' | 'read_only'>): string {
+  const where = token.projects
+    ? `Projects: ${token.projects.map((project) => project.name).join(', ')}`
+    : 'All projects';
+  return token.read_only ? `${where} · read-only` : where;
+}
+
 interface TokenCardProps {
   token: TokenInfo;
   now: number;
@@ -43,6 +51,7 @@ export function TokenCard({ token, now, onRevoke }: TokenCardProps) {
         {token.call_count === 1 ? 'call' : 'calls'}
         {token.revoked_at && ` · revoked ${timeAgo(token.revoked_at, now)}`}
       </p>
+      <p className="token-scope">{scopeWords(token)}</p>
       {!token.revoked_at &&
         (confirming ? (
           <div className="token-confirm" role="group" aria-label={`Confirm revoking ${token.label}`}>

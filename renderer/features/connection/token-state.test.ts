@@ -10,6 +10,8 @@ const token = (changes: Partial<TokenInfo>): TokenInfo => ({
   last_used_at: null,
   call_count: 0,
   revoked_at: null,
+  projects: null,
+  read_only: false,
   ...changes,
 });
 

@@ -21,8 +21,9 @@ export function upsertToken(tokens: readonly TokenInfo[], token: TokenInfo): Tok
 }
 
 /** Strips anything beyond TokenInfo, so a created token's secret never enters the list. */
-function toInfo({ id, label, user, created_at, last_used_at, call_count, revoked_at }: TokenInfo): TokenInfo {
-  return { id, label, user, created_at, last_used_at, call_count, revoked_at };
+function toInfo(token: TokenInfo): TokenInfo {
+  const { id, label, user, created_at, last_used_at, call_count, revoked_at, projects, read_only } = token;
+  return { id, label, user, created_at, last_used_at, call_count, revoked_at, projects, read_only };
 }
 
 /**
