@@ -45,6 +45,8 @@ export function describeChangeFeedContract(target: DatabaseTarget, extra?: (suit
   let other: TaskService;
   let live: LiveEvents;
   let users: UserRepository;
+  /** How far the other process's clock runs ahead: moved to let a lease run out without waiting. */
+  let otherAhead = 0;
   let feed: ChangeFeed;
   const stops: (() => void)[] = [];
 
@@ -54,7 +56,7 @@ export function describeChangeFeedContract(target: DatabaseTarget, extra?: (suit
     writer = await openDatabase(reader.location, logger);
     live = createLiveEvents(logger);
     local = createTaskService({ tasks: createTaskRepository(reader.handle), onCommit: () => void feed.wake() });
-    other = createTaskService({ tasks: createTaskRepository(writer) });
+    other = createTaskService({ tasks: createTaskRepository(writer), clock: () => new Date(Date.now() + otherAhead) });
     feed = startTaskChangeFeed(reader.handle, { showAll: (user, ids) => local.showAll(user, ids), live, logger });
   });
   afterEach(() => {
@@ -104,6 +106,26 @@ export function describeChangeFeedContract(target: DatabaseTarget, extra?: (suit
       ['deleted', 'Local Agent', 'mine', false],
     ]);
     expect(events[1]?.task.deleted_at).not.toBeNull();
+  });
+
+  it("publishes a lease that ran out in another process's sweep, by TaskDesk, with the claim gone", async () => {
+    const events = await listen('u-lease');
+    const { id } = value(await other.add('u-lease', { title: 'held too long' }, 'Sleepy Agent'));
+    value(await other.claim('u-lease', { task_id: id, lease_seconds: 30 }, 'Sleepy Agent'));
+    otherAhead = 31_000;
+    try {
+      expect(await other.expireLapsedClaims()).toBeGreaterThanOrEqual(1);
+    } finally {
+      otherAhead = 0;
+    }
+    await expect.poll(() => events.length, { timeout: 5000 }).toBeGreaterThanOrEqual(3);
+    await quiet();
+    expect(events.map((e) => [e.change, e.by])).toEqual([
+      ['added', 'Sleepy Agent'],
+      ['updated', 'Sleepy Agent'],
+      ['updated', 'TaskDesk'],
+    ]);
+    expect(events[2]?.task.claim).toBeNull();
   });
 
   it('replays nothing written before anyone listened', async () => {
