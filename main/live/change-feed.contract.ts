@@ -138,6 +138,20 @@ export function describeChangeFeedContract(target: DatabaseTarget, extra?: (suit
     expect(summary(events)).toEqual([['added', 'Later', 'new', false]]);
   });
 
+  it('shows a user who starts listening while another listens nothing from before then', async () => {
+    const first = await listen('u-first');
+    await users.ensure('u-second', 'u-second');
+    value(await other.add('u-first', { title: 'for the first' }, 'Agent'));
+    await expect.poll(() => first.length, { timeout: 5000 }).toBe(1);
+    value(await other.add('u-second', { title: 'before the second listened' }, 'Agent'));
+    const second = await listen('u-second');
+    value(await other.add('u-second', { title: 'after the second listened' }, 'Agent'));
+    await expect.poll(() => second.length, { timeout: 5000 }).toBeGreaterThanOrEqual(1);
+    await quiet();
+    expect(summary(second)).toEqual([['added', 'Agent', 'after the second listened', false]]);
+    expect(summary(first)).toEqual([['added', 'Agent', 'for the first', false]]);
+  });
+
   it('reads only the users someone listens for', async () => {
     const asked: string[][] = [];
     const ownLive = createLiveEvents(logger);

@@ -55,12 +55,25 @@ export function startChangeFeed(options: ChangeFeedOptions) {
   /**
    * Per user, the newest seq when they began to be listened for: the feed's
    * position trails the whole log (it moves with the events it reads), so a
-   * user who starts listening later is shown nothing from before then.
+   * user who starts listening later is shown nothing from before then. Asked
+   * for the moment they subscribe, not when a read gets to it: the UI reads
+   * its lists once its stream is open, and a change committed in between
+   * must be announced.
    */
-  const floors = new Map<string, number>();
+  const floors = new Map<string, Promise<number>>();
+
   let reading: Promise<void> | undefined;
   let again = false;
   let stopped = false;
+
+  function placeFloor(userId: string): void {
+    const floor = log.maxSeq();
+    floors.set(userId, floor);
+    // A failed read is placed again by the next read (see readAll), which then reports the failure.
+    floor.catch(() => {
+      if (floors.get(userId) === floor) floors.delete(userId);
+    });
+  }
 
   async function readAll(): Promise<void> {
     const users = live.watchedUsers();
@@ -70,12 +83,9 @@ export function startChangeFeed(options: ChangeFeedOptions) {
       return;
     }
     for (const user of floors.keys()) if (!users.includes(user)) floors.delete(user);
-    const unplaced = users.filter((user) => !floors.has(user));
-    if (unplaced.length > 0 || !position) {
-      const newest = await log.maxSeq();
-      position ??= createSeqWindow(newest, lateCommitMs);
-      for (const user of unplaced) floors.set(user, newest);
-    }
+    for (const user of users) if (!floors.has(user)) placeFloor(user);
+    const known = new Map(await Promise.all(users.map(async (user) => [user, await floors.get(user)] as const)));
+    position ??= createSeqWindow(Math.min(...[...known.values()].map(Number)), lateCommitMs);
     for (;;) {
       const { after, missing } = position.unread(now());
       const entries = await log.readAfter(users, after, missing, batch);
@@ -83,7 +93,7 @@ export function startChangeFeed(options: ChangeFeedOptions) {
         entries.map((entry) => entry.seq),
         now(),
       );
-      await publish(entries.filter((entry) => entry.seq > (floors.get(entry.userId) ?? Infinity)));
+      await publish(entries.filter((entry) => entry.seq > (known.get(entry.userId) ?? Infinity)));
       if (entries.length < batch || stopped) return;
     }
   }
@@ -143,7 +153,7 @@ export function startChangeFeed(options: ChangeFeedOptions) {
   }, options.pollMs);
   timer.unref();
   const stopWatching = live.whenWatched((userId) => {
-    floors.delete(userId);
+    placeFloor(userId);
     void wake();
   });
 
