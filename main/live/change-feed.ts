@@ -8,6 +8,8 @@ import { createSeqWindow, type SeqWindow } from './seq-window';
 
 /** How many events one read takes; a longer backlog is read in several. */
 const BATCH = 200;
+/** The shortest time from one read's start to the next (see `pauseSince`). */
+const MIN_READ_GAP_MS = 15;
 
 /** What the UI's rows call each kind of change in the history; claims and notes update the row. */
 const CHANGE_OF: Record<TaskEventKind, TaskChangeKind> = {
@@ -114,6 +116,18 @@ export function startChangeFeed(options: ChangeFeedOptions) {
     }
   }
 
+  let lastRead = 0;
+  /**
+   * Under a burst of local commits reads follow one another at most this
+   * often: on SQLite each read first commits the writes waiting in the open
+   * group, so back-to-back reads would shrink every group to one write. The
+   * UI draws at most once a frame anyway.
+   */
+  const pauseSince = (last: number) => {
+    const wait = last + MIN_READ_GAP_MS - now();
+    return wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : Promise.resolve();
+  };
+
   // A function, not an inline test: `again` is set by wakes that arrive while a read awaits.
   const readAgain = () => again && !stopped;
 
@@ -131,6 +145,8 @@ export function startChangeFeed(options: ChangeFeedOptions) {
     reading = (async () => {
       do {
         again = false;
+        await pauseSince(lastRead);
+        lastRead = now();
         try {
           await readAll();
         } catch (error) {
