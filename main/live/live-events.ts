@@ -27,7 +27,15 @@ export function createLiveEvents(logger: Logger) {
       const forUser = listeners.get(userId) ?? new Set<LiveListener>();
       listeners.set(userId, forUser);
       forUser.add(listener);
-      if (forUser.size === 1) for (const hook of watchHooks) hook(userId);
+      if (forUser.size === 1) {
+        for (const hook of watchHooks) {
+          try {
+            hook(userId);
+          } catch (error) {
+            logger.error({ err: error }, 'a hook on a newly watched user failed');
+          }
+        }
+      }
       return () => {
         forUser.delete(listener);
         if (forUser.size === 0) listeners.delete(userId);
