@@ -4,7 +4,9 @@ import { createTokenRepository } from '../db/token-repository';
 import { createToolCallRepository } from '../db/tool-call-repository';
 import { createUserRepository } from '../db/user-repository';
 import { createLiveEvents } from '../live/live-events';
+import type { ChangeFeed } from '../live/change-feed';
 import { startStdioCallsFeed } from '../live/stdio-calls-feed';
+import { startTaskChangeFeed } from './task-change-feed';
 import type { Logger } from '../logging/logger';
 import { startLeaseSweeper } from '../tasks/lease-sweeper';
 import { createTaskService } from '../tasks/task-service';
@@ -43,9 +45,10 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
   let stdioFeed: { stop: () => void } | undefined;
   let checkpoints: { stop: () => void } | undefined;
   let leaseSweeper: { stop: () => void } | undefined;
+  let changeFeed: ChangeFeed | undefined;
   const tasks = createTaskService({
     tasks: taskRepository,
-    onChange: (userId, change) => live.publish(userId, 'task', change),
+    onCommit: () => void changeFeed?.wake(),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const tokens = createTokenService({
@@ -78,9 +81,9 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
     /** For a long-running server: start background work now rather than on first use. */
     startBackgroundWork: () => {
       if (handle.sqlite) checkpoints ??= startWalCheckpoints(handle.sqlite, logger);
-      stdioFeed ??= startStdioCallsFeed({
-        calls,
-        showTask: (userId, taskId) => tasks.show(userId, taskId),
+      stdioFeed ??= startStdioCallsFeed({ calls, live, logger });
+      changeFeed ??= startTaskChangeFeed(handle, {
+        showAll: (userId, ids) => tasks.showAll(userId, ids),
         live,
         logger,
       });
@@ -90,10 +93,13 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
         intervalMs: options.leaseSweepMs,
       });
     },
-    stopBackgroundWork: () => {
+    stopBackgroundWork: async () => {
       checkpoints?.stop();
       checkpoints = undefined;
       stdioFeed?.stop();
+      const feed = changeFeed;
+      changeFeed = undefined;
+      await feed?.stop();
       leaseSweeper?.stop();
       leaseSweeper = undefined;
     },

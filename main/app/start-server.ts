@@ -187,7 +187,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await stopListening(server);
       await uiEdge.flushSessions();
       await mcp.close();
-      services.stopBackgroundWork();
+      await services.stopBackgroundWork();
       await services.sightings.flush();
       await services.toolLog.close();
       await handle.close();

@@ -4,6 +4,7 @@ import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { PlaceholderValues, PreparedQuery } from './prepared-queries';
 import type * as postgresTables from './schema/postgres-tables';
+import type { NotificationHandlers } from './postgres/postgres-notifications';
 import type { WriteWatch } from './storage-failure';
 
 export type { DatabaseKind } from '../../shared/database-kind';
@@ -81,6 +82,8 @@ export interface DatabaseHandle {
    * transactions) or is SQLite's alone (WAL checkpoints).
    */
   sqlite?: { path: string; client: Sqlite.Database; db: BetterSQLite3Database; commitPendingWrites: () => void };
+  /** Postgres only: a dedicated connection that hears NOTIFYs on `channel`, reconnecting after a drop. */
+  postgres?: { listen: (channel: string, handlers: NotificationHandlers) => { close: () => Promise<void> } };
   /** How the latest writes went: health checks report a full disk from here. */
   writes: WriteWatch;
   /** Resolves when the database answers a trivial query. */

@@ -362,6 +362,17 @@ export function createTaskRepository(handle: DatabaseHandle) {
       );
     },
 
+    /** The user's tasks among `ids`, deleted ones included (the live feed shows them as they now are). */
+    findAll(userId: string, ids: readonly string[]): Promise<TaskRow[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return dialect.read(() =>
+        db
+          .select()
+          .from(tasks)
+          .where(and(eq(tasks.userId, userId), inArray(tasks.id, [...ids]))),
+      );
+    },
+
     /** Live tasks, open and completed, for the status bar. */
     async countLive(userId: string): Promise<number> {
       const [row] = await dialect.read(() =>

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { CHANGE_CHANNEL } from './change-log-repository';
 import { READY_PREDICATE, UNCLAIMED_READY_PREDICATE } from './schema/spec';
 import type { DatabaseHandle, QueryDb } from './database';
 import type { NewTaskEventRow, NewTaskRow, ProjectRow, TaskNoteRow, TaskRow } from './schema/row-types';
@@ -41,6 +42,8 @@ function createWriteScope(handle: DatabaseHandle, tx: QueryDb) {
     projectId: tasks.projectId,
     parentId: tasks.parentId,
   };
+  /** The users this transaction has already sent a change notification for (one per user is enough). */
+  const notified = new Set<string>();
   /** FOR UPDATE on Postgres; SQLite has no row locks and needs none (see above). */
   function locked<Q>(query: Q, config?: { skipLocked?: boolean }): Q {
     if (handle.kind !== 'postgres') return query;
@@ -261,6 +264,12 @@ function createWriteScope(handle: DatabaseHandle, tx: QueryDb) {
       async insertEvent(event: NewTaskEventRow): Promise<number> {
         const [row] = await tx.insert(taskEvents).values(event).returning({ seq: taskEvents.seq });
         if (!row) throw new Error('event insert returned no seq');
+        // Wakes the live feed of every process on this database, delivered only if and when this transaction
+        // commits. SQLite has no such signal: its readers watch the file (see change-feed.ts).
+        if (handle.kind === 'postgres' && !notified.has(event.userId)) {
+          notified.add(event.userId);
+          await tx.execute(sql`select pg_notify(${CHANGE_CHANNEL}, ${event.userId})`);
+        }
         return row.seq;
       },
 

@@ -11,6 +11,7 @@ export type LiveListener = <K extends LiveEventName>(name: K, data: LiveEventMap
  */
 export function createLiveEvents(logger: Logger) {
   const listeners = new Map<string, Set<LiveListener>>();
+  const watchHooks = new Set<(userId: string) => void>();
   return {
     /** Never throws: a change has been committed by the time it is announced, whatever a listener does. */
     publish<K extends LiveEventName>(userId: string, name: K, data: LiveEventMap[K]): void {
@@ -26,6 +27,15 @@ export function createLiveEvents(logger: Logger) {
       const forUser = listeners.get(userId) ?? new Set<LiveListener>();
       listeners.set(userId, forUser);
       forUser.add(listener);
+      if (forUser.size === 1) {
+        for (const hook of watchHooks) {
+          try {
+            hook(userId);
+          } catch (error) {
+            logger.error({ err: error }, 'a hook on a newly watched user failed');
+          }
+        }
+      }
       return () => {
         forUser.delete(listener);
         if (forUser.size === 0) listeners.delete(userId);
@@ -34,6 +44,11 @@ export function createLiveEvents(logger: Logger) {
     /** The users someone is listening for, so work nobody would see can be skipped. */
     watchedUsers: () => [...listeners.keys()],
     isWatched: (userId: string) => listeners.has(userId),
+    /** Calls `hook` whenever a user gets a first listener (the change feed starts reading for them). */
+    whenWatched(hook: (userId: string) => void): () => void {
+      watchHooks.add(hook);
+      return () => watchHooks.delete(hook);
+    },
   };
 }
 

@@ -10,8 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('agents in another process', () => {
-  it('reach the UI live: a call over `taskdesk stdio` is announced with the task it changed and its client', async () => {
+describe('agents in another process over stdio', () => {
+  it('reach the UI live: the change log brings the task each change left, once, and the call log brings the calls', async () => {
     if (t.location.kind !== 'sqlite') throw new Error('expected SQLite');
     const events: { name: string; data: any }[] = [];
     const stop = t.server.services.live.subscribe('local', (name, data) => events.push({ name, data }));
@@ -22,18 +22,23 @@ describe('agents in another process', () => {
     try {
       const added = await agent.callTool({ name: 'add_task', arguments: { title: 'from another process' } });
       const id = (added.structuredContent as any).data.task.id as string;
+      await agent.callTool({ name: 'claim_task', arguments: { task_id: id } });
       await agent.callTool({ name: 'complete_task', arguments: { task_id: id } });
-      await expect
-        .poll(() => events.filter((e) => e.name === 'task').map((e) => [e.data.change, e.data.by, e.data.task.id]), {
-          timeout: 5000,
-        })
-        .toEqual([
-          ['added', 'Claude Desktop', id],
-          ['completed', 'Claude Desktop', id],
-        ]);
-      const calls = events.filter((e) => e.name === 'tool_call').map((e) => [e.data.tool, e.data.client_label]);
-      expect(calls).toEqual([
+      const tasks = () =>
+        events.filter((e) => e.name === 'task').map((e) => [e.data.change, e.data.by, e.data.task.id]);
+      await expect.poll(tasks, { timeout: 5000 }).toHaveLength(3);
+      const calls = () => events.filter((e) => e.name === 'tool_call').map((e) => [e.data.tool, e.data.client_label]);
+      await expect.poll(calls, { timeout: 5000 }).toHaveLength(3);
+      // Several of the change feed's 75 ms polls: nothing may come twice.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(tasks()).toEqual([
+        ['added', 'Claude Desktop', id],
+        ['updated', 'Claude Desktop', id],
+        ['completed', 'Claude Desktop', id],
+      ]);
+      expect(calls()).toEqual([
         ['add_task', 'Claude Desktop'],
+        ['claim_task', 'Claude Desktop'],
         ['complete_task', 'Claude Desktop'],
       ]);
     } finally {
@@ -42,17 +47,20 @@ describe('agents in another process', () => {
     }
   });
 
-  it('announces nothing twice, and nothing from this server, which the log already carries live', async () => {
+  it('announces nothing twice: this server’s calls and changes reach the UI once each', async () => {
     const events: string[] = [];
+    const changes: string[] = [];
     const stop = t.server.services.live.subscribe('local', (name, data) => {
       if (name === 'tool_call') events.push((data as { id: string }).id);
+      if (name === 'task') changes.push((data as { task: { title: string } }).task.title);
     });
     const agent = await t.connect(await t.createToken('Cursor'));
     for (let i = 0; i < 5; i++) await agent.callTool({ name: 'add_task', arguments: { title: `local ${i}` } });
-    // Absence can only be shown by waiting: several of the feed's 100 ms polls.
+    // Absence can only be shown by waiting: several of the feeds' polls (75 and 100 ms).
     await new Promise((resolve) => setTimeout(resolve, 500));
     stop();
     expect(events).toHaveLength(5);
     expect(new Set(events).size).toBe(5);
+    expect(changes).toEqual(['local 0', 'local 1', 'local 2', 'local 3', 'local 4']);
   });
 });

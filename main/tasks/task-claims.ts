@@ -1,4 +1,3 @@
-import type { TaskChangeKind } from '../../shared/api';
 import { COORDINATION_LIMITS } from '../../shared/coordination';
 import { addNoteInput, claimTaskInput, releaseTaskInput } from '../../shared/coordination-schemas';
 import { fail, ok, type Result } from '../../shared/result';
@@ -20,7 +19,8 @@ interface ClaimDeps {
   clock: () => Date;
   newId: () => string;
   show: (userId: string, row: TaskRow) => Promise<Task>;
-  announce: (userId: string, task: Task, change: TaskChangeKind, actor: Actor) => void;
+  /** Wakes the live feed after a commit (see TaskServiceOptions.onCommit). */
+  committed: (userId: string) => void;
 }
 
 /** How many lapsed claims one sweep ends; the rest wait for the next. */
@@ -32,7 +32,7 @@ const SWEEP_BATCH = 100;
  * event in the same transaction, like every change.
  */
 export function createTaskClaims(deps: ClaimDeps) {
-  const { writes, relations, clock, newId, show, announce } = deps;
+  const { writes, relations, clock, newId, show, committed } = deps;
 
   /** Sets or clears the claim columns and records the change as one event. */
   async function setClaim(
@@ -128,9 +128,8 @@ export function createTaskClaims(deps: ClaimDeps) {
         return ok(await setClaim(scope, next, claim, 'claimed', actor, at));
       });
       if (!result.ok) return result;
-      const task = await show(userId, result.value);
-      announce(userId, task, 'updated', actor);
-      return ok(task);
+      committed(userId);
+      return ok(await show(userId, result.value));
     },
 
     /** Ends the caller's claim, leaving an optional handoff note. The person may release anyone's. */
@@ -151,9 +150,8 @@ export function createTaskClaims(deps: ClaimDeps) {
         return ok(released);
       });
       if (!result.ok) return result;
-      const task = await show(userId, result.value);
-      announce(userId, task, 'updated', actor);
-      return ok(task);
+      committed(userId);
+      return ok(await show(userId, result.value));
     },
 
     async addNote(userId: string, input: unknown, by: Actor | string): Promise<Result<TaskNote>> {
@@ -167,7 +165,7 @@ export function createTaskClaims(deps: ClaimDeps) {
         return ok({ row, note });
       });
       if (!result.ok) return result;
-      announce(userId, await show(userId, result.value.row), 'updated', actor);
+      committed(userId);
       const { note } = result.value;
       return ok({
         id: note.id,
@@ -187,7 +185,7 @@ export function createTaskClaims(deps: ClaimDeps) {
         for (const row of lapsed) rows.push(await setClaim(scope, row, null, 'lease_expired', SYSTEM, at));
         return rows;
       });
-      for (const row of ended) announce(row.userId, await show(row.userId, row), 'updated', SYSTEM);
+      for (const userId of new Set(ended.map((row) => row.userId))) committed(userId);
       return ended.length;
     },
   };

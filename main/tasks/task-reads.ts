@@ -42,10 +42,9 @@ export function createTaskReads(deps: {
   return {
     get,
 
-    /** A task as every edge shows it, deleted or not, for announcing a change made elsewhere. */
-    async show(userId: string, taskId: string): Promise<Task | undefined> {
-      const row = await tasks.find(userId, taskId, 'any');
-      return row ? (await toTasks(relations, userId, [row], now()))[0] : undefined;
+    /** The user's tasks among `ids` as every edge shows them, deleted or not: what the live feed announces. */
+    async showAll(userId: string, ids: readonly string[]): Promise<Task[]> {
+      return toTasks(relations, userId, await tasks.findAll(userId, ids), now());
     },
 
     /** The task with its open blockers, subtasks, latest notes and a page of its history, newest first. */

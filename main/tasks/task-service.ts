@@ -1,6 +1,6 @@
 import { timeOrderedId } from '../ids/time-ordered-id';
 import { IDEMPOTENCY_WINDOW_MS } from '../../shared/limits';
-import type { TaskChange, TaskChangeKind, ToolCallTask } from '../../shared/api';
+import type { ToolCallTask } from '../../shared/api';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Task } from '../../shared/task';
 import { addTaskInput, completeTaskInput, taskIdInput, updateTaskInput } from '../../shared/task-schemas';
@@ -23,8 +23,12 @@ import { toTasks } from './task-view';
 
 export interface TaskServiceOptions {
   tasks: TaskRepository;
-  /** Told of every change that was written, after it was written (the UI's live updates). */
-  onChange?: (userId: string, change: TaskChange) => void;
+  /**
+   * Told after each change to a user's tasks committed, so the live feed reads
+   * the change log now rather than at its next poll. The feed, not this call,
+   * announces the change: one path for this process's changes and others'.
+   */
+  onCommit?: (userId: string) => void;
   clock?: () => Date;
   newId?: () => string;
 }
@@ -43,7 +47,7 @@ export const projectKey = (name: string) => foldForSearch(name);
  */
 export function createTaskService({
   tasks,
-  onChange,
+  onCommit,
   clock = () => new Date(),
   newId = timeOrderedId,
 }: TaskServiceOptions) {
@@ -54,25 +58,19 @@ export function createTaskService({
 
   // Runs after the write committed: a failing listener must not turn a saved change into an error
   // (an agent told "failed" would retry and create a duplicate).
-  function announce(userId: string, task: Task, change: TaskChangeKind, actor: Actor): void {
+  function committed(userId: string): void {
     try {
-      onChange?.(userId, { task, change, by: actor.label, at: task.updated_at });
+      onCommit?.(userId);
     } catch {
       // The listener is responsible for its own logging; nothing here can undo or redo the write.
     }
   }
 
-  /** Shows a change's task and announces it if anything was written. */
-  async function finish(
-    userId: string,
-    result: Result<{ row: TaskRow; changed: boolean }>,
-    change: (task: Task) => TaskChangeKind,
-    actor: Actor,
-  ): Promise<Result<Task>> {
+  /** Shows a change's task, after waking the live feed if anything was written. */
+  async function finish(userId: string, result: Result<{ row: TaskRow; changed: boolean }>): Promise<Result<Task>> {
     if (!result.ok) return result;
-    const task = await show(userId, result.value.row);
-    if (result.value.changed) announce(userId, task, change(task), actor);
-    return ok(task);
+    if (result.value.changed) committed(userId);
+    return ok(await show(userId, result.value.row));
   }
 
   async function add(userId: string, input: unknown, by: Actor | string = UNATTRIBUTED): Promise<Result<Task>> {
@@ -154,7 +152,7 @@ export function createTaskService({
         `idempotency_key '${key}' already created task ${result.value.row.id}, which has since been deleted; restore it or use a new key`,
       );
     }
-    return finish(userId, result, () => 'added', actor);
+    return finish(userId, result);
   }
 
   async function update(userId: string, input: unknown, by: Actor | string = UNATTRIBUTED): Promise<Result<Task>> {
@@ -186,7 +184,7 @@ export function createTaskService({
       respectsClaims: true,
       decide: (row, scope, now) => planUpdate({ row, scope, now, fields, newProjectId: newId }),
     });
-    return finish(userId, result, () => 'updated', actor);
+    return finish(userId, result);
   }
 
   const service = {
@@ -198,7 +196,7 @@ export function createTaskService({
       return Object.fromEntries(rows.map((row) => [row.id, { title: row.title, deleted: row.deletedAt !== null }]));
     },
     ...createTaskReads({ tasks, relations, clock }),
-    ...createTaskClaims({ writes, relations, tasks, clock, newId, show, announce }),
+    ...createTaskClaims({ writes, relations, tasks, clock, newId, show, committed }),
     ...createTaskProjects({ writes, clock, newId }),
     ...createTaskUndo({ relations, update }),
 
@@ -238,7 +236,7 @@ export function createTaskService({
           });
         },
       });
-      return finish(userId, result, (task) => (task.completed ? 'completed' : 'reopened'), actor);
+      return finish(userId, result);
     },
 
     /** Soft delete: the task leaves every read but is kept for `restore`. */
@@ -255,7 +253,7 @@ export function createTaskService({
         decide: (_row, _scope, now) =>
           Promise.resolve(ok({ kind: 'deleted', columns: { deletedAt: now }, bumpsVersion: true })),
       });
-      return finish(userId, result, () => 'deleted', actor);
+      return finish(userId, result);
     },
 
     async restore(userId: string, input: unknown, by: Actor | string = UNATTRIBUTED): Promise<Result<Task>> {
@@ -273,7 +271,7 @@ export function createTaskService({
             ok(row.deletedAt ? { kind: 'restored', columns: { deletedAt: null }, bumpsVersion: true } : 'unchanged'),
           ),
       });
-      return finish(userId, result, () => 'restored', actor);
+      return finish(userId, result);
     },
   };
   // The one gate for read-only tokens, whichever edge the call came through.

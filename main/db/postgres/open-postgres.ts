@@ -8,6 +8,7 @@ import { DatabaseUnavailableError, describePostgresFailure, isConnectionLost } f
 import { migrationsDir } from '../migrations-dir';
 import * as postgresTables from '../schema/postgres-tables';
 import { applyPostgresMigrations } from './migrate-postgres';
+import { listenForNotifications } from './postgres-notifications';
 import { createWriteWatch } from '../storage-failure';
 
 const CONNECT_TIMEOUT_MS = 5000;
@@ -60,6 +61,7 @@ export async function openPostgres(url: string, logger: Logger): Promise<Databas
       selectColumns: (query, _columns, values) => query.execute(values),
     },
     writes,
+    postgres: { listen: (channel, handlers) => listenForNotifications(url, channel, handlers, logger) },
     ping: async () => {
       await pool.query('select 1');
     },

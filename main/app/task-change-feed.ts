@@ -1,0 +1,49 @@
+import type { Task } from '../../shared/task';
+import { CHANGE_CHANNEL, createChangeLogRepository } from '../db/change-log-repository';
+import type { DatabaseHandle } from '../db/database';
+import { watchOtherWriters } from '../db/sqlite/data-version';
+import { startChangeFeed, type ChangeFeed } from '../live/change-feed';
+import type { LiveEvents } from '../live/live-events';
+import type { Logger } from '../logging/logger';
+
+/** SQLite: how often the file is checked for another process's commit (a cheap synchronous pragma). */
+const SQLITE_POLL_MS = 75;
+/** Postgres: NOTIFY wakes the feed; this slow poll only covers a listening connection being re-opened. */
+const POSTGRES_POLL_MS = 1000;
+/**
+ * Postgres hands out identity numbers before commit, so a transaction that
+ * took seq 10 may commit after one that took 11; a skipped number is looked
+ * for again this long. SQLite's one writer commits numbers in order.
+ */
+const POSTGRES_LATE_COMMIT_MS = 5000;
+
+/** The live feed of task changes over one database, woken the way its dialect allows. */
+export function startTaskChangeFeed(
+  handle: DatabaseHandle,
+  deps: { showAll: (userId: string, ids: readonly string[]) => Promise<Task[]>; live: LiveEvents; logger: Logger },
+): ChangeFeed {
+  const log = createChangeLogRepository(handle);
+  if (handle.sqlite) {
+    return startChangeFeed({
+      ...deps,
+      log,
+      lateCommitMs: 0,
+      pollMs: SQLITE_POLL_MS,
+      changedElsewhere: watchOtherWriters(handle.sqlite.client),
+    });
+  }
+  const feed = startChangeFeed({ ...deps, log, lateCommitMs: POSTGRES_LATE_COMMIT_MS, pollMs: POSTGRES_POLL_MS });
+  const listener = handle.postgres?.listen(CHANGE_CHANNEL, {
+    onNotification: (userId) => {
+      if (deps.live.isWatched(userId)) void feed.wake();
+    },
+    onListening: () => void feed.wake(),
+  });
+  return {
+    wake: feed.wake,
+    stop: async () => {
+      await listener?.close();
+      await feed.stop();
+    },
+  };
+}

@@ -1,0 +1,187 @@
+import type { TaskChangeKind } from '../../shared/api';
+import type { TaskEventKind } from '../../shared/coordination';
+import type { Task } from '../../shared/task';
+import type { ChangeLogEntry, ChangeLogRepository } from '../db/change-log-repository';
+import type { Logger } from '../logging/logger';
+import type { LiveEvents } from './live-events';
+import { createSeqWindow, type SeqWindow } from './seq-window';
+
+/** How many events one read takes; a longer backlog is read in several. */
+const BATCH = 200;
+/** The shortest time from one read's start to the next (see `pauseSince`). */
+const MIN_READ_GAP_MS = 15;
+
+/** What the UI's rows call each kind of change in the history; claims and notes update the row. */
+const CHANGE_OF: Record<TaskEventKind, TaskChangeKind> = {
+  created: 'added',
+  updated: 'updated',
+  completed: 'completed',
+  reopened: 'reopened',
+  deleted: 'deleted',
+  restored: 'restored',
+  claimed: 'updated',
+  renewed: 'updated',
+  released: 'updated',
+  lease_expired: 'updated',
+  noted: 'updated',
+};
+
+export interface ChangeFeedOptions {
+  log: Pick<ChangeLogRepository, 'maxSeq' | 'readAfter'>;
+  /** The user's tasks among `ids` as the UI shows them, deleted ones included. */
+  showAll: (userId: string, ids: readonly string[]) => Promise<Task[]>;
+  live: LiveEvents;
+  logger: Logger;
+  /** How long a skipped sequence number is looked for again: a Postgres transaction may commit after a later one. */
+  lateCommitMs: number;
+  /** How often to look without being woken. */
+  pollMs: number;
+  /** Asked on each poll, if given: whether another process may have written (SQLite's data_version). */
+  changedElsewhere?: () => boolean;
+  batch?: number;
+  now?: () => number;
+}
+
+/**
+ * The one source of the UI's task events, in every process: changes are read
+ * from the change log (task_events) by sequence, whoever wrote them (this
+ * process, a `taskdesk stdio` process on the same file, another server on the
+ * same Postgres, the lease sweeper), and published once each, oldest first,
+ * with the task as it now is. Only while someone listens, and only for the
+ * users listened for; reading starts at the newest event then, so nothing
+ * old is replayed. `wake` asks for a read now (a local commit, a NOTIFY).
+ */
+export function startChangeFeed(options: ChangeFeedOptions) {
+  const { log, showAll, live, logger, lateCommitMs, batch = BATCH, now = Date.now } = options;
+  let position: SeqWindow | undefined;
+  /**
+   * Per user, the newest seq when they began to be listened for: the feed's
+   * position trails the whole log (it moves with the events it reads), so a
+   * user who starts listening later is shown nothing from before then. Asked
+   * for the moment they subscribe, not when a read gets to it: the UI reads
+   * its lists once its stream is open, and a change committed in between
+   * must be announced.
+   */
+  const floors = new Map<string, Promise<number>>();
+
+  let reading: Promise<void> | undefined;
+  let again = false;
+  let stopped = false;
+
+  function placeFloor(userId: string): void {
+    const floor = log.maxSeq();
+    floors.set(userId, floor);
+    // A failed read is placed again by the next read (see readAll), which then reports the failure.
+    floor.catch(() => {
+      if (floors.get(userId) === floor) floors.delete(userId);
+    });
+  }
+
+  async function readAll(): Promise<void> {
+    const users = live.watchedUsers();
+    if (users.length === 0) {
+      position = undefined;
+      floors.clear();
+      return;
+    }
+    for (const user of floors.keys()) if (!users.includes(user)) floors.delete(user);
+    for (const user of users) if (!floors.has(user)) placeFloor(user);
+    const known = new Map(await Promise.all(users.map(async (user) => [user, await floors.get(user)] as const)));
+    position ??= createSeqWindow(Math.min(...[...known.values()].map(Number)), lateCommitMs);
+    for (;;) {
+      const { after, missing } = position.unread(now());
+      const entries = await log.readAfter(users, after, missing, batch);
+      position.read(
+        entries.map((entry) => entry.seq),
+        now(),
+      );
+      await publish(entries.filter((entry) => entry.seq > (known.get(entry.userId) ?? Infinity)));
+      if (entries.length < batch || stopped) return;
+    }
+  }
+
+  async function publish(entries: readonly ChangeLogEntry[]): Promise<void> {
+    const idsByUser = new Map<string, Set<string>>();
+    for (const entry of entries)
+      idsByUser.set(entry.userId, (idsByUser.get(entry.userId) ?? new Set()).add(entry.taskId));
+    const shown = new Map<string, Task>();
+    for (const [userId, ids] of idsByUser) {
+      for (const task of await showAll(userId, [...ids])) shown.set(`${userId}\u0000${task.id}`, task);
+    }
+    for (const entry of entries) {
+      const task = shown.get(`${entry.userId}\u0000${entry.taskId}`);
+      if (!task) continue;
+      const change = CHANGE_OF[entry.kind];
+      live.publish(entry.userId, 'task', { task, change, by: entry.actorLabel, at: entry.createdAt });
+    }
+  }
+
+  let lastRead = 0;
+  /**
+   * Under a burst of local commits reads follow one another at most this
+   * often: on SQLite each read first commits the writes waiting in the open
+   * group, so back-to-back reads would shrink every group to one write. The
+   * UI draws at most once a frame anyway.
+   */
+  const pauseSince = (last: number) => {
+    const wait = last + MIN_READ_GAP_MS - now();
+    return wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : Promise.resolve();
+  };
+
+  // A function, not an inline test: `again` is set by wakes that arrive while a read awaits.
+  const readAgain = () => again && !stopped;
+
+  /**
+   * Reads until nothing is left; a wake while reading reads once more after.
+   * Resolves when that read is done (never rejects: a failed read is logged
+   * and the next poll retries).
+   */
+  function wake(): Promise<void> {
+    if (stopped) return Promise.resolve();
+    if (reading) {
+      again = true;
+      return reading;
+    }
+    reading = (async () => {
+      do {
+        again = false;
+        await pauseSince(lastRead);
+        lastRead = now();
+        try {
+          await readAll();
+        } catch (error) {
+          logger.warn({ err: error }, 'could not read the change log; the next poll retries');
+          return;
+        }
+      } while (readAgain());
+    })().finally(() => (reading = undefined));
+    return reading;
+  }
+
+  const timer = setInterval(() => {
+    if (live.watchedUsers().length === 0) {
+      position = undefined;
+      floors.clear();
+      return;
+    }
+    const changed = options.changedElsewhere?.() ?? true;
+    if (changed || !position) void wake();
+  }, options.pollMs);
+  timer.unref();
+  const stopWatching = live.whenWatched((userId) => {
+    placeFloor(userId);
+    void wake();
+  });
+
+  return {
+    wake,
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      stopWatching();
+      await reading;
+    },
+  };
+}
+
+export type ChangeFeed = ReturnType<typeof startChangeFeed>;
