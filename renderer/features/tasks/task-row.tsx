@@ -1,5 +1,5 @@
-import { AlertTriangle, CalendarClock, Check, Pencil, Trash2 } from 'lucide-react';
-import { memo } from 'react';
+import { AlertTriangle, CalendarClock, Check, ChevronRight, CornerDownRight, Pencil, Trash2 } from 'lucide-react';
+import { memo, type CSSProperties } from 'react';
 import { Button, CheckboxButton, CheckboxField } from 'react-aria-components';
 import { UI_CLIENT_LABEL, type TaskChangeKind } from '../../../shared/api';
 import type { Task } from '../../../shared/task';
@@ -14,7 +14,18 @@ export interface TaskRowActions {
   onDelete: (task: Task) => void;
 }
 
-interface TaskRowProps extends TaskRowActions {
+/** Where a row sits in a nested list, in props a memoised row can compare. */
+export interface RowTree {
+  depth: number;
+  /** Whether the row has a disclosure control: some of its subtasks are in the list. */
+  hasSubtasks: boolean;
+  expanded: boolean;
+  /** Its ancestors' titles, for a subtask whose parent the filters leave out. */
+  path: string | undefined;
+  onToggle: ((task: Task, expand: boolean) => void) | undefined;
+}
+
+interface TaskRowProps extends TaskRowActions, Partial<RowTree> {
   task: Task;
   today: string;
   change: RowChange | undefined;
@@ -35,10 +46,34 @@ const CHANGE_WORDS: Record<TaskChangeKind, string> = {
  * are out of the Tab order: the list is one Tab stop, and keys act on the row.
  * Titles, tags and labels are agent-supplied: rendered as text only.
  */
-export const TaskRow = memo(function TaskRow({ task, today, change, ...actions }: TaskRowProps) {
+export const TaskRow = memo(function TaskRow({
+  task,
+  today,
+  change,
+  depth = 0,
+  hasSubtasks = false,
+  expanded = false,
+  path,
+  onToggle,
+  ...actions
+}: TaskRowProps) {
   const classes = ['task-row', task.completed ? 'is-completed' : '', change ? 'is-changed' : ''];
   return (
-    <div className={classes.join(' ')}>
+    <div className={classes.join(' ')} style={depth > 0 ? ({ '--depth': depth } as CSSProperties) : undefined}>
+      {onToggle &&
+        (hasSubtasks ? (
+          <Button
+            className="icon-button task-disclosure"
+            aria-label={`Subtasks of ${task.title}`}
+            aria-expanded={expanded}
+            excludeFromTabOrder
+            onPress={() => onToggle(task, !expanded)}
+          >
+            <ChevronRight size={16} aria-hidden />
+          </Button>
+        ) : (
+          <span className="task-disclosure" aria-hidden />
+        ))}
       {/* Only the box completes: the title opens the task, as in every task app people know. */}
       <CheckboxField
         className="task-check"
@@ -59,6 +94,11 @@ export const TaskRow = memo(function TaskRow({ task, today, change, ...actions }
         </span>
       </Button>
       <span className="task-meta">
+        {path !== undefined && (
+          <span className="task-path" dir="auto" title={`Subtask of ${path}`}>
+            <CornerDownRight size={12} aria-hidden /> in {path}
+          </span>
+        )}
         <TaskStateBadges task={task} />
         <DueLabel task={task} today={today} />
         <span className="task-priority">
