@@ -202,7 +202,7 @@ function treeProps(id: string, placements: Placements, folded: ReadonlySet<strin
     depth: placement?.depth ?? 0,
     hasSubtasks: (placement?.children ?? 0) > 0,
     expanded: !folded.has(id),
-    path: placement?.path?.join(' › '),
+    path: placement?.path ?? undefined,
     onToggle,
   };
 }

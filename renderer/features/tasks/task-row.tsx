@@ -20,8 +20,8 @@ export interface RowTree {
   /** Whether the row has a disclosure control: some of its subtasks are in the list. */
   hasSubtasks: boolean;
   expanded: boolean;
-  /** Its ancestors' titles, for a subtask whose parent the filters leave out. */
-  path: string | undefined;
+  /** Its ancestors' titles, outermost first, for a subtask whose parent the filters leave out. */
+  path: readonly string[] | undefined;
   onToggle: ((task: Task, expand: boolean) => void) | undefined;
 }
 
@@ -92,13 +92,10 @@ export const TaskRow = memo(function TaskRow({
         <span className="task-title" dir="auto">
           {task.title}
         </span>
+        {path !== undefined && <ParentPath path={path} where="title" />}
       </Button>
       <span className="task-meta">
-        {path !== undefined && (
-          <span className="task-path" dir="auto" title={`Subtask of ${path}`}>
-            <CornerDownRight size={12} aria-hidden /> in {path}
-          </span>
-        )}
+        {path !== undefined && <ParentPath path={path} where="meta" />}
         <TaskStateBadges task={task} />
         <DueLabel task={task} today={today} />
         <span className="task-priority">
@@ -131,6 +128,22 @@ export const TaskRow = memo(function TaskRow({
     </div>
   );
 });
+
+/**
+ * "in <parent>" for a subtask listed without its parent; the whole path is in
+ * its tooltip. Beside the title on a laptop, on the second line on a phone
+ * (the stylesheet shows one of the two).
+ */
+function ParentPath({ path, where }: { path: readonly string[]; where: 'title' | 'meta' }) {
+  return (
+    <span className={`task-path in-${where}`} title={`Subtask of ${path.join(' › ')}`}>
+      <CornerDownRight size={12} aria-hidden />
+      <span className="task-path-text" dir="auto">
+        in {path.at(-1)}
+      </span>
+    </span>
+  );
+}
 
 /** Due state in words as well as colour, then the date as a person says it ("Tomorrow", "Friday", "24 Dec"). */
 function DueLabel({ task, today }: { task: Task; today: string }) {
