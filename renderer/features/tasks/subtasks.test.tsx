@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Task } from '../../../shared/task';
@@ -27,8 +27,9 @@ const depthOf = async (title: string) =>
 const disclosure = async (title: string) =>
   within(await findRow(title)).getByRole('button', { name: `Subtasks of ${title}` });
 
-/** Launch, with two steps (the first done), and a task of its own added last. */
-async function launchWithSteps() {
+/** Launch, with two steps (the first done), and a task of its own added last (and one added first, if named). */
+async function launchWithSteps(first?: string) {
+  if (first !== undefined) await seedTask(ui, { title: first });
   const launch = await seedTask(ui, { title: 'Launch' });
   const done = await seedTask(ui, { title: 'Write the post', parent_id: launch.id });
   await seedTask(ui, { title: 'Record the demo', parent_id: launch.id });
@@ -81,6 +82,15 @@ describe('subtasks in the list', () => {
     await waitFor(() => expect(rowTitles()).toEqual(['Water the plants', 'Launch', 'Record the demo']));
     await user.keyboard('{ArrowRight}');
     expect(document.activeElement).toBe(await findRow('Record the demo'));
+  });
+
+  it('gives the focus to the parent when a click folds away the subtask that had it', async () => {
+    await launchWithSteps('Sweep the porch');
+    (await findRow('Record the demo')).focus();
+    // A virtual click, as a screen reader's, leaves the focus where it was until the fold moves it.
+    fireEvent.click(await disclosure('Launch'));
+    await waitFor(() => expect(rowTitles()).toEqual(['Water the plants', 'Launch', 'Sweep the porch']));
+    expect(document.activeElement).toBe(await findRow('Launch'));
   });
 
   it("puts an agent's new subtask under its parent live, and the parent's count follows", async () => {
