@@ -2,10 +2,12 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Task } from '../../../shared/task';
+import { localDateString } from '../../lib/dates';
 import type { UiTestServer } from '../../testing/real-server';
 import {
   callTool,
   findRow,
+  groupHeadings,
   renderTasksView,
   rowTitles,
   seedTask,
@@ -113,6 +115,22 @@ describe('subtasks in the list', () => {
     await callTool<{ task: Task }>(agent, 'add_task', { title: 'Book the venue', parent_id: launch.id });
     await waitFor(() => expect(rowTitles().slice(3)).toEqual(['Launch', 'Book the venue', 'Record the demo']));
     expect(within(await findRow('Launch')).getByLabelText('1 of 3 subtasks done')).toBeInTheDocument();
+  });
+
+  it('keeps subtasks under their parent when sorted by due date: only top-level rows open a due-date group', async () => {
+    const today = localDateString(new Date());
+    const later = new Date();
+    later.setDate(later.getDate() + 30);
+    const launch = await seedTask(ui, { title: 'Launch', due_date: today });
+    await seedTask(ui, { title: 'Record the demo', parent_id: launch.id });
+    await seedTask(ui, { title: 'Water the plants', due_date: localDateString(later) });
+    const user = userEvent.setup();
+    renderTasksView(ui);
+    await findRow('Launch');
+    await user.click(screen.getByRole('button', { name: /Sort by$/ }));
+    await user.click(await screen.findByRole('option', { name: 'Due date' }));
+    await waitFor(() => expect(groupHeadings()).toEqual(['Today', 'Later']));
+    expect(rowTitles()).toEqual(['Launch', 'Record the demo', 'Water the plants']);
   });
 
   it('shows a subtask the search finds without its parent at the top level, naming the parent', async () => {

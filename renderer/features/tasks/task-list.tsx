@@ -15,7 +15,7 @@ import type { Task } from '../../../shared/task';
 import { useIsNarrow } from '../../lib/use-media-query';
 import { listLayout, type ListItem } from './list-items';
 import { TaskRow, type RowTree, type TaskRowActions } from './task-row';
-import { subtreeIds, type Placements } from './tree-rows';
+import { depthOf, subtreeIds, type Placements } from './tree-rows';
 import type { RowChange } from './use-changed-rows';
 import { useListKeys } from './use-list-keys';
 import { useScrollAnchor } from './use-scroll-anchor';
@@ -69,8 +69,9 @@ export function TaskList({
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowHeight = useIsNarrow() ? NARROW_ROW_HEIGHT : ROW_HEIGHT;
   const layout = useMemo(
-    () => listLayout(rows, sort, today, { row: rowHeight, heading: HEADING_HEIGHT }),
-    [rows, sort, today, rowHeight],
+    () =>
+      listLayout(rows, sort, today, { row: rowHeight, heading: HEADING_HEIGHT }, (id) => depthOf(placements, id) > 0),
+    [rows, sort, today, rowHeight, placements],
   );
   // Stable between layouts: the virtualizer re-measures every row (all 10,000) whenever getItemKey changes,
   // and a new function each render did that on every scroll frame.
