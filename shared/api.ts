@@ -139,11 +139,34 @@ export interface TaskWindow {
   tasks: Task[];
   offset: number;
   total: number;
+  /**
+   * Where each of `tasks` sits in the tree, by index. The list is in tree
+   * order (each task followed by its matching subtasks, depth first) and its
+   * positions and total count the rows shown: the subtasks of a collapsed
+   * task are left out.
+   */
+  tree: TaskPlacement[];
+  /** True when the list holds any subtask: a change can then move rows the client cannot place itself. */
+  nested: boolean;
+}
+
+/** A row's place in the tree of a window. */
+export interface TaskPlacement {
+  /** 0 for a row at the top level; a subtask whose parent is in the list sits one deeper. */
+  depth: number;
+  /** Its subtasks that the filters let through (shown unless the row is collapsed). */
+  children: number;
+  /** For a subtask whose parent is not in the list: the titles of its ancestors, outermost first. */
+  path: string[] | null;
 }
 
 /** Far beyond any list a person scrolls; bounds the rows a database skips for one request. */
 export const TASK_WINDOW_OFFSET_MAX = 1_000_000;
 export const TASK_WINDOW_LIMIT_MAX = 100;
+
+/** Collapsed rows a window query names at most: the UI remembers the most recent ones. */
+export const COLLAPSED_MAX = 200;
+const COLLAPSED_PATTERN = new RegExp(`^[0-9a-fA-F-]{1,36}(,[0-9a-fA-F-]{1,36}){0,${COLLAPSED_MAX - 1}}$`);
 
 const wholeNumber = (name: string, min: number, max: number) =>
   z.coerce
@@ -156,6 +179,10 @@ const wholeNumber = (name: string, min: number, max: number) =>
 export const taskWindowQuery = z.strictObject({
   offset: wholeNumber('offset', 0, TASK_WINDOW_OFFSET_MAX),
   limit: wholeNumber('limit', 1, TASK_WINDOW_LIMIT_MAX),
+  collapsed: z
+    .string({ error: 'collapsed must be task ids separated by commas' })
+    .regex(COLLAPSED_PATTERN, { error: `collapsed must be at most ${COLLAPSED_MAX} task ids separated by commas` })
+    .optional(),
 });
 
 /** What a log entry's task is called, for the tasks a page of the log names; a deleted task keeps its title. */

@@ -29,6 +29,14 @@ export interface TaskFilters {
   dueAfter?: string;
 }
 
+/** A matching task's place in the tree and its sort keys. */
+export interface TreeKey {
+  id: string;
+  parentId: string | null;
+  createdAt: string;
+  dueDate: string | null;
+}
+
 /** A keyset position: the sort key and id of the last task already returned. */
 export type CreatedPosition = { createdAt: string; id: string };
 export type DuePosition = { dueDate: string | null; id: string };
@@ -218,6 +226,23 @@ export function createTaskRepository(handle: DatabaseHandle) {
             .select({ n: sql<number | string>`count(*)` })
             .from(dialect.countFrom(TASKS.name, index))
             .where(and(...base.where(), ...due)),
+        base.values,
+      ),
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** Of the matching tasks, how many are subtasks: none, and the list is flat. */
+  async function countMatchingSubtasks(userId: string, filters: TaskFilters): Promise<number> {
+    const base = matching(userId, filters);
+    const rows = await dialect.read(() =>
+      prepared.run(
+        ['count-subtasks', base.shape].join(','),
+        () =>
+          db
+            .select({ n: sql<number | string>`count(*)` })
+            .from(tasks)
+            .where(and(...base.where(), isNotNull(tasks.parentId))),
         base.values,
       ),
     );
@@ -419,6 +444,48 @@ export function createTaskRepository(handle: DatabaseHandle) {
     },
 
     countMatching,
+    countMatchingSubtasks,
+
+    /** What a tree of the matching tasks is built from: each one's parent and sort keys, in no order. */
+    treeKeys(userId: string, filters: TaskFilters): Promise<TreeKey[]> {
+      const base = matching(userId, filters);
+      return dialect.read(() =>
+        prepared.run(
+          ['tree-keys', base.shape].join(','),
+          () =>
+            db
+              .select({ id: tasks.id, parentId: tasks.parentId, createdAt: tasks.createdAt, dueDate: tasks.dueDate })
+              .from(tasks)
+              .where(and(...base.where())),
+          base.values,
+        ),
+      );
+    },
+
+    /** The user's live tasks among `ids`, in no order. */
+    listByIds(userId: string, ids: readonly string[]): Promise<ListedTask[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return dialect.read(() =>
+        db
+          .select(listedColumns)
+          .from(tasks)
+          .where(and(eq(tasks.userId, userId), isNull(tasks.deletedAt), inArray(tasks.id, [...ids]))),
+      );
+    },
+
+    /** Title and parent of those of `ids` that are the user's tasks, for naming a subtask's ancestors. */
+    parentsOf(
+      userId: string,
+      ids: readonly string[],
+    ): Promise<{ id: string; title: string; parentId: string | null }[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return dialect.read(() =>
+        db
+          .select({ id: tasks.id, title: tasks.title, parentId: tasks.parentId })
+          .from(tasks)
+          .where(and(eq(tasks.userId, userId), inArray(tasks.id, [...ids]))),
+      );
+    },
 
     /**
      * The `limit` tasks from position `offset` of the list (the UI's windows;

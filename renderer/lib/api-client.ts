@@ -140,7 +140,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     listTasks: (query: Partial<ListTasks> = {}) => get<TaskList>(`${API_ROUTES.tasks}${toQueryString(query)}`),
     deletedTasks: () => get<TaskList>(API_ROUTES.deletedTasks),
     /** The tasks at positions offset.. of a filtered list, and its total (the UI's list; agents page by keyset). */
-    taskWindow: (query: Partial<ListTasks> & { offset: number; limit: number }) =>
+    taskWindow: (query: Partial<ListTasks> & { offset: number; limit: number; collapsed?: string }) =>
       get<TaskWindow>(`${API_ROUTES.taskWindow}${toQueryString(query)}`),
     getTask: (id: string) => taskOf(get(API_ROUTES.task(id))),
     addTask: (input: AddTaskInput) => taskOf(request('POST', API_ROUTES.tasks, input)),

@@ -38,12 +38,15 @@ function itemOf(rows: readonly (Task | undefined)[], position: number): ListItem
  * The rows: the tasks (placeholders where not loaded yet), and when sorted by
  * due date a heading before each group ("Overdue", "Today", ..., "No due
  * date") among the loaded rows. `position` is the place among the tasks alone.
+ * In a nested list only top-level rows open a group: a subtask stays under
+ * its parent, whatever its own due date.
  */
 export function listLayout(
   rows: readonly (Task | undefined)[],
   sort: TaskSort,
   today: string,
   sizes: RowSizes,
+  isSubtask: (id: string) => boolean = () => false,
 ): ListLayout {
   if (sort !== 'due_date') {
     return {
@@ -58,7 +61,7 @@ export function listLayout(
   const items: ListItem[] = [];
   let group: string | undefined;
   rows.forEach((task, position) => {
-    if (task) {
+    if (task && !isSubtask(task.id)) {
       const label = dueGroup(task, today);
       if (label !== group) items.push({ kind: 'heading', key: `heading:${label}`, label });
       group = label;

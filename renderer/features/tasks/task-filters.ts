@@ -27,10 +27,10 @@ export const PAGE_SIZE = 100;
 /** Rows per window the UI fetches by position (the server's most). */
 export const WINDOW_SIZE = 100;
 
-/** The filters as the window query: list_tasks' filters, a position and a size. */
-export function toWindowQuery(filters: TaskFilters, offset: number, limit: number) {
+/** The filters as the window query: list_tasks' filters, a position and a size, and the tasks folded away. */
+export function toWindowQuery(filters: TaskFilters, offset: number, limit: number, collapsed: readonly string[] = []) {
   const { cursor: _cursor, limit: _pageSize, ...rest } = toListQuery(filters);
-  return { ...rest, offset, limit };
+  return { ...rest, offset, limit, collapsed: collapsed.length > 0 ? collapsed.join(',') : undefined };
 }
 
 export function toListQuery(filters: TaskFilters, cursor?: string): Partial<ListTasks> {

@@ -3,7 +3,7 @@ import { TaskList, type TaskListProps } from './task-list';
 import { NoMatchingTasks, NoTasksYet } from './tasks-empty-state';
 import type { useTaskList } from './use-task-list';
 
-type RowProps = Omit<TaskListProps, 'rows' | 'onRangeChange'>;
+type RowProps = Omit<TaskListProps, 'rows' | 'onRangeChange' | 'nested' | 'placements'>;
 
 interface TaskListBodyProps extends RowProps {
   list: ReturnType<typeof useTaskList>;
@@ -26,7 +26,13 @@ export function TaskListBody({ list, onClearFilters, ...rowProps }: TaskListBody
   return (
     <>
       {list.error !== undefined && <ErrorBanner message={list.error} onRetry={list.retry} />}
-      <TaskList rows={list.rows} onRangeChange={list.showRange} {...rowProps} />
+      <TaskList
+        rows={list.rows}
+        onRangeChange={list.showRange}
+        nested={list.nested}
+        placements={list.placements}
+        {...rowProps}
+      />
     </>
   );
 }

@@ -14,7 +14,8 @@ import type { TaskSort } from '../../../shared/limits';
 import type { Task } from '../../../shared/task';
 import { useIsNarrow } from '../../lib/use-media-query';
 import { listLayout, type ListItem } from './list-items';
-import { TaskRow, type TaskRowActions } from './task-row';
+import { TaskRow, type RowTree, type TaskRowActions } from './task-row';
+import { depthOf, subtreeIds, type Placements } from './tree-rows';
 import type { RowChange } from './use-changed-rows';
 import { useListKeys } from './use-list-keys';
 import { useScrollAnchor } from './use-scroll-anchor';
@@ -38,6 +39,12 @@ export interface TaskListProps extends TaskRowActions {
   today: string;
   changed: ReadonlyMap<string, RowChange>;
   handle?: Ref<TaskListHandle>;
+  /** Whether the list is in tree order: rows then line up behind a disclosure column. */
+  nested: boolean;
+  placements: Placements;
+  collapsed: readonly string[];
+  /** Folds (expand false) or unfolds a task's subtasks. */
+  onToggle: (id: string, expand: boolean) => void;
 }
 
 /**
@@ -46,12 +53,25 @@ export interface TaskListProps extends TaskRowActions {
  * start, rows not loaded yet showing as placeholders. It is one Tab stop: the
  * active row holds tabIndex 0 and the keys move it (see useListKeys).
  */
-export function TaskList({ rows, sort, onRangeChange, today, changed, handle, ...actions }: TaskListProps) {
+export function TaskList({
+  rows,
+  sort,
+  onRangeChange,
+  today,
+  changed,
+  handle,
+  nested,
+  placements,
+  collapsed,
+  onToggle,
+  ...actions
+}: TaskListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowHeight = useIsNarrow() ? NARROW_ROW_HEIGHT : ROW_HEIGHT;
   const layout = useMemo(
-    () => listLayout(rows, sort, today, { row: rowHeight, heading: HEADING_HEIGHT }),
-    [rows, sort, today, rowHeight],
+    () =>
+      listLayout(rows, sort, today, { row: rowHeight, heading: HEADING_HEIGHT }, (id) => depthOf(placements, id) > 0),
+    [rows, sort, today, rowHeight, placements],
   );
   // Stable between layouts: the virtualizer re-measures every row (all 10,000) whenever getItemKey changes,
   // and a new function each render did that on every scroll frame.
@@ -88,8 +108,21 @@ export function TaskList({ rows, sort, onRangeChange, today, changed, handle, ..
     [activeId, layout, rows, virtualizer],
   );
   useImperativeHandle(handle, () => ({ focusRow }), [focusRow]);
-  const onKeyDown = useListKeys({ rows, focusRow, ...actions });
   const focusWithin = useRef(false);
+  const folded = useMemo(() => new Set(collapsed), [collapsed]);
+
+  // Folding a task with the focus among its subtasks gives the focus to the task, not to a row further down.
+  const toggleRef = useRef<(task: Task, expand: boolean) => void>(() => undefined);
+  toggleRef.current = (task, expand) => {
+    if (!expand && activeId !== undefined && subtreeIds(rows, task.id, placements).includes(activeId)) {
+      if (focusWithin.current) focusRow(task.id);
+      else setActiveId(task.id);
+    }
+    onToggle(task.id, expand);
+  };
+  // Stable, so a memoised row does not re-render for it.
+  const toggle = useCallback((task: Task, expand: boolean) => toggleRef.current(task, expand), []);
+  const onKeyDown = useListKeys({ rows, focusRow, tree: { placements, folded, onToggle: toggle }, ...actions });
 
   // The active row left (completed out of view, deleted): its neighbour takes the focus, so the keys go on working.
   const previousRows = useRef(rows);
@@ -122,7 +155,7 @@ export function TaskList({ rows, sort, onRangeChange, today, changed, handle, ..
       <div
         role="list"
         aria-label="Tasks"
-        className="task-list"
+        className={nested ? 'task-list is-nested' : 'task-list'}
         style={{ height: virtualizer.getTotalSize() }}
         onKeyDown={onKeyDown}
         onFocus={(event) => {
@@ -147,7 +180,13 @@ export function TaskList({ rows, sort, onRangeChange, today, changed, handle, ..
               setSize={rows.length}
             >
               {item.kind === 'task' && (
-                <TaskRow task={item.task} today={today} change={changed.get(item.key)} {...actions} />
+                <TaskRow
+                  task={item.task}
+                  today={today}
+                  change={changed.get(item.key)}
+                  {...(nested && treeProps(item.key, placements, folded, toggle))}
+                  {...actions}
+                />
               )}
               {item.kind === 'placeholder' && <PlaceholderRow />}
             </Slot>
@@ -156,6 +195,17 @@ export function TaskList({ rows, sort, onRangeChange, today, changed, handle, ..
       </div>
     </div>
   );
+}
+
+function treeProps(id: string, placements: Placements, folded: ReadonlySet<string>, onToggle: RowTree['onToggle']) {
+  const placement = placements.get(id);
+  return {
+    depth: placement?.depth ?? 0,
+    hasSubtasks: (placement?.children ?? 0) > 0,
+    expanded: !folded.has(id),
+    path: placement?.path ?? undefined,
+    onToggle,
+  };
 }
 
 interface SlotProps {

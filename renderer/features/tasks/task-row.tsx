@@ -1,5 +1,5 @@
-import { AlertTriangle, CalendarClock, Check, Pencil, Trash2 } from 'lucide-react';
-import { memo } from 'react';
+import { AlertTriangle, CalendarClock, Check, ChevronRight, CornerDownRight, Pencil, Trash2 } from 'lucide-react';
+import { memo, type CSSProperties } from 'react';
 import { Button, CheckboxButton, CheckboxField } from 'react-aria-components';
 import { UI_CLIENT_LABEL, type TaskChangeKind } from '../../../shared/api';
 import type { Task } from '../../../shared/task';
@@ -14,7 +14,18 @@ export interface TaskRowActions {
   onDelete: (task: Task) => void;
 }
 
-interface TaskRowProps extends TaskRowActions {
+/** Where a row sits in a nested list, in props a memoised row can compare. */
+export interface RowTree {
+  depth: number;
+  /** Whether the row has a disclosure control: some of its subtasks are in the list. */
+  hasSubtasks: boolean;
+  expanded: boolean;
+  /** Its ancestors' titles, outermost first, for a subtask whose parent the filters leave out. */
+  path: readonly string[] | undefined;
+  onToggle: ((task: Task, expand: boolean) => void) | undefined;
+}
+
+interface TaskRowProps extends TaskRowActions, Partial<RowTree> {
   task: Task;
   today: string;
   change: RowChange | undefined;
@@ -35,10 +46,34 @@ const CHANGE_WORDS: Record<TaskChangeKind, string> = {
  * are out of the Tab order: the list is one Tab stop, and keys act on the row.
  * Titles, tags and labels are agent-supplied: rendered as text only.
  */
-export const TaskRow = memo(function TaskRow({ task, today, change, ...actions }: TaskRowProps) {
+export const TaskRow = memo(function TaskRow({
+  task,
+  today,
+  change,
+  depth = 0,
+  hasSubtasks = false,
+  expanded = false,
+  path,
+  onToggle,
+  ...actions
+}: TaskRowProps) {
   const classes = ['task-row', task.completed ? 'is-completed' : '', change ? 'is-changed' : ''];
   return (
-    <div className={classes.join(' ')}>
+    <div className={classes.join(' ')} style={depth > 0 ? ({ '--depth': depth } as CSSProperties) : undefined}>
+      {onToggle &&
+        (hasSubtasks ? (
+          <Button
+            className="icon-button task-disclosure"
+            aria-label={`Subtasks of ${task.title}`}
+            aria-expanded={expanded}
+            excludeFromTabOrder
+            onPress={() => onToggle(task, !expanded)}
+          >
+            <ChevronRight size={16} aria-hidden />
+          </Button>
+        ) : (
+          <span className="task-disclosure" aria-hidden />
+        ))}
       {/* Only the box completes: the title opens the task, as in every task app people know. */}
       <CheckboxField
         className="task-check"
@@ -57,8 +92,10 @@ export const TaskRow = memo(function TaskRow({ task, today, change, ...actions }
         <span className="task-title" dir="auto">
           {task.title}
         </span>
+        {path !== undefined && <ParentPath path={path} where="title" />}
       </Button>
       <span className="task-meta">
+        {path !== undefined && <ParentPath path={path} where="meta" />}
         <TaskStateBadges task={task} />
         <DueLabel task={task} today={today} />
         <span className="task-priority">
@@ -91,6 +128,22 @@ export const TaskRow = memo(function TaskRow({ task, today, change, ...actions }
     </div>
   );
 });
+
+/**
+ * "in <parent>" for a subtask listed without its parent; the whole path is in
+ * its tooltip. Beside the title on a laptop, on the second line on a phone
+ * (the stylesheet shows one of the two).
+ */
+function ParentPath({ path, where }: { path: readonly string[]; where: 'title' | 'meta' }) {
+  return (
+    <span className={`task-path in-${where}`} title={`Subtask of ${path.join(' › ')}`}>
+      <CornerDownRight size={12} aria-hidden />
+      <span className="task-path-text" dir="auto">
+        in {path.at(-1)}
+      </span>
+    </span>
+  );
+}
 
 /** Due state in words as well as colour, then the date as a person says it ("Tomorrow", "Friday", "24 Dec"). */
 function DueLabel({ task, today }: { task: Task; today: string }) {

@@ -17,6 +17,7 @@ import { TaskListBody } from './task-list-body';
 import { TaskToolbar } from './task-toolbar';
 import { UndoToast } from './undo-toast';
 import { useChangedRows } from './use-changed-rows';
+import { useCollapsed } from './use-collapsed';
 import { useFilters } from './use-filters';
 import { useTagSuggestions } from './use-tag-suggestions';
 import { useTaskActions } from './use-task-actions';
@@ -28,7 +29,8 @@ const countText = (count: number, noun: string) => `${count} ${noun}${count === 
 
 export function TasksView() {
   const { draft, filters, change, clear } = useFilters();
-  const list = useTaskList(filters);
+  const { collapsed, setCollapsed } = useCollapsed();
+  const list = useTaskList(filters, collapsed);
   const actions = useTaskActions(list.applyChange);
   const { changed, markChanged } = useChangedRows();
   const today = useToday();
@@ -116,6 +118,8 @@ export function TasksView() {
             onEdit={setEditing}
             onDelete={actions.remove}
             handle={listRef}
+            collapsed={collapsed}
+            onToggle={(id, expand) => setCollapsed(id, !expand)}
           />
         )}
       </div>

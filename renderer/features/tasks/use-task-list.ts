@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TaskPlacement } from '../../../shared/api';
 import type { Task } from '../../../shared/task';
 import { useApi } from '../../lib/api-context';
 import { plainFailure } from '../../lib/error-message';
@@ -13,6 +14,7 @@ import {
   type LoadedTasks,
 } from './apply-task-change';
 import { matchesFilters, toWindowQuery, WINDOW_SIZE, type TaskFilters } from './task-filters';
+import { applyInPlace, foldRows, movesTree, recordPlacements, type Placements } from './tree-rows';
 import { useAnyTasks } from './use-any-tasks';
 import { HIGHLIGHT_MS } from './use-changed-rows';
 import { useResync } from './use-resync';
@@ -35,9 +37,11 @@ const hasHole = (rows: readonly (Task | undefined)[], from: number, to: number) 
  * the server counts, and the windows under the view are fetched as the view
  * moves (placeholders meanwhile). Live changes are placed in the loaded rows
  * without a refetch where the rows tell their place; where they cannot (the
- * neighbours are not loaded), what is on screen is asked for again.
+ * neighbours are not loaded), what is on screen is asked for again. A list
+ * holding subtasks is in tree order, without the `collapsed` tasks' subtrees;
+ * where each row sits is in `placements`.
  */
-export function useTaskList(filters: TaskFilters) {
+export function useTaskList(filters: TaskFilters, collapsed: readonly string[] = []) {
   const api = useApi();
   const { generation } = useLiveEvents();
   const model = useRef<LoadedTasks>({ rows: [] });
@@ -60,11 +64,19 @@ export function useTaskList(filters: TaskFilters) {
   const sinceReset = useRef<{ task: Task; kind: ChangeKind }[]>([]);
   const lingering = useRef(new Map<string, ReturnType<typeof setTimeout>>());
 
+  const collapsedRef = useRef(collapsed);
+  collapsedRef.current = collapsed;
+  const placementsRef = useRef(new Map<string, TaskPlacement>());
+  const [placements, setPlacements] = useState<Placements>(() => new Map());
+  const [isNested, setNested] = useState(false);
+  // Whether the server's latest answer was in tree order: changes are then placed by asking again.
+  const nested = useRef(false);
+
   const publish = useCallback(() => setRows(model.current.rows), []);
 
   const ensureRef = useRef<() => void>(() => undefined);
   const ensure = useCallback(() => ensureRef.current(), []);
-  const resync = useResync(() => {
+  const refetchInView = useCallback(() => {
     // What is on screen stays until its fresh answer replaces it; the rest is forgotten and fetched when seen.
     const { first, last } = visible.current;
     const from = Math.floor(Math.max(0, first - MARGIN_ROWS) / WINDOW_SIZE);
@@ -80,17 +92,22 @@ export function useTaskList(filters: TaskFilters) {
     for (let window = from; window <= to; window++) forced.current.add(window);
     publish();
     ensure();
-  });
+  }, [publish, ensure]);
+  const resync = useResync(refetchInView);
 
   const fetchWindow = useCallback(
     (window: number) => {
       const started = { epoch: epoch.current, moves: moves.current };
       inFlight.current.add(window);
-      api.taskWindow(toWindowQuery(filtersRef.current, window * WINDOW_SIZE, WINDOW_SIZE)).then(
+      const query = toWindowQuery(filtersRef.current, window * WINDOW_SIZE, WINDOW_SIZE, collapsedRef.current);
+      api.taskWindow(query).then(
         (answer) => {
           if (epoch.current !== started.epoch) return;
           inFlight.current.delete(window);
           const current = filtersRef.current;
+          nested.current = answer.nested;
+          setNested(answer.nested);
+          if (recordPlacements(placementsRef.current, answer)) setPlacements(new Map(placementsRef.current));
           if (fresh.current) {
             const placed = placeWindow({ rows: [] }, answer.offset, answer.tasks, answer.total, gate, current) ?? {
               rows: Array.from({ length: answer.total }, () => undefined),
@@ -98,7 +115,12 @@ export function useTaskList(filters: TaskFilters) {
             fresh.current = false;
             let replayed: LoadedTasks = placed;
             for (const { task, kind } of sinceReset.current) {
-              replayed = applyTaskChange(replayed, task, current, kind).loaded;
+              if (movesTree(task, answer.nested, placementsRef.current)) {
+                replayed = applyInPlace(replayed, task, current);
+                resync.soon();
+              } else {
+                replayed = applyTaskChange(replayed, task, current, kind).loaded;
+              }
             }
             sinceReset.current = [];
             model.current = replayed;
@@ -186,6 +208,16 @@ export function useTaskList(filters: TaskFilters) {
 
   const place = useCallback(
     (task: Task, kind: ChangeKind) => {
+      if (movesTree(task, nested.current, placementsRef.current)) {
+        const shown = applyInPlace(model.current, task, filtersRef.current);
+        if (shown !== model.current) {
+          if (shown.rows.length !== model.current.rows.length) moves.current++;
+          model.current = shown;
+          publish();
+        }
+        resync.soon();
+        return;
+      }
       const placed = applyTaskChange(model.current, task, filtersRef.current, kind);
       if (placed.loaded !== model.current) {
         moves.current++;
@@ -238,8 +270,31 @@ export function useTaskList(filters: TaskFilters) {
     [gate, place, publish],
   );
 
+  // Folding shows at once what the loaded rows tell, then the rows in view are asked for again without the subtree.
+  const foldedKey = collapsed.join(',');
+  const folded = useRef(collapsed);
+  useEffect(() => {
+    const before = new Set(folded.current);
+    const now = new Set(collapsedRef.current);
+    if (before.size === now.size && [...now].every((id) => before.has(id))) return;
+    folded.current = collapsedRef.current;
+    if (fresh.current) {
+      // The first answer is still to come, maybe for the folds before: it is asked for again.
+      epoch.current++;
+      inFlight.current.clear();
+      ensure();
+      return;
+    }
+    let loaded = model.current;
+    for (const id of now) if (!before.has(id)) loaded = foldRows(loaded, id, true, placementsRef.current);
+    for (const id of before) if (!now.has(id)) loaded = foldRows(loaded, id, false, placementsRef.current);
+    moves.current++;
+    model.current = loaded;
+    refetchInView();
+  }, [foldedKey, refetchInView, ensure]);
+
   const retry = useCallback(() => setAttempt((value) => value + 1), []);
   const anyTasks = useAnyTasks(filters, rows.length, status.loading, deletions);
 
-  return { rows, ...status, anyTasks, showRange, applyChange, retry };
+  return { rows, placements, nested: isNested, ...status, anyTasks, showRange, applyChange, retry };
 }
