@@ -59,6 +59,19 @@ export function scopeFilters(actor: Actor | string | undefined, filters: TaskFil
 const HIDDEN_TITLE = "(a task outside this token's projects)";
 
 /**
+ * A project name checked against the scope before the transaction can name
+ * another project by the time the transaction reads it (the person renamed
+ * the allowed one and gave a new project its old name). The transaction is
+ * rolled back and the caller told to try again.
+ */
+class ProjectLeftScope extends Error {}
+
+const PROJECT_LEFT_SCOPE = fail(
+  'conflict',
+  "the project was renamed while this change was made, and the name now belongs to a project outside this token's scope; nothing was changed. Call list_projects and try again",
+);
+
+/**
  * The write scope as `actor` may see it. Tasks outside its projects are
  * missing to lockTask and lockLinks, so every change, claim, note, parent and
  * blocker check answers not_found for them exactly as for a missing id; where
@@ -72,22 +85,33 @@ export function scopedWrites(writes: TaskWrites, actor: Actor | string | undefin
   const mask = <T extends TaskLink>(links: T[]): T[] =>
     links.map((link) => (visible(link) ? link : { ...link, title: HIDDEN_TITLE }));
   return {
-    transaction: (body) =>
-      writes.transaction((scope) =>
-        body({
-          ...scope,
-          lockTask: async (userId, id, which) => {
-            const row = await scope.lockTask(userId, id, which);
-            return row && visible(row) ? row : undefined;
-          },
-          lockLinks: async (userId, ids) => (await scope.lockLinks(userId, ids)).filter(visible),
-          links: async (userId, ids) => mask(await scope.links(userId, ids)),
-          openBlockers: async (taskId, limit) => mask(await scope.openBlockers(taskId, limit)),
-          openSubtasks: async (parentId, limit) => mask(await scope.openSubtasks(parentId, limit)),
-          lockNextReady: (userId, ids, now) =>
-            scope.lockNextReady(userId, ids?.filter((id) => projectIds.includes(id)) ?? projectIds, now),
-        } satisfies TaskWriteScope),
-      ),
+    // Every caller's transaction answers a Result, so the refusal is one of its answers.
+    transaction: <T>(body: (scope: TaskWriteScope) => Promise<T>): Promise<T> =>
+      writes
+        .transaction((scope) =>
+          body({
+            ...scope,
+            ensureProject: async (...args) => {
+              const project = await scope.ensureProject(...args);
+              if (!projectIds.includes(project.id)) throw new ProjectLeftScope();
+              return project;
+            },
+            lockTask: async (userId, id, which) => {
+              const row = await scope.lockTask(userId, id, which);
+              return row && visible(row) ? row : undefined;
+            },
+            lockLinks: async (userId, ids) => (await scope.lockLinks(userId, ids)).filter(visible),
+            links: async (userId, ids) => mask(await scope.links(userId, ids)),
+            openBlockers: async (taskId, limit) => mask(await scope.openBlockers(taskId, limit)),
+            openSubtasks: async (parentId, limit) => mask(await scope.openSubtasks(parentId, limit)),
+            lockNextReady: (userId, ids, now) =>
+              scope.lockNextReady(userId, ids?.filter((id) => projectIds.includes(id)) ?? projectIds, now),
+          } satisfies TaskWriteScope),
+        )
+        .catch((error: unknown) => {
+          if (error instanceof ProjectLeftScope) return PROJECT_LEFT_SCOPE as T;
+          throw error;
+        }),
   };
 }
 
