@@ -232,21 +232,22 @@ export function createTaskRepository(handle: DatabaseHandle) {
     return Number(rows[0]?.n ?? 0);
   }
 
-  /** Of the matching tasks, how many are subtasks: none, and the list is flat. */
-  async function countMatchingSubtasks(userId: string, filters: TaskFilters): Promise<number> {
+  /** Whether any matching task is a subtask: if none is, the list is flat. Stops at the first one found. */
+  async function hasMatchingSubtask(userId: string, filters: TaskFilters): Promise<boolean> {
     const base = matching(userId, filters);
     const rows = await dialect.read(() =>
       prepared.run(
-        ['count-subtasks', base.shape].join(','),
+        ['has-subtask', base.shape].join(','),
         () =>
           db
-            .select({ n: sql<number | string>`count(*)` })
+            .select({ one: sql<number>`1` })
             .from(tasks)
-            .where(and(...base.where(), isNotNull(tasks.parentId))),
+            .where(and(...base.where(), isNotNull(tasks.parentId)))
+            .limit(1),
         base.values,
       ),
     );
-    return Number(rows[0]?.n ?? 0);
+    return rows.length > 0;
   }
 
   return {
@@ -444,7 +445,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
     },
 
     countMatching,
-    countMatchingSubtasks,
+    hasMatchingSubtask,
 
     /** What a tree of the matching tasks is built from: each one's parent and sort keys, in no order. */
     treeKeys(userId: string, filters: TaskFilters): Promise<TreeKey[]> {

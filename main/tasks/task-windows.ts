@@ -103,7 +103,7 @@ export function createTaskWindows(tasks: TaskRepository, clock: () => Date = () 
       collapsed: new Set(window.value.collapsed?.split(',')),
     };
     // A list without subtasks keeps the index-only path: tree order would read every matching task's keys.
-    const nested = (await tasks.countMatchingSubtasks(userId, filters)) > 0;
+    const nested = await tasks.hasMatchingSubtask(userId, filters);
     return ok(nested ? await nestedWindow(asked) : await flatWindow(asked));
   };
 }
