@@ -198,5 +198,71 @@ export function describeChangeFeedContract(target: DatabaseTarget, extra?: (suit
     expect(events.map((e) => e.task.title)).toEqual(titles);
   });
 
+  it('publishes changes whose first publishing failed on a later poll, with no further write', async () => {
+    const ownLive = createLiveEvents(logger);
+    let failures = 1;
+    const retrying = startTaskChangeFeed(reader.handle, {
+      showAll: (user, ids) =>
+        failures-- > 0 ? Promise.reject(new Error('tasks unreadable for a moment')) : local.showAll(user, ids),
+      live: ownLive,
+      logger,
+    });
+    // A write through the reader's own connection: on SQLite data_version does not move, so only the retry reads again.
+    const writes = createTaskService({
+      tasks: createTaskRepository(reader.handle),
+      onCommit: () => void retrying.wake(),
+    });
+    await users.ensure('u-retry', 'u-retry');
+    const events: TaskChange[] = [];
+    const stop = ownLive.subscribe('u-retry', (name, data) => name === 'task' && events.push(data as TaskChange));
+    try {
+      await retrying.wake();
+      value(await writes.add('u-retry', { title: 'kept for the retry' }, 'Agent'));
+      await expect.poll(() => events.length, { timeout: 5000 }).toBeGreaterThanOrEqual(1);
+      await quiet();
+      expect(summary(events)).toEqual([['added', 'Agent', 'kept for the retry', false]]);
+      expect(failures).toBeLessThan(0);
+    } finally {
+      stop();
+      await retrying.stop();
+    }
+  });
+
+  it('reads again on a later poll after reading the log failed, with no further write', async () => {
+    const ownLive = createLiveEvents(logger);
+    const log = createChangeLogRepository(reader.handle);
+    let failures = 0;
+    const retrying = startChangeFeed({
+      log: {
+        maxSeq: () => log.maxSeq(),
+        readAfter: (...args) =>
+          failures-- > 0 ? Promise.reject(new Error('log unreadable for a moment')) : log.readAfter(...args),
+      },
+      showAll: (user, ids) => local.showAll(user, ids),
+      live: ownLive,
+      logger,
+      lateCommitMs: 0,
+      pollMs: 50,
+      // As on SQLite after this process's own commit: no other writer, so only the retry reads again.
+      changedElsewhere: () => false,
+    });
+    await users.ensure('u-reread', 'u-reread');
+    const events: TaskChange[] = [];
+    const stop = ownLive.subscribe('u-reread', (name, data) => name === 'task' && events.push(data as TaskChange));
+    try {
+      await retrying.wake();
+      value(await other.add('u-reread', { title: 'read on the retry' }, 'Agent'));
+      failures = 1;
+      await retrying.wake();
+      expect(failures).toBe(0);
+      await expect.poll(() => events.length, { timeout: 5000 }).toBeGreaterThanOrEqual(1);
+      await quiet();
+      expect(summary(events)).toEqual([['added', 'Agent', 'read on the retry', false]]);
+    } finally {
+      stop();
+      await retrying.stop();
+    }
+  });
+
   if (extra) describe('dialect specifics', () => extra({ reader: () => reader, listen, other: () => other }));
 }

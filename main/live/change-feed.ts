@@ -67,6 +67,8 @@ export function startChangeFeed(options: ChangeFeedOptions) {
   let reading: Promise<void> | undefined;
   let again = false;
   let stopped = false;
+  /** The last read failed: the next poll reads again even if nothing changed (its events are still unread). */
+  let failed = false;
 
   function placeFloor(userId: string): void {
     const floor = log.maxSeq();
@@ -91,11 +93,12 @@ export function startChangeFeed(options: ChangeFeedOptions) {
     for (;;) {
       const { after, missing } = position.unread(now());
       const entries = await log.readAfter(users, after, missing, batch);
+      await publish(entries.filter((entry) => entry.seq > (known.get(entry.userId) ?? Infinity)));
+      // Marked read only once published: after a failure they are read again.
       position.read(
         entries.map((entry) => entry.seq),
         now(),
       );
-      await publish(entries.filter((entry) => entry.seq > (known.get(entry.userId) ?? Infinity)));
       if (entries.length < batch || stopped) return;
     }
   }
@@ -149,7 +152,9 @@ export function startChangeFeed(options: ChangeFeedOptions) {
         lastRead = now();
         try {
           await readAll();
+          failed = false;
         } catch (error) {
+          failed = true;
           logger.warn({ err: error }, 'could not read the change log; the next poll retries');
           return;
         }
@@ -165,7 +170,7 @@ export function startChangeFeed(options: ChangeFeedOptions) {
       return;
     }
     const changed = options.changedElsewhere?.() ?? true;
-    if (changed || !position) void wake();
+    if (changed || !position || failed) void wake();
   }, options.pollMs);
   timer.unref();
   const stopWatching = live.whenWatched((userId) => {
