@@ -1,9 +1,8 @@
-import type { TaskChangeKind } from '../../shared/api';
-import type { TaskEventKind } from '../../shared/coordination';
 import type { Task } from '../../shared/task';
 import type { ChangeLogEntry, ChangeLogRepository } from '../db/change-log-repository';
 import type { Logger } from '../logging/logger';
 import type { LiveEvents } from './live-events';
+import { createChangePublisher } from './publish-changes';
 import { createSeqWindow, type SeqWindow } from './seq-window';
 import { isNewTo, startingPointOf, type StartingPoint } from './starting-point';
 
@@ -13,21 +12,6 @@ const BATCH = 200;
 const MIN_READ_GAP_MS = 15;
 /** Where late commits are possible: how many numbers below a listener's start may belong to open transactions. */
 const LOOKBACK = 128;
-
-/** What the UI's rows call each kind of change in the history; claims and notes update the row. */
-const CHANGE_OF: Record<TaskEventKind, TaskChangeKind> = {
-  created: 'added',
-  updated: 'updated',
-  completed: 'completed',
-  reopened: 'reopened',
-  deleted: 'deleted',
-  restored: 'restored',
-  claimed: 'updated',
-  renewed: 'updated',
-  released: 'updated',
-  lease_expired: 'updated',
-  noted: 'updated',
-};
 
 export interface ChangeFeedOptions {
   log: Pick<ChangeLogRepository, 'newestSeqs' | 'readAfter'>;
@@ -56,6 +40,7 @@ export interface ChangeFeedOptions {
  */
 export function startChangeFeed(options: ChangeFeedOptions) {
   const { log, showAll, live, logger, lateCommitMs, batch = BATCH, now = Date.now } = options;
+  const publish = createChangePublisher(showAll, live);
   let position: SeqWindow | undefined;
   /**
    * Per user, where they began to be listened for: the feed's position trails
@@ -138,22 +123,6 @@ export function startChangeFeed(options: ChangeFeedOptions) {
       floor.caughtUp = entries.length < batch ? upTo : (entries.at(-1)?.seq ?? upTo);
     }
     floor.joined = true;
-  }
-
-  async function publish(entries: readonly ChangeLogEntry[]): Promise<void> {
-    const idsByUser = new Map<string, Set<string>>();
-    for (const entry of entries)
-      idsByUser.set(entry.userId, (idsByUser.get(entry.userId) ?? new Set()).add(entry.taskId));
-    const shown = new Map<string, Task>();
-    for (const [userId, ids] of idsByUser) {
-      for (const task of await showAll(userId, [...ids])) shown.set(`${userId}\u0000${task.id}`, task);
-    }
-    for (const entry of entries) {
-      const task = shown.get(`${entry.userId}\u0000${entry.taskId}`);
-      if (!task) continue;
-      const change = CHANGE_OF[entry.kind];
-      live.publish(entry.userId, 'task', { task, change, by: entry.actorLabel, at: entry.createdAt });
-    }
   }
 
   let lastRead = 0;
