@@ -8,7 +8,13 @@ import type { Logger } from '../logging/logger';
 
 /** SQLite: how often the file is checked for another process's commit (a cheap synchronous pragma). */
 const SQLITE_POLL_MS = 75;
-/** Postgres: NOTIFY wakes the feed; this slow poll only covers a listening connection being re-opened. */
+/**
+ * Postgres: NOTIFY wakes the feed at once. While anyone listens this poll
+ * also reads the log every second, woken or not, so a change is still
+ * published (up to a second late) when its NOTIFY never arrives: while the
+ * listening connection is down or being re-opened, after a failed read, and
+ * for a late commit into a gap whose NOTIFY came before the gap was known.
+ */
 const POSTGRES_POLL_MS = 1000;
 /**
  * Postgres hands out identity numbers before commit, so a transaction that

@@ -26,12 +26,23 @@ export function createChangeLogRepository(handle: DatabaseHandle) {
   const { db, dialect } = handle;
   const { taskEvents } = handle.tables;
   return {
-    /** The newest sequence number written so far, 0 for an empty log. */
-    async maxSeq(): Promise<number> {
-      const [row] = await dialect.read(() =>
-        db.select({ max: sql<number | null>`max(${taskEvents.seq})`.mapWith(Number) }).from(taskEvents),
+    /**
+     * The sequence numbers among the newest `count` that are committed,
+     * oldest first, up to the highest committed (none for an empty log). One
+     * statement, so on Postgres one snapshot: a number missing below the
+     * highest was handed out to a transaction not committed then (or rolled
+     * back), which may still commit.
+     */
+    async newestSeqs(count: number): Promise<number[]> {
+      const newest = db.select({ max: sql`max(${taskEvents.seq})` }).from(taskEvents);
+      const rows = await dialect.read(() =>
+        db
+          .select({ seq: taskEvents.seq })
+          .from(taskEvents)
+          .where(gt(taskEvents.seq, sql`(${newest}) - ${count}`))
+          .orderBy(asc(taskEvents.seq)),
       );
-      return row?.max ?? 0;
+      return rows.map((row) => row.seq);
     },
 
     /** The users' events after `after` or inside one of `missing`, oldest first, at most `limit`. */

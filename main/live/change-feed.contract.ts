@@ -29,6 +29,8 @@ export interface FeedSuite {
   listen: (user: string) => Promise<TaskChange[]>;
   /** A task service writing through another connection (another process's pool). */
   other: () => TaskService;
+  /** Makes `user` exist, so tasks can be written for them before anyone listens. */
+  ensureUser: (user: string) => Promise<void>;
 }
 
 /**
@@ -158,7 +160,7 @@ export function describeChangeFeedContract(target: DatabaseTarget, extra?: (suit
     const log = createChangeLogRepository(reader.handle);
     const spy = startChangeFeed({
       log: {
-        maxSeq: () => log.maxSeq(),
+        newestSeqs: (count) => log.newestSeqs(count),
         readAfter: (users, after, missing, limit) => {
           asked.push([...users]);
           return log.readAfter(users, after, missing, limit);
@@ -198,5 +200,134 @@ export function describeChangeFeedContract(target: DatabaseTarget, extra?: (suit
     expect(events.map((e) => e.task.title)).toEqual(titles);
   });
 
-  if (extra) describe('dialect specifics', () => extra({ reader: () => reader, listen, other: () => other }));
+  it('publishes changes whose first publishing failed on a later poll, with no further write', async () => {
+    const ownLive = createLiveEvents(logger);
+    let failures = 1;
+    const retrying = startTaskChangeFeed(reader.handle, {
+      showAll: (user, ids) =>
+        failures-- > 0 ? Promise.reject(new Error('tasks unreadable for a moment')) : local.showAll(user, ids),
+      live: ownLive,
+      logger,
+    });
+    // A write through the reader's own connection: on SQLite data_version does not move, so only the retry reads again.
+    const writes = createTaskService({
+      tasks: createTaskRepository(reader.handle),
+      onCommit: () => void retrying.wake(),
+    });
+    await users.ensure('u-retry', 'u-retry');
+    const events: TaskChange[] = [];
+    const stop = ownLive.subscribe('u-retry', (name, data) => name === 'task' && events.push(data as TaskChange));
+    try {
+      await retrying.wake();
+      value(await writes.add('u-retry', { title: 'kept for the retry' }, 'Agent'));
+      await expect.poll(() => events.length, { timeout: 5000 }).toBeGreaterThanOrEqual(1);
+      await quiet();
+      expect(summary(events)).toEqual([['added', 'Agent', 'kept for the retry', false]]);
+      expect(failures).toBeLessThan(0);
+    } finally {
+      stop();
+      await retrying.stop();
+    }
+  });
+
+  it('reads again on a later poll after reading the log failed, with no further write', async () => {
+    const ownLive = createLiveEvents(logger);
+    const log = createChangeLogRepository(reader.handle);
+    let failures = 0;
+    const retrying = startChangeFeed({
+      log: {
+        newestSeqs: (count) => log.newestSeqs(count),
+        readAfter: (...args) =>
+          failures-- > 0 ? Promise.reject(new Error('log unreadable for a moment')) : log.readAfter(...args),
+      },
+      showAll: (user, ids) => local.showAll(user, ids),
+      live: ownLive,
+      logger,
+      lateCommitMs: 0,
+      pollMs: 50,
+      // As on SQLite after this process's own commit: no other writer, so only the retry reads again.
+      changedElsewhere: () => false,
+    });
+    await users.ensure('u-reread', 'u-reread');
+    const events: TaskChange[] = [];
+    const stop = ownLive.subscribe('u-reread', (name, data) => name === 'task' && events.push(data as TaskChange));
+    try {
+      await retrying.wake();
+      value(await other.add('u-reread', { title: 'read on the retry' }, 'Agent'));
+      failures = 1;
+      await retrying.wake();
+      expect(failures).toBe(0);
+      await expect.poll(() => events.length, { timeout: 5000 }).toBeGreaterThanOrEqual(1);
+      await quiet();
+      expect(summary(events)).toEqual([['added', 'Agent', 'read on the retry', false]]);
+    } finally {
+      stop();
+      await retrying.stop();
+    }
+  });
+
+  it("shows a user who starts listening during another user's read their changes committed meanwhile", async () => {
+    const ownLive = createLiveEvents(logger);
+    const log = createChangeLogRepository(reader.handle);
+    const starts: Promise<number[]>[] = [];
+    let hold: { entered: () => void; released: Promise<void> } | undefined;
+    const gated = startChangeFeed({
+      log: {
+        newestSeqs: (count) => {
+          const start = log.newestSeqs(count);
+          starts.push(start);
+          return start;
+        },
+        readAfter: async (...args) => {
+          const held = hold;
+          hold = undefined;
+          held?.entered();
+          await held?.released;
+          return log.readAfter(...args);
+        },
+      },
+      showAll: (user, ids) => local.showAll(user, ids),
+      live: ownLive,
+      logger,
+      lateCommitMs: 0,
+      pollMs: 50,
+    });
+    await users.ensure('u-reading', 'u-reading');
+    await users.ensure('u-joining', 'u-joining');
+    const first: TaskChange[] = [];
+    const second: TaskChange[] = [];
+    const stops = [ownLive.subscribe('u-reading', (name, data) => name === 'task' && first.push(data as TaskChange))];
+    try {
+      await gated.wake();
+      let release: () => void = () => undefined;
+      const entered = new Promise<void>((resolve) => {
+        hold = { entered: resolve, released: new Promise((resolved) => (release = resolved)) };
+      });
+      const inFlight = gated.wake();
+      await entered;
+      stops.push(ownLive.subscribe('u-joining', (name, data) => name === 'task' && second.push(data as TaskChange)));
+      await starts.at(-1);
+      value(await other.add('u-joining', { title: 'while the other read' }, 'Agent'));
+      value(await other.add('u-reading', { title: 'read past it' }, 'Agent'));
+      release();
+      await inFlight;
+      await expect.poll(() => second.length, { timeout: 5000 }).toBeGreaterThanOrEqual(1);
+      await quiet();
+      expect(summary(second)).toEqual([['added', 'Agent', 'while the other read', false]]);
+      expect(summary(first)).toEqual([['added', 'Agent', 'read past it', false]]);
+    } finally {
+      for (const stop of stops) stop();
+      await gated.stop();
+    }
+  });
+
+  const suite: FeedSuite = {
+    reader: () => reader,
+    listen,
+    other: () => other,
+    ensureUser: async (user) => {
+      await users.ensure(user, user);
+    },
+  };
+  if (extra) describe('dialect specifics', () => extra(suite));
 }

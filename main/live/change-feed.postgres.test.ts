@@ -63,6 +63,25 @@ function postgresSpecifics(suite: FeedSuite): void {
     }
   });
 
+  it('publishes a change that took its seq before the listener started and committed after, once', async () => {
+    const user = 'u-open-at-start';
+    await suite.ensureUser(user);
+    const { id } = value(await suite.other().add(user, { title: 'changed in an open transaction' }, 'Creator'));
+    const open = await connect(databaseUrl(suite));
+    try {
+      await takeSeq(open, user, id, 'Committed after the start');
+      // A later seq commits first, so the listener starts above the open one.
+      value(await suite.other().add(user, { title: 'before listening' }, 'Earlier'));
+      const events = await suite.listen(user);
+      await open.query('commit');
+      await expect.poll(() => byWhom(events), { timeout: 5000 }).toEqual(['Committed after the start']);
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      expect(byWhom(events)).toEqual(['Committed after the start']);
+    } finally {
+      await open.end();
+    }
+  });
+
   it('hears changes again after its listening connection is dropped', async () => {
     const events = await suite.listen('u-dropped');
     const admin = await connect(databaseUrl(suite));

@@ -1,33 +1,20 @@
-import type { TaskChangeKind } from '../../shared/api';
-import type { TaskEventKind } from '../../shared/coordination';
 import type { Task } from '../../shared/task';
 import type { ChangeLogEntry, ChangeLogRepository } from '../db/change-log-repository';
 import type { Logger } from '../logging/logger';
 import type { LiveEvents } from './live-events';
+import { createChangePublisher } from './publish-changes';
 import { createSeqWindow, type SeqWindow } from './seq-window';
+import { isNewTo, startingPointOf, type StartingPoint } from './starting-point';
 
 /** How many events one read takes; a longer backlog is read in several. */
 const BATCH = 200;
 /** The shortest time from one read's start to the next (see `pauseSince`). */
 const MIN_READ_GAP_MS = 15;
-
-/** What the UI's rows call each kind of change in the history; claims and notes update the row. */
-const CHANGE_OF: Record<TaskEventKind, TaskChangeKind> = {
-  created: 'added',
-  updated: 'updated',
-  completed: 'completed',
-  reopened: 'reopened',
-  deleted: 'deleted',
-  restored: 'restored',
-  claimed: 'updated',
-  renewed: 'updated',
-  released: 'updated',
-  lease_expired: 'updated',
-  noted: 'updated',
-};
+/** Where late commits are possible: how many numbers below a listener's start may belong to open transactions. */
+const LOOKBACK = 128;
 
 export interface ChangeFeedOptions {
-  log: Pick<ChangeLogRepository, 'maxSeq' | 'readAfter'>;
+  log: Pick<ChangeLogRepository, 'newestSeqs' | 'readAfter'>;
   /** The user's tasks among `ids` as the UI shows them, deleted ones included. */
   showAll: (userId: string, ids: readonly string[]) => Promise<Task[]>;
   live: LiveEvents;
@@ -53,23 +40,29 @@ export interface ChangeFeedOptions {
  */
 export function startChangeFeed(options: ChangeFeedOptions) {
   const { log, showAll, live, logger, lateCommitMs, batch = BATCH, now = Date.now } = options;
+  const publish = createChangePublisher(showAll, live);
   let position: SeqWindow | undefined;
   /**
-   * Per user, the newest seq when they began to be listened for: the feed's
-   * position trails the whole log (it moves with the events it reads), so a
-   * user who starts listening later is shown nothing from before then. Asked
-   * for the moment they subscribe, not when a read gets to it: the UI reads
-   * its lists once its stream is open, and a change committed in between
-   * must be announced.
+   * Per user, where they began to be listened for: the feed's position trails
+   * the whole log (it moves with the events it reads), so a user who starts
+   * listening later is shown nothing from before then. Asked for the moment
+   * they subscribe, not when a read gets to it: the UI reads its lists once
+   * its stream is open, and a change committed in between must be announced.
    */
-  const floors = new Map<string, Promise<number>>();
+  const floors = new Map<string, Promise<Floor>>();
+  const lookback = lateCommitMs > 0 ? LOOKBACK : 1;
 
   let reading: Promise<void> | undefined;
   let again = false;
   let stopped = false;
+  /** The last read failed: the next poll reads again even if nothing changed (its events are still unread). */
+  let failed = false;
 
   function placeFloor(userId: string): void {
-    const floor = log.maxSeq();
+    const floor = log.newestSeqs(lookback).then((seqs): Floor => {
+      const start = startingPointOf(seqs, lookback);
+      return { start, caughtUp: start.seq, joined: false };
+    });
     floors.set(userId, floor);
     // A failed read is placed again by the next read (see readAll), which then reports the failure.
     floor.catch(() => {
@@ -87,33 +80,49 @@ export function startChangeFeed(options: ChangeFeedOptions) {
     for (const user of floors.keys()) if (!users.includes(user)) floors.delete(user);
     for (const user of users) if (!floors.has(user)) placeFloor(user);
     const known = new Map(await Promise.all(users.map(async (user) => [user, await floors.get(user)] as const)));
-    position ??= createSeqWindow(Math.min(...[...known.values()].map(Number)), lateCommitMs);
+    const starts = [...known.values()].map((floor) => floor?.start.seq ?? Infinity);
+    const window = (position ??= createSeqWindow(Math.min(...starts), lateCommitMs));
+    for (const [user, floor] of known) if (floor) await join(user, floor, window);
     for (;;) {
-      const { after, missing } = position.unread(now());
+      const { after, missing } = window.unread(now());
       const entries = await log.readAfter(users, after, missing, batch);
-      position.read(
+      const floorOf = (userId: string) => known.get(userId)?.start;
+      await publish(entries.filter((entry) => isNew(floorOf(entry.userId), entry.seq)));
+      // Marked read only once published: after a failure they are read again.
+      window.read(
         entries.map((entry) => entry.seq),
         now(),
       );
-      await publish(entries.filter((entry) => entry.seq > (known.get(entry.userId) ?? Infinity)));
       if (entries.length < batch || stopped) return;
     }
   }
 
-  async function publish(entries: readonly ChangeLogEntry[]): Promise<void> {
-    const idsByUser = new Map<string, Set<string>>();
-    for (const entry of entries)
-      idsByUser.set(entry.userId, (idsByUser.get(entry.userId) ?? new Set()).add(entry.taskId));
-    const shown = new Map<string, Task>();
-    for (const [userId, ids] of idsByUser) {
-      for (const task of await showAll(userId, [...ids])) shown.set(`${userId}\u0000${task.id}`, task);
+  const isNew = (start: StartingPoint | undefined, seq: number) => start !== undefined && isNewTo(start, seq);
+
+  /**
+   * Once per floor, before the user is read for with everyone: looks below
+   * their start for late commits, and if the feed has already read past their
+   * start (a read in flight when they subscribed read only the users it began
+   * with), reads that stretch for them alone, or their changes in it would be
+   * skipped (SQLite keeps no gaps).
+   */
+  async function join(userId: string, floor: Floor, window: SeqWindow): Promise<void> {
+    if (floor.joined) return;
+    window.lookBelow(floor.start.late, now());
+    const upTo = (floor.readTo ??= window.high());
+    while (floor.caughtUp < upTo) {
+      const entries: ChangeLogEntry[] = (await log.readAfter([userId], floor.caughtUp, [], batch)).filter(
+        (entry) => entry.seq <= upTo,
+      );
+      await publish(entries);
+      // Cut out of any gap, so the shared reads do not hand them out again.
+      window.read(
+        entries.map((entry) => entry.seq),
+        now(),
+      );
+      floor.caughtUp = entries.length < batch ? upTo : (entries.at(-1)?.seq ?? upTo);
     }
-    for (const entry of entries) {
-      const task = shown.get(`${entry.userId}\u0000${entry.taskId}`);
-      if (!task) continue;
-      const change = CHANGE_OF[entry.kind];
-      live.publish(entry.userId, 'task', { task, change, by: entry.actorLabel, at: entry.createdAt });
-    }
+    floor.joined = true;
   }
 
   let lastRead = 0;
@@ -149,7 +158,9 @@ export function startChangeFeed(options: ChangeFeedOptions) {
         lastRead = now();
         try {
           await readAll();
+          failed = false;
         } catch (error) {
+          failed = true;
           logger.warn({ err: error }, 'could not read the change log; the next poll retries');
           return;
         }
@@ -165,7 +176,7 @@ export function startChangeFeed(options: ChangeFeedOptions) {
       return;
     }
     const changed = options.changedElsewhere?.() ?? true;
-    if (changed || !position) void wake();
+    if (changed || !position || failed) void wake();
   }, options.pollMs);
   timer.unref();
   const stopWatching = live.whenWatched((userId) => {
@@ -182,6 +193,14 @@ export function startChangeFeed(options: ChangeFeedOptions) {
       await reading;
     },
   };
+}
+
+interface Floor {
+  start: StartingPoint;
+  /** Set by `join`: how far the feed had read when it first read for this user, and how far that stretch is read. */
+  readTo?: number;
+  caughtUp: number;
+  joined: boolean;
 }
 
 export type ChangeFeed = ReturnType<typeof startChangeFeed>;

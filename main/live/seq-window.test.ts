@@ -42,4 +42,25 @@ describe('the window of change-log numbers read', () => {
     expect(missing).toHaveLength(64);
     expect(missing.at(-1)).toEqual({ from: 199, to: 199 });
   });
+
+  it('looks below its start for late commits once per number, and not above it', () => {
+    const window = createSeqWindow(10, 5000);
+    window.lookBelow([{ from: 7, to: 8 }], 0);
+    window.lookBelow([{ from: 8, to: 9 }], 0);
+    window.lookBelow([{ from: 11, to: 12 }], 0);
+    expect(window.unread(0)).toEqual({ after: 10, missing: [{ from: 7, to: 9 }] });
+    window.read([8, 11], 10);
+    window.lookBelow([{ from: 8, to: 8 }], 10);
+    expect(window.unread(10).missing).toEqual([
+      { from: 7, to: 7 },
+      { from: 9, to: 9 },
+    ]);
+    expect(window.unread(5000).missing).toEqual([]);
+  });
+
+  it('looks for nothing below its start where numbers commit in order', () => {
+    const window = createSeqWindow(10, 0);
+    window.lookBelow([{ from: 7, to: 8 }], 0);
+    expect(window.unread(0)).toEqual({ after: 10, missing: [] });
+  });
 });

@@ -20,6 +20,8 @@ interface Gap extends SeqRange {
 export function createSeqWindow(start: number, lateCommitMs: number) {
   let high = start;
   let gaps: Gap[] = [];
+  /** Numbers up to `start` already handed to `lookBelow`: looked for once, so never read twice. */
+  const lookedBelow = new Set<number>();
 
   function cutOut(seq: number): void {
     const index = gaps.findIndex((gap) => gap.from <= seq && seq <= gap.to);
@@ -47,6 +49,25 @@ export function createSeqWindow(start: number, lateCommitMs: number) {
         }
         if (lateCommitMs > 0 && seq > high + 1) gaps.push({ from: high + 1, to: seq - 1, until: now + lateCommitMs });
         high = seq;
+      }
+      if (gaps.length > MAX_GAPS) gaps = gaps.slice(gaps.length - MAX_GAPS);
+    },
+    /**
+     * Looks for late commits at or below where the window started (which it
+     * has never read), for `lateCommitMs`: a listener that starts while a
+     * transaction holding a lower number is still open. Parts above the start
+     * need nothing: read already, inside a gap, or ahead.
+     */
+    lookBelow(ranges: readonly SeqRange[], now: number): void {
+      if (lateCommitMs === 0) return;
+      for (const range of ranges) {
+        for (let seq = range.from; seq <= Math.min(range.to, start); seq++) {
+          if (lookedBelow.has(seq)) continue;
+          lookedBelow.add(seq);
+          const last = gaps.at(-1);
+          if (last && last.to === seq - 1 && last.until === now + lateCommitMs) last.to = seq;
+          else gaps.push({ from: seq, to: seq, until: now + lateCommitMs });
+        }
       }
       if (gaps.length > MAX_GAPS) gaps = gaps.slice(gaps.length - MAX_GAPS);
     },
