@@ -266,6 +266,43 @@ export function describeChangeFeedContract(target: DatabaseTarget, extra?: (suit
     }
   });
 
+  it('waits longer between retries while the log stays unreadable, rather than retrying every poll', async () => {
+    const ownLive = createLiveEvents(logger);
+    const log = createChangeLogRepository(reader.handle);
+    let attempts = 0;
+    let broken = false;
+    const retrying = startChangeFeed({
+      log: {
+        newestSeqs: (count) => log.newestSeqs(count),
+        readAfter: (...args) => {
+          if (!broken) return log.readAfter(...args);
+          attempts += 1;
+          return Promise.reject(new Error('log unreadable for a while'));
+        },
+      },
+      showAll: (user, ids) => local.showAll(user, ids),
+      live: ownLive,
+      logger,
+      lateCommitMs: 0,
+      pollMs: 20,
+      changedElsewhere: () => false,
+    });
+    await users.ensure('u-outage', 'u-outage');
+    const stop = ownLive.subscribe('u-outage', () => undefined);
+    try {
+      await retrying.wake();
+      broken = true;
+      await retrying.wake();
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      // Every poll would be about 60 attempts; doubling waits from 40 ms allow about 5.
+      expect(attempts).toBeGreaterThanOrEqual(2);
+      expect(attempts).toBeLessThan(15);
+    } finally {
+      stop();
+      await retrying.stop();
+    }
+  });
+
   it("shows a user who starts listening during another user's read their changes committed meanwhile", async () => {
     const ownLive = createLiveEvents(logger);
     const log = createChangeLogRepository(reader.handle);

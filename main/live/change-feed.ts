@@ -12,6 +12,8 @@ const BATCH = 200;
 const MIN_READ_GAP_MS = 15;
 /** Where late commits are possible: how many numbers below a listener's start may belong to open transactions. */
 const LOOKBACK = 128;
+// The longest wait between retries of a failing read while someone listens.
+const RETRY_MAX_MS = 5000;
 
 export interface ChangeFeedOptions {
   log: Pick<ChangeLogRepository, 'newestSeqs' | 'readAfter'>;
@@ -57,6 +59,9 @@ export function startChangeFeed(options: ChangeFeedOptions) {
   let stopped = false;
   /** The last read failed: the next poll reads again even if nothing changed (its events are still unread). */
   let failed = false;
+  // Retries after a failure wait longer each time (up to RETRY_MAX_MS), so an outage logs a line every few seconds, not every poll.
+  let failures = 0;
+  let retryAt = 0;
 
   function placeFloor(userId: string): void {
     const floor = log.newestSeqs(lookback).then((seqs): Floor => {
@@ -159,8 +164,11 @@ export function startChangeFeed(options: ChangeFeedOptions) {
         try {
           await readAll();
           failed = false;
+          failures = 0;
         } catch (error) {
           failed = true;
+          failures += 1;
+          retryAt = now() + Math.min(options.pollMs * 2 ** failures, RETRY_MAX_MS);
           logger.warn({ err: error }, 'could not read the change log; the next poll retries');
           return;
         }
@@ -176,7 +184,7 @@ export function startChangeFeed(options: ChangeFeedOptions) {
       return;
     }
     const changed = options.changedElsewhere?.() ?? true;
-    if (changed || !position || failed) void wake();
+    if (changed || !position || (failed && now() >= retryAt)) void wake();
   }, options.pollMs);
   timer.unref();
   const stopWatching = live.whenWatched((userId) => {
