@@ -24,9 +24,9 @@ const NO_TOKEN_YET = 'tdk_token_not_created_yet';
 
 /**
  * What to paste into one client. Snippets that carry a token appear once the
- * person creates one here, and then only until the dialog closes (only the
- * Close button closes it, not a stray click outside), since the secret cannot
- * be shown again.
+ * person creates one here, and then only until the dialog closes. Escape or a
+ * click outside closes it until then; once the secret shows, only the Close
+ * button does, since the secret cannot be shown again.
  */
 export function SnippetDialog(props: SnippetDialogProps) {
   const { clientId, clientName, secret, connection, onClose } = props;
@@ -43,7 +43,7 @@ export function SnippetDialog(props: SnippetDialogProps) {
   const shown = snippets.filter(({ needsToken }) => secret || !needsToken).map(({ snippet }) => snippet);
   const waiting = !secret && snippets.some(({ needsToken }) => needsToken);
   return (
-    <ModalDialog title={`Connect ${clientName}`} isOpen onClose={onClose} isDismissable={false}>
+    <ModalDialog title={`Connect ${clientName}`} isOpen onClose={onClose} isDismissable={secret === undefined}>
       {secret && (
         <p className="snippet-warning" role="note">
           This token is shown only now. Copy what you need before closing: TaskDesk keeps only a hash of it. If you lose

@@ -65,6 +65,7 @@ export function TokenScopeFields({ value, onChange }: TokenScopeFieldsProps) {
       <div className="token-scope-new">
         <input
           type="text"
+          className="text-input"
           aria-label="New project name"
           placeholder="Another project (created if new)"
           maxLength={64}

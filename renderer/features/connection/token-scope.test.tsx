@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectSummary } from '../../../shared/task';
@@ -86,5 +86,22 @@ describe('connection panel: scoped tokens', () => {
     const listed = await agent.callTool({ name: 'list_projects', arguments: {} });
     const names = (listed.structuredContent as Envelope).data?.projects?.map((project) => project.name);
     expect(names?.sort()).toEqual(['Mobile', 'Website']);
+  });
+
+  it('closes on Escape until a token is shown, and then only by its Close button', async () => {
+    const user = await renderPanel();
+    await user.click(await screen.findByRole('button', { name: 'Connect Cursor' }));
+    await screen.findByRole('dialog', { name: 'Connect Cursor' });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+
+    await user.click(screen.getByRole('button', { name: 'Connect Cursor' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Connect Cursor' });
+    await user.click(within(dialog).getByRole('button', { name: 'Create a token for Cursor' }));
+    expect(await within(dialog).findByText(/shown only now/)).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('dialog', { name: 'Connect Cursor' })).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 });
