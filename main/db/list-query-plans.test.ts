@@ -24,7 +24,11 @@ const LIST_SHAPES = [
 ] as const;
 
 /** A list's page query (the rest read what the page's tasks show: blockers, subtask counts, project names). */
-const isPageQuery = (statement: Captured) => /from "tasks"/.test(statement.sql) && /limit/i.test(statement.sql);
+// Whether the window's list holds subtasks at all: one row at most, found through the subtask index.
+const isSubtaskProbe = (statement: Captured) =>
+  /"parent_id" is not null/.test(statement.sql) && /limit/i.test(statement.sql);
+const isPageQuery = (statement: Captured) =>
+  /from "tasks"/.test(statement.sql) && /limit/i.test(statement.sql) && !isSubtaskProbe(statement);
 const shapeName = (shape: (typeof LIST_SHAPES)[number]) =>
   'ready' in shape ? 'ready=true' : `status=${shape.status} sort=${shape.sort}`;
 
@@ -114,6 +118,14 @@ describe('list query plans on SQLite', () => {
       // The window's total is the count that names its index; the rest read what the window's tasks show.
       const total = (statement: Captured) => statement.sql.includes('indexed by');
       expect(statements.some(total)).toBe(true);
+      const probes = statements.filter(isSubtaskProbe);
+      expect(probes.length).toBe(1);
+      for (const probe of probes) {
+        const plan = (client.prepare(`explain query plan ${probe.sql}`).all(...probe.params) as { detail: string }[])
+          .map((row) => row.detail)
+          .join('\n');
+        expect(plan).toMatch(/USING (COVERING )?INDEX tasks_(parent|user)_/);
+      }
       for (const statement of statements.filter((one) => isPageQuery(one) || total(one))) {
         const plan = (
           client.prepare(`explain query plan ${statement.sql}`).all(...statement.params) as { detail: string }[]
