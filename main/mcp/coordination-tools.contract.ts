@@ -3,23 +3,10 @@ import type { Task, TaskDetail } from '../../shared/task';
 import type { DatabaseTarget } from '../testing/database-targets';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import type { Client } from './testing/connect-client';
+import { callForEnvelope, callForTask } from './testing/tool-envelope';
 
-interface Envelope {
-  status: string;
-  data?: Record<string, unknown>;
-  error?: { code: string; message: string };
-}
-
-async function call(client: Client, name: string, args: Record<string, unknown> = {}): Promise<Envelope> {
-  const result = await client.callTool({ name, arguments: args });
-  return result.structuredContent as Envelope;
-}
-
-async function task(client: Client, name: string, args: Record<string, unknown>): Promise<Task> {
-  const envelope = await call(client, name, args);
-  if (envelope.status !== 'success') throw new Error(`${name} failed: ${JSON.stringify(envelope.error)}`);
-  return (envelope.data as { task: Task }).task;
-}
+const call = callForEnvelope;
+const task = callForTask;
 
 /** Two agents sharing work through the coordination tools, over real HTTP with the official SDK client. */
 export function describeCoordinationToolContract(target: DatabaseTarget): void {

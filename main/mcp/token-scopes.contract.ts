@@ -7,23 +7,10 @@ import type { DatabaseTarget } from '../testing/database-targets';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import { connectV2Client } from './testing/connect-v2-client';
 import type { Client } from './testing/connect-client';
+import { callForEnvelope, callForTask, type Envelope } from './testing/tool-envelope';
 
-interface Envelope {
-  status: string;
-  data?: Record<string, unknown>;
-  error?: { code: string; message: string };
-}
-
-async function call(client: Client, name: string, args: Record<string, unknown> = {}): Promise<Envelope> {
-  const result = await client.callTool({ name, arguments: args });
-  return result.structuredContent as Envelope;
-}
-
-async function task(client: Client, name: string, args: Record<string, unknown>): Promise<Task> {
-  const envelope = await call(client, name, args);
-  if (envelope.status !== 'success') throw new Error(`${name} failed: ${JSON.stringify(envelope.error)}`);
-  return (envelope.data as { task: Task }).task;
-}
+const call = callForEnvelope;
+const task = callForTask;
 
 const titles = (envelope: Envelope) => (envelope.data?.tasks as Task[]).map((t) => t.title).sort();
 

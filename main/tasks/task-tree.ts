@@ -1,4 +1,5 @@
 import type { TaskSort } from '../../shared/limits';
+import { compareBySort } from '../../shared/task-order';
 import type { TreeKey } from '../db/task-repository';
 
 /** One row of a list in tree order. */
@@ -9,21 +10,6 @@ export interface TreeRow {
   children: number;
   /** Whether it is a subtask whose parent the filters left out (it then sits at the top level). */
   orphan: boolean;
-}
-
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** The list's own order, the same as list_tasks' keyset pages: siblings are sorted as the whole flat list would be. */
-function compareKeys(sort: TaskSort): (a: TreeKey, b: TreeKey) => number {
-  if (sort === 'created_at') return (a, b) => byText(b.createdAt, a.createdAt) || byText(b.id, a.id);
-  return (a, b) => {
-    if (a.dueDate !== b.dueDate) {
-      if (a.dueDate === null) return 1;
-      if (b.dueDate === null) return -1;
-      return byText(a.dueDate, b.dueDate);
-    }
-    return byText(a.id, b.id);
-  };
 }
 
 /**
@@ -46,7 +32,7 @@ export function treeOrder(keys: readonly TreeKey[], sort: TaskSort, collapsed: R
       roots.push(key);
     }
   }
-  const compare = compareKeys(sort);
+  const compare = compareBySort(sort, (key: TreeKey) => key);
   roots.sort(compare);
   for (const siblings of children.values()) siblings.sort(compare);
 

@@ -1,12 +1,8 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectClient } from '../../../main/mcp/testing/connect-client';
-import { ApiProvider } from '../../lib/api-context';
-import { LiveEventsProvider, useLiveEvents } from '../../lib/live-events';
-import { ServerStatusProvider } from '../../lib/server-status';
+import { renderConnectionPanel } from '../../testing/connection-test-kit';
 import { startUiTestServer, type UiTestServer } from '../../testing/real-server';
-import { ConnectionView } from './connection-view';
 
 // Usage reaches the database in batches, off the request path (main/tool-log).
 const STORED_WITHIN = { timeout: 10_000 };
@@ -24,26 +20,7 @@ afterAll(async () => {
   await ui.close();
 });
 
-function LiveIndicator() {
-  return useLiveEvents().connected ? <span>stream open</span> : null;
-}
-
-/** Renders the panel against the real server and waits until the event stream is open. */
-async function renderPanel() {
-  const user = userEvent.setup();
-  render(
-    <ApiProvider api={ui.api}>
-      <LiveEventsProvider api={ui.api}>
-        <ServerStatusProvider>
-          <LiveIndicator />
-          <ConnectionView />
-        </ServerStatusProvider>
-      </LiveEventsProvider>
-    </ApiProvider>,
-  );
-  await screen.findByText('stream open');
-  return user;
-}
+const renderPanel = () => renderConnectionPanel(ui);
 
 const card = (label: string) =>
   within(screen.getByRole('list', { name: 'Client tokens' })).findByRole('listitem', { name: label });

@@ -1,13 +1,9 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectSummary } from '../../../shared/task';
 import { connectClient, type Client } from '../../../main/mcp/testing/connect-client';
-import { ApiProvider } from '../../lib/api-context';
-import { LiveEventsProvider, useLiveEvents } from '../../lib/live-events';
-import { ServerStatusProvider } from '../../lib/server-status';
+import { renderConnectionPanel } from '../../testing/connection-test-kit';
 import { startUiTestServer, type UiTestServer } from '../../testing/real-server';
-import { ConnectionView } from './connection-view';
 
 const TOKEN_PATTERN = /tdk_[a-z0-9]{12}_[A-Za-z0-9_-]{43}/;
 
@@ -23,25 +19,7 @@ afterAll(async () => {
   await ui.close();
 });
 
-function LiveIndicator() {
-  return useLiveEvents().connected ? <span>stream open</span> : null;
-}
-
-async function renderPanel() {
-  const user = userEvent.setup();
-  render(
-    <ApiProvider api={ui.api}>
-      <LiveEventsProvider api={ui.api}>
-        <ServerStatusProvider>
-          <LiveIndicator />
-          <ConnectionView />
-        </ServerStatusProvider>
-      </LiveEventsProvider>
-    </ApiProvider>,
-  );
-  await screen.findByText('stream open');
-  return user;
-}
+const renderPanel = () => renderConnectionPanel(ui);
 
 interface Envelope {
   status: string;

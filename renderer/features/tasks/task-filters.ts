@@ -1,5 +1,6 @@
 import type { Priority, TaskSort, TaskStatusFilter } from '../../../shared/limits';
 import type { Task } from '../../../shared/task';
+import { compareBySort } from '../../../shared/task-order';
 import type { ListTasks } from '../../../shared/task-schemas';
 import { foldForSearch } from '../../../shared/text-rules';
 
@@ -75,20 +76,7 @@ export function matchesFilters(task: Task, filters: TaskFilters): boolean {
   return foldForSearch(task.title).includes(folded) || foldForSearch(task.description ?? '').includes(folded);
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * The server's order: created_at newest first, or due date soonest first with
- * undated tasks last; ties broken by id as the keyset cursor does.
- */
+/** The server's order (see compareBySort), for tasks as the API shows them. */
 export function compareTasks(sort: TaskSort): (a: Task, b: Task) => number {
-  if (sort === 'created_at') return (a, b) => byText(b.created_at, a.created_at) || byText(b.id, a.id);
-  return (a, b) => {
-    if (a.due_date !== b.due_date) {
-      if (a.due_date === null) return 1;
-      if (b.due_date === null) return -1;
-      return byText(a.due_date, b.due_date);
-    }
-    return byText(a.id, b.id);
-  };
+  return compareBySort(sort, (task: Task) => ({ createdAt: task.created_at, dueDate: task.due_date, id: task.id }));
 }
