@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { CHANGE_CHANNEL } from './change-log-repository';
-import { READY_PREDICATE, UNCLAIMED_READY_PREDICATE } from './schema/spec';
+import { UNCLAIMED_READY_PREDICATE } from './schema/spec';
 import type { DatabaseHandle, QueryDb } from './database';
 import type { NewTaskEventRow, NewTaskRow, ProjectRow, TaskNoteRow, TaskRow } from './schema/row-types';
 
@@ -205,19 +205,15 @@ function createWriteScope(handle: DatabaseHandle, tx: QueryDb) {
       },
 
       /**
-       * The next ready task in claim order whose claim is free or lapsed, locked,
-       * in any of `projectIds` when given (an empty list matches nothing).
-       * Two short reads: the first unclaimed task (tasks_user_unclaimed_idx) and
-       * the first whose lease ran out but is not yet swept (few; read through
-       * tasks_claim_expires_idx); the one earlier in claim order wins. On
-       * Postgres SKIP LOCKED passes over rows another claimer holds, and a row
-       * claimed meanwhile fails the re-checked WHERE, so no two callers get one task.
+       * The next ready, unclaimed task in claim order, locked, in any of
+       * `projectIds` when given (an empty list matches nothing): one read of
+       * tasks_user_unclaimed_idx. Lapsed claims are not looked for here: the
+       * claimer ends them first (lockLapsedClaims), which puts them back in
+       * that index. On Postgres SKIP LOCKED passes over rows another claimer
+       * holds, and a row claimed meanwhile fails the re-checked WHERE, so no
+       * two callers get one task.
        */
-      async lockNextReady(
-        userId: string,
-        projectIds: readonly string[] | undefined,
-        now: string,
-      ): Promise<TaskRow | undefined> {
+      async lockNextReady(userId: string, projectIds: readonly string[] | undefined): Promise<TaskRow | undefined> {
         const inScope = and(
           eq(tasks.userId, userId),
           projectIds === undefined
@@ -226,7 +222,7 @@ function createWriteScope(handle: DatabaseHandle, tx: QueryDb) {
               ? eq(tasks.projectId, projectIds[0] as string)
               : inArray(tasks.projectId, projectIds.length > 0 ? [...projectIds] : ['']),
         );
-        const [unclaimed] = await locked(
+        const [next] = await locked(
           tx
             .select()
             .from(tasks)
@@ -235,17 +231,7 @@ function createWriteScope(handle: DatabaseHandle, tx: QueryDb) {
             .limit(1),
           { skipLocked: true },
         );
-        const [lapsed] = await locked(
-          tx
-            .select()
-            .from(tasks)
-            .where(and(lte(tasks.claimExpiresAt, now), inScope, sql.raw(READY_PREDICATE)))
-            .orderBy(asc(tasks.claimExpiresAt))
-            .limit(1),
-          { skipLocked: true },
-        );
-        if (!unclaimed || !lapsed) return unclaimed ?? lapsed;
-        return `${lapsed.readyOrder}|${lapsed.id}` < `${unclaimed.readyOrder}|${unclaimed.id}` ? lapsed : unclaimed;
+        return next;
       },
 
       /** Claims whose lease ran out, oldest first, locked for ending them. */

@@ -284,6 +284,36 @@ export function describeCoordinationContract(target: DatabaseTarget): void {
       expect(await ready(user)).toEqual(['lapses']);
       expect((await get(user, task.id)).claim).toBeNull();
       expect(value(await service.claim(user, {}, BOB)).claim?.by).toBe('bob');
+      const history = value(await service.detail(user, { task_id: task.id })).history;
+      expect(history.map((event) => [event.kind, event.by])).toEqual([
+        ['claimed', 'bob'],
+        ['lease_expired', 'TaskDesk'],
+        ['claimed', 'alice'],
+        ['created', expect.any(String)],
+      ]);
+    });
+
+    it('ends lapsed leases before claiming the next task, so the next is the first in claim order', async () => {
+      const user = await newUser();
+      const first = await add(user, { title: 'first', priority: 'high' });
+      await add(user, { title: 'second', priority: 'low' });
+      value(await service.claim(user, { task_id: first.id, lease_seconds: 30 }, ALICE));
+      now += 31_000;
+      const claimed = value(await service.claim(user, {}, BOB));
+      expect(claimed).toMatchObject({ id: first.id, claim: { by: 'bob' } });
+      const kinds = value(await service.detail(user, { task_id: first.id })).history.map((event) => event.kind);
+      expect(kinds).toEqual(['claimed', 'lease_expired', 'claimed', 'created']);
+      expect(await ready(user)).toEqual(['second']);
+    });
+
+    it('records the lapse of a lease when its task is claimed again by id', async () => {
+      const user = await newUser();
+      const task = await add(user, { title: 'again' });
+      value(await service.claim(user, { task_id: task.id, lease_seconds: 30 }, ALICE));
+      now += 31_000;
+      expect(value(await service.claim(user, { task_id: task.id }, BOB)).claim?.by).toBe('bob');
+      const kinds = value(await service.detail(user, { task_id: task.id })).history.map((event) => event.kind);
+      expect(kinds).toEqual(['claimed', 'lease_expired', 'claimed', 'created']);
     });
 
     it('expires lapsed leases with a lease_expired event, leaving renewed ones', async () => {

@@ -27,6 +27,14 @@ interface ClaimDeps {
 const SWEEP_BATCH = 100;
 
 /**
+ * How many lapsed claims a claim of the next task ends first, so that a task
+ * whose lease ran out a moment ago is claimed in its turn rather than after
+ * the sweeper's next pass. Small: a claim must stay short, and the sweeper
+ * ends the rest within a second.
+ */
+const CLAIM_SWEEP_BATCH = 10;
+
+/**
  * Claims with leases, and notes. Neither bumps the task's version (a
  * heartbeat must not break an agent's expected_version), but each writes its
  * event in the same transaction, like every change.
@@ -51,6 +59,20 @@ export function createTaskClaims(deps: ClaimDeps) {
     const changes = diffSnapshots(snapshotOf(row, []), snapshotOf(updated, []));
     await recordEvent(scope, { row: updated, kind, actor, changes, at: now });
     return updated;
+  }
+
+  /** Ends up to `limit` lapsed claims of any user, each with a lease_expired event; returns the tasks freed. */
+  async function endLapsedClaims(scope: TaskWriteScope, at: string, limit: number): Promise<TaskRow[]> {
+    const ended: TaskRow[] = [];
+    for (const row of await scope.lockLapsedClaims(at, limit)) {
+      ended.push(await setClaim(scope, row, null, 'lease_expired', SYSTEM, at));
+    }
+    return ended;
+  }
+
+  /** Wakes the live feed for every user whose tasks `rows` changed. */
+  function announce(rows: readonly TaskRow[]): void {
+    for (const userId of new Set(rows.map((row) => row.userId))) committed(userId);
   }
 
   async function writeNote(scope: TaskWriteScope, row: TaskRow, text: string, actor: Actor, now: string) {
@@ -90,7 +112,10 @@ export function createTaskClaims(deps: ClaimDeps) {
       );
     }
     const claim = { tokenId: actor.tokenId, label: actor.label, expiresAt };
-    return ok(await setClaim(scope, row, claim, held ? 'renewed' : 'claimed', actor, now));
+    // A lease that ran out but was not yet swept ends here, so the history says so before the new claim.
+    const free =
+      !held && row.claimExpiresAt !== null ? await setClaim(scope, row, null, 'lease_expired', SYSTEM, now) : row;
+    return ok(await setClaim(scope, free, claim, held ? 'renewed' : 'claimed', actor, now));
   }
 
   return {
@@ -111,12 +136,16 @@ export function createTaskClaims(deps: ClaimDeps) {
         if (!found) return fail('not_found', `no project named '${project}'; call list_projects to see them`);
         projectId = found.id;
       }
+      let freed: TaskRow[] = [];
       const result = await scopedWrites(writes, actor).transaction(async (scope): Promise<Result<TaskRow>> => {
         const now = clock();
         const at = now.toISOString();
         const expiresAt = new Date(now.getTime() + lease * 1000).toISOString();
         if (taskId !== undefined) return claimOne(scope, userId, taskId, actor, at, expiresAt);
-        const next = await scope.lockNextReady(userId, projectId === undefined ? undefined : [projectId], at);
+        // Lapsed claims end first, in this transaction, so the next task is the next in claim order
+        // among all free ones, and each expiry is in the history before the task's new claim.
+        freed = await endLapsedClaims(scope, at, CLAIM_SWEEP_BATCH);
+        const next = await scope.lockNextReady(userId, projectId === undefined ? undefined : [projectId]);
         if (!next) {
           const where = project === undefined ? '' : ` in project '${project}'`;
           return fail(
@@ -127,6 +156,7 @@ export function createTaskClaims(deps: ClaimDeps) {
         const claim = { tokenId: actor.tokenId, label: actor.label, expiresAt };
         return ok(await setClaim(scope, next, claim, 'claimed', actor, at));
       });
+      announce(freed);
       if (!result.ok) return result;
       committed(userId);
       return ok(await show(userId, result.value));
@@ -178,14 +208,8 @@ export function createTaskClaims(deps: ClaimDeps) {
 
     /** Ends claims whose lease ran out, each with a lease_expired event; returns how many. */
     async expireLapsedClaims(): Promise<number> {
-      const ended = await writes.transaction(async (scope) => {
-        const at = clock().toISOString();
-        const lapsed = await scope.lockLapsedClaims(at, SWEEP_BATCH);
-        const rows: TaskRow[] = [];
-        for (const row of lapsed) rows.push(await setClaim(scope, row, null, 'lease_expired', SYSTEM, at));
-        return rows;
-      });
-      for (const userId of new Set(ended.map((row) => row.userId))) committed(userId);
+      const ended = await writes.transaction((scope) => endLapsedClaims(scope, clock().toISOString(), SWEEP_BATCH));
+      announce(ended);
       return ended.length;
     },
   };

@@ -104,8 +104,8 @@ export function scopedWrites(writes: TaskWrites, actor: Actor | string | undefin
             links: async (userId, ids) => mask(await scope.links(userId, ids)),
             openBlockers: async (taskId, limit) => mask(await scope.openBlockers(taskId, limit)),
             openSubtasks: async (parentId, limit) => mask(await scope.openSubtasks(parentId, limit)),
-            lockNextReady: (userId, ids, now) =>
-              scope.lockNextReady(userId, ids?.filter((id) => projectIds.includes(id)) ?? projectIds, now),
+            lockNextReady: (userId, ids) =>
+              scope.lockNextReady(userId, ids?.filter((id) => projectIds.includes(id)) ?? projectIds),
           } satisfies TaskWriteScope),
         )
         .catch((error: unknown) => {
