@@ -14,6 +14,7 @@ import { createTaskWindows } from '../tasks/task-windows';
 import { createTokenService } from '../tokens/token-service';
 import { createSqliteToolCallSink } from '../db/sqlite/sqlite-tool-call-sink';
 import { startWalCheckpoints } from '../db/sqlite/wal-checkpoints';
+import { startStatisticsKeeper } from '../db/postgres/planner-statistics';
 import { createRepositorySink } from '../tool-log/repository-sink';
 import { createToolCallLog, DEFAULT_RETENTION } from '../tool-log/tool-call-log';
 import { createTokenSightings } from '../tokens/token-sightings';
@@ -45,6 +46,7 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
   let stdioFeed: { stop: () => void } | undefined;
   let checkpoints: { stop: () => void } | undefined;
   let leaseSweeper: { stop: () => void } | undefined;
+  let statistics: { stop: () => Promise<void> } | undefined;
   let changeFeed: ChangeFeed | undefined;
   const tasks = createTaskService({
     tasks: taskRepository,
@@ -81,6 +83,7 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
     /** For a long-running server: start background work now rather than on first use. */
     startBackgroundWork: () => {
       if (handle.sqlite) checkpoints ??= startWalCheckpoints(handle.sqlite, logger);
+      if (handle.kind === 'postgres') statistics ??= startStatisticsKeeper(handle.db, handle.tables, logger);
       stdioFeed ??= startStdioCallsFeed({ calls, live, logger });
       changeFeed ??= startTaskChangeFeed(handle, {
         showAll: (userId, ids) => tasks.showAll(userId, ids),
@@ -102,6 +105,9 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
       await feed?.stop();
       leaseSweeper?.stop();
       leaseSweeper = undefined;
+      const keeper = statistics;
+      statistics = undefined;
+      await keeper?.stop();
     },
   };
 }
