@@ -70,3 +70,40 @@ test('a row whose window is still loading shows as a placeholder until it arrive
   release();
   await expect(list.locator('[aria-busy="true"]')).toHaveCount(0);
 });
+
+test('the row a person is reading stays put while agents add tasks above it', async ({
+  page,
+  served,
+  connectAgent,
+  consoleErrors: _,
+}) => {
+  const sqlite = new Sqlite(path.join(served.dataDir, 'taskdesk.db'));
+  sqlite.exec(seedTasksSql('sqlite', 1000));
+  sqlite.close();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(served.uiUrl);
+  const list = page.getByRole('list', { name: 'Tasks' });
+  await expect(list.getByRole('listitem').first()).toBeVisible();
+  const scroller = page.locator('.task-scroll');
+  // Scrolled by wheel, as a person does, to a row in the middle of the open tasks.
+  await scroller.hover();
+  await page.mouse.wheel(0, 40 * 44);
+  await expect.poll(() => scroller.evaluate((element) => element.scrollTop)).toBeGreaterThan(30 * 44);
+  await expect(list.locator('[aria-busy="true"]')).toHaveCount(0);
+  const topRow = () =>
+    scroller.evaluate((element) => {
+      const view = element.getBoundingClientRect();
+      const rows = [...element.querySelectorAll<HTMLElement>('[data-row-id]')]
+        .map((row) => ({ id: row.dataset.rowId, top: row.getBoundingClientRect().top - view.top }))
+        .filter((row) => row.top > -1)
+        .sort((a, b) => a.top - b.top);
+      return rows[0];
+    });
+  const before = await topRow();
+
+  // Newest first: every new task lands above the rows in view.
+  const agent = await connectAgent('Writer');
+  for (let i = 0; i < 5; i++) await agent.call('add_task', { title: `arrived above ${i}` });
+  await expect(page.getByRole('contentinfo', { name: 'Server status' })).toContainText('1005 tasks');
+  await expect.poll(topRow).toEqual(before);
+});
