@@ -11,18 +11,19 @@ import type { ApiClient } from '../lib/api-client';
 import { AppProviders } from './app-providers';
 import { StatusBar } from './status-bar';
 import { UnreachableBanner } from './unreachable-banner';
-import { useSession } from './use-session';
+import { useSession, type SessionState } from './use-session';
 
-export function App({ api }: { api: ApiClient }) {
+/** `sessionCheck`: the session check main.tsx started before the first render, if any. */
+export function App({ api, sessionCheck }: { api: ApiClient; sessionCheck?: Promise<SessionState> }) {
   return (
     <ApiProvider api={api}>
-      <Shell />
+      <Shell sessionCheck={sessionCheck} />
     </ApiProvider>
   );
 }
 
-function Shell() {
-  const { session, signedOut } = useSession();
+function Shell({ sessionCheck }: { sessionCheck: Promise<SessionState> | undefined }) {
+  const { session, signedOut } = useSession(sessionCheck);
   const desktop = useHasDesktopSettings(session.kind === 'signed-in');
   const [view, setView] = useState<Key>('tasks');
   const showTasks = useCallback(() => setView('tasks'), []);

@@ -41,8 +41,12 @@ function reasonFor(error: unknown, code: string | undefined): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Signs in with the address bar's code, or checks for an existing session; never throws. */
-async function checkSession(api: ApiClient): Promise<SessionState> {
+/**
+ * Signs in with the address bar's code, or checks for an existing session;
+ * never throws. main.tsx starts it before React's first render, so the answer
+ * is on its way while the page renders, not asked for after.
+ */
+export async function checkSession(api: ApiClient): Promise<SessionState> {
   const code = takeLoginCode();
   try {
     await (code === undefined ? api.session() : signIn(api, code));
@@ -58,9 +62,20 @@ async function checkSession(api: ApiClient): Promise<SessionState> {
  * expired session) or `signedOut` shows the signed-out screen. The check is a
  * query, so it runs once however often React mounts this (a code works once).
  */
-export function useSession(): { session: SessionState; signedOut: (reason: string) => void } {
+export function useSession(started?: Promise<SessionState>): {
+  session: SessionState;
+  signedOut: (reason: string) => void;
+} {
   const api = useApi();
-  const checked = useQuery({ queryKey: QUERY_KEYS.session, queryFn: () => checkSession(api) });
+  const early = useRef(started);
+  const checked = useQuery({
+    queryKey: QUERY_KEYS.session,
+    queryFn: () => {
+      const check = early.current ?? checkSession(api);
+      early.current = undefined;
+      return check;
+    },
+  });
   const [ended, setEnded] = useState<string>();
   const signedIn = useRef(false);
   signedIn.current = checked.data?.kind === 'signed-in';
