@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { TaskChange } from '../../../shared/api';
 import type { Task } from '../../../shared/task';
 import { ErrorBanner } from '../../components/ui/error-banner';
@@ -48,13 +48,11 @@ export function TasksView() {
   const { applyChange } = list;
   const addedHere = useCallback((task: Task) => applyChange(task, 'new'), [applyChange]);
   const applyLive = useFrameBatch((changes: TaskChange[]) => {
-    startTransition(() => {
-      for (const taskChange of changes) {
-        const isNew = taskChange.change === 'added' || taskChange.change === 'restored';
-        list.applyChange(taskChange.task, isNew ? 'new' : 'other');
-        markChanged(taskChange);
-      }
-    });
+    for (const taskChange of changes) {
+      const isNew = taskChange.change === 'added' || taskChange.change === 'restored';
+      list.applyChange(taskChange.task, isNew ? 'new' : 'other');
+      markChanged(taskChange);
+    }
   });
   useLiveEvent((event) => {
     if (event.name === 'task') applyLive(event.data);
