@@ -93,7 +93,7 @@ test('the row a person is reading stays put while agents add tasks above it', as
   const topRow = () =>
     scroller.evaluate((element) => {
       const view = element.getBoundingClientRect();
-      const rows = [...element.querySelectorAll<HTMLElement>('[data-row-id]')]
+      const rows = Array.from(element.querySelectorAll<HTMLElement>('[data-row-id]'))
         .map((row) => ({ id: row.dataset.rowId, top: row.getBoundingClientRect().top - view.top }))
         .filter((row) => row.top > -1)
         .sort((a, b) => a.top - b.top);
