@@ -5,7 +5,14 @@ import { LOCAL_USER_ID } from '../../shared/limits';
 import { createTaskService } from '../tasks/task-service';
 import { openTestDatabase, postgresTarget, sqliteTarget, type TestDatabase } from '../testing/database-targets';
 import { describePostgres } from '../testing/postgres';
-import { seedDependenciesSql, seedTasksSql } from '../testing/seed-tasks';
+import {
+  postgresPlan,
+  postgresPool,
+  seedPlanTasks,
+  sqliteClient,
+  sqlitePlan,
+  type Captured,
+} from '../testing/query-plans';
 import { createTaskRepository } from './task-repository';
 import { analyseStaleTables } from './postgres/planner-statistics';
 
@@ -19,11 +26,6 @@ import { analyseStaleTables } from './postgres/planner-statistics';
 
 const SEEDED_TASKS = 20_000;
 const SEEDED_DEPENDENCIES = 2_000;
-
-interface Captured {
-  sql: string;
-  params: unknown[];
-}
 
 const isSweep = (statement: Captured) => /"claim_expires_at" <=/.test(statement.sql);
 const isPick = (statement: Captured) => /claim_expires_at IS NULL/.test(statement.sql);
@@ -54,9 +56,8 @@ describe('claim query plans on SQLite, without statistics', () => {
   let client: Sqlite.Database;
   beforeAll(async () => {
     database = await openTestDatabase(sqliteTarget);
-    client = (database.handle.db as unknown as { $client: Sqlite.Database }).$client;
-    client.exec(seedTasksSql('sqlite', SEEDED_TASKS));
-    for (const statement of seedDependenciesSql('sqlite', SEEDED_DEPENDENCIES)) client.exec(statement);
+    client = sqliteClient(database.handle);
+    await seedPlanTasks(database.handle, SEEDED_TASKS, SEEDED_DEPENDENCIES);
     await seedProjectTask(database);
   });
   afterAll(() => database.cleanup());
@@ -70,13 +71,7 @@ describe('claim query plans on SQLite, without statistics', () => {
       if (!statement) throw new Error('the claim did not run this statement');
       // Without statistics SQLite's plan does not depend on the values, so NULL stands in for each.
       const placeholders = statement.sql.split('?').length - 1;
-      return (
-        client.prepare(`explain query plan ${statement.sql}`).all(...Array<null>(placeholders).fill(null)) as {
-          detail: string;
-        }[]
-      )
-        .map((row) => row.detail)
-        .join('\n');
+      return sqlitePlan(client, { sql: statement.sql, params: Array<null>(placeholders).fill(null) });
     };
     expect(plan(next?.find(isSweep))).toMatch(/USING INDEX tasks_claim_expires_idx/);
     expect(plan(next?.find(isPick))).toMatch(/USING INDEX tasks_user_unclaimed_idx/);
@@ -95,9 +90,8 @@ describePostgres('claim query plans on Postgres, with statistics', () => {
   let pool: pg.Pool;
   beforeAll(async () => {
     database = await openTestDatabase(postgresTarget);
-    pool = (database.handle.db as unknown as { $client: pg.Pool }).$client;
-    await pool.query(seedTasksSql('postgres', SEEDED_TASKS));
-    for (const statement of seedDependenciesSql('postgres', SEEDED_DEPENDENCIES)) await pool.query(statement);
+    pool = postgresPool(database.handle);
+    await seedPlanTasks(database.handle, SEEDED_TASKS, SEEDED_DEPENDENCIES);
     await seedProjectTask(database);
     await pool.query('analyze');
   });
@@ -116,8 +110,7 @@ describePostgres('claim query plans on Postgres, with statistics', () => {
     vi.restoreAllMocks();
     const plan = async (statement: Captured | undefined) => {
       if (!statement) throw new Error('the claim did not run this statement');
-      const result = await pool.query(`explain ${statement.sql}`, statement.params);
-      return (result.rows as { 'QUERY PLAN': string }[]).map((row) => row['QUERY PLAN']).join('\n');
+      return postgresPlan(pool, statement);
     };
     expect(await plan(next?.find(isSweep))).toMatch(/Index Scan using tasks_claim_expires_idx/);
     expect(await plan(next?.find(isPick))).toMatch(/Index Scan using tasks_user_unclaimed_idx/);

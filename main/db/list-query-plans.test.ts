@@ -9,7 +9,14 @@ import { createTaskService } from '../tasks/task-service';
 import { createTaskWindows } from '../tasks/task-windows';
 import { openTestDatabase, postgresTarget, sqliteTarget, type TestDatabase } from '../testing/database-targets';
 import { describePostgres } from '../testing/postgres';
-import { seedDependenciesSql, seedTasksSql } from '../testing/seed-tasks';
+import {
+  postgresPlan,
+  postgresPool,
+  seedPlanTasks,
+  sqliteClient,
+  sqlitePlan,
+  type Captured,
+} from '../testing/query-plans';
 import type { DatabaseHandle, QueryDb } from './database';
 import { createTaskRepository } from './task-repository';
 
@@ -34,11 +41,6 @@ const shapeName = (shape: (typeof LIST_SHAPES)[number]) =>
 
 const SEEDED_TASKS = 20_000;
 const SEEDED_DEPENDENCIES = 2_000;
-
-interface Captured {
-  sql: string;
-  params: unknown[];
-}
 
 /**
  * Runs the real service against a handle whose drizzle instance records each
@@ -78,9 +80,8 @@ describe('list query plans on SQLite', () => {
   let client: Sqlite.Database;
   beforeAll(async () => {
     database = await openTestDatabase(sqliteTarget);
-    client = (database.handle.db as unknown as { $client: Sqlite.Database }).$client;
-    client.exec(seedTasksSql('sqlite', SEEDED_TASKS));
-    for (const statement of seedDependenciesSql('sqlite', SEEDED_DEPENDENCIES)) client.exec(statement);
+    client = sqliteClient(database.handle);
+    await seedPlanTasks(database.handle, SEEDED_TASKS, SEEDED_DEPENDENCIES);
     // No ANALYZE: the app never runs it on SQLite, so these are the plans its users get.
   });
   afterAll(() => database.cleanup());
@@ -94,11 +95,7 @@ describe('list query plans on SQLite', () => {
       );
       expect(statements.filter(isPageQuery).length).toBeGreaterThan(0);
       for (const statement of statements) {
-        const plan = (
-          client.prepare(`explain query plan ${statement.sql}`).all(...statement.params) as { detail: string }[]
-        )
-          .map((row) => row.detail)
-          .join('\n');
+        const plan = sqlitePlan(client, statement);
         expect(plan).toMatch(
           isPageQuery(statement) ? /USING (COVERING )?INDEX tasks_user_/ : /USING (COVERING )?INDEX/,
         );
@@ -121,17 +118,11 @@ describe('list query plans on SQLite', () => {
       const probes = statements.filter(isSubtaskProbe);
       expect(probes.length).toBe(1);
       for (const probe of probes) {
-        const plan = (client.prepare(`explain query plan ${probe.sql}`).all(...probe.params) as { detail: string }[])
-          .map((row) => row.detail)
-          .join('\n');
+        const plan = sqlitePlan(client, probe);
         expect(plan).toMatch(/USING (COVERING )?INDEX tasks_(parent|user)_/);
       }
       for (const statement of statements.filter((one) => isPageQuery(one) || total(one))) {
-        const plan = (
-          client.prepare(`explain query plan ${statement.sql}`).all(...statement.params) as { detail: string }[]
-        )
-          .map((row) => row.detail)
-          .join('\n');
+        const plan = sqlitePlan(client, statement);
         expect(plan).toMatch(/USING (COVERING )?INDEX tasks_user_/);
         expect(plan).not.toMatch(/TEMP B-TREE/);
       }
@@ -144,9 +135,8 @@ describePostgres('list query plans on Postgres', () => {
   let pool: pg.Pool;
   beforeAll(async () => {
     database = await openTestDatabase(postgresTarget);
-    pool = (database.handle.db as unknown as { $client: pg.Pool }).$client;
-    await pool.query(seedTasksSql('postgres', SEEDED_TASKS));
-    for (const statement of seedDependenciesSql('postgres', SEEDED_DEPENDENCIES)) await pool.query(statement);
+    pool = postgresPool(database.handle);
+    await seedPlanTasks(database.handle, SEEDED_TASKS, SEEDED_DEPENDENCIES);
     // As autovacuum, or where it is off the statistics keeper (postgres/planner-statistics.ts), leaves it.
     await pool.query('analyze');
   });
@@ -161,8 +151,7 @@ describePostgres('list query plans on Postgres', () => {
       );
       expect(statements.filter(isPageQuery).length).toBeGreaterThan(0);
       for (const statement of statements) {
-        const result = await pool.query(`explain ${statement.sql}`, statement.params);
-        const plan = (result.rows as { 'QUERY PLAN': string }[]).map((row) => row['QUERY PLAN']).join('\n');
+        const plan = await postgresPlan(pool, statement);
         // The page's side reads (blockers, subtask counts) touch a few pages of small tables, where
         // Postgres rightly prefers a sequential scan; SQLite's plans above show their indexes exist.
         if (!isPageQuery(statement)) continue;
@@ -184,8 +173,7 @@ describePostgres('list query plans on Postgres', () => {
       const pages = statements.filter((statement) => isPageQuery(statement) && !statement.sql.includes('count('));
       expect(pages.length).toBeGreaterThan(0);
       for (const statement of pages) {
-        const result = await pool.query(`explain ${statement.sql}`, statement.params);
-        const plan = (result.rows as { 'QUERY PLAN': string }[]).map((row) => row['QUERY PLAN']).join('\n');
+        const plan = await postgresPlan(pool, statement);
         expect(plan).toMatch(/Index (Only )?Scan( Backward)? using tasks_user_/);
         expect(plan).not.toMatch(/Sort/);
       }
