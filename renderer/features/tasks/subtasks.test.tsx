@@ -117,6 +117,46 @@ describe('subtasks in the list', () => {
     expect(within(await findRow('Launch')).getByLabelText('1 of 3 subtasks done')).toBeInTheDocument();
   });
 
+  it('shows a first subtask even when a flat change lands while the list is asked again for the tree', async () => {
+    // The list is flat when the subtask arrives: it asks the server for the tree, and that answer is held
+    // until a task of its own has been placed live, so the answer is one place off and must be asked again.
+    const fence = await seedTask(ui, { title: 'Paint the fence' });
+    let holding = false;
+    let pending = 0;
+    let asked = 0;
+    let heldNow: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (heldNow = resolve));
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const view = renderTasksView(ui, {
+      apiOverrides: {
+        taskWindow: async (query) => {
+          asked = Date.now();
+          pending++;
+          const answer = await ui.api.taskWindow(query).finally(() => pending--);
+          if (holding && query.offset === 0 && answer.nested) {
+            holding = false;
+            heldNow();
+            await released;
+          }
+          return answer;
+        },
+      },
+    });
+    await findRow('Paint the fence');
+    await view.streamOpen;
+    // Settled: whatever the open stream makes the list ask again has been answered.
+    await waitFor(() => expect([pending, Date.now() - asked > 300]).toEqual([0, true]));
+    holding = true;
+    await callTool<{ task: Task }>(agent, 'add_task', { title: 'Buy the paint', parent_id: fence.id });
+    await held;
+    await callTool<{ task: Task }>(agent, 'add_task', { title: 'Water the plants' });
+    await findRow('Water the plants');
+    release();
+    await waitFor(() => expect(rowTitles()).toEqual(['Water the plants', 'Paint the fence', 'Buy the paint']));
+    expect(await depthOf('Buy the paint')).toBe(1);
+  });
+
   it('keeps subtasks under their parent when sorted by due date: only top-level rows open a due-date group', async () => {
     const today = localDateString(new Date());
     const later = new Date();

@@ -23,7 +23,9 @@ export function useResync(resync: () => void) {
     const run = () => {
       clearTimeout(timers.current.quiet);
       clearTimeout(timers.current.deadline);
-      timers.current = {};
+      // The same object is kept (not replaced) so the unmount cleanup, which holds it, clears what is pending then.
+      timers.current.quiet = undefined;
+      timers.current.deadline = undefined;
       latest.current();
     };
     return {

@@ -129,6 +129,8 @@ export function useTaskList(filters: TaskFilters, collapsed: readonly string[] =
             const tries = (attempts.current.get(window) ?? 0) + 1;
             if (moves.current !== started.moves && tries < MAX_ATTEMPTS) {
               attempts.current.set(window, tries);
+              // Forced: the stale rows stay on screen meanwhile, so no hole would ask for it again.
+              forced.current.add(window);
               ensure();
               return;
             }
