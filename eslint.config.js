@@ -70,6 +70,25 @@ export default tseslint.config(
     },
   },
   {
+    // One configuration (main/config/): the environment is read there once and handed on, never read or written
+    // elsewhere. Tests and the Claude Desktop launcher (a program of its own, bundled without dependencies) may.
+    files: ['main/**/*.ts'],
+    ignores: [
+      'main/config/environment.ts',
+      'main/connect/claude-bundle-launcher.ts',
+      'main/testing/**',
+      'main/**/testing/**',
+      'main/**/*.test.ts',
+      'main/**/*.contract.ts',
+    ],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read settings from AppConfig (main/config/), not process.env.' },
+      ],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -14,9 +14,10 @@ import v8 from 'node:v8';
  * starting 1 MB as well took the peak to 90 MB, but garbage collection then
  * took 8.7% of the CPU under list_tasks load instead of 2.9%, so it grows as
  * V8 likes. Short commands lose nothing by these settings.
- * TASKDESK_V8_DEFAULTS=1 keeps V8's own.
+ * TASKDESK_V8_DEFAULTS=1 keeps V8's own; bin/taskdesk.js reads it, since
+ * this runs before the configuration module (config/environment.ts) loads.
  */
-export function applyServerHeapLimits(): void {
-  if (process.env.TASKDESK_V8_DEFAULTS === '1') return;
+export function applyServerHeapLimits(keepV8Defaults: boolean): void {
+  if (keepV8Defaults) return;
   v8.setFlagsFromString('--heap-growing-percent=25');
 }

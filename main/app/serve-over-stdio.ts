@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { DatabaseLocation } from '../config/database-location';
+import type { AppConfig } from '../config/app-config';
 import { openDatabase } from '../db/open-database';
 import type { Logger } from '../logging/logger';
 import { runStdioServer } from '../mcp/stdio-server';
@@ -14,13 +14,13 @@ import { VERSION } from './version';
  * `--stdio` mode both run for clients that only start local processes.
  */
 export async function serveOverStdio(
-  location: DatabaseLocation,
+  config: Pick<AppConfig, 'database' | 'resources' | 'logRetention'>,
   userId: string,
   logger: Logger,
   input?: Readable,
 ): Promise<void> {
-  const handle = await openDatabase(location, logger);
-  const services = createServices(handle, logger);
+  const handle = await openDatabase(config.database, logger, config.resources.migrationsDir);
+  const services = createServices(handle, logger, { toolLogRetention: config.logRetention });
   try {
     await services.users.ensure(userId, userId);
     await runStdioServer({

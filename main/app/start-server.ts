@@ -1,6 +1,6 @@
 import http from 'node:http';
-import { isIP } from 'node:net';
-import type { DatabaseLocation } from '../config/database-location';
+import type { AppConfig } from '../config/app-config';
+import { isLoopbackAddress, urlHost } from '../config/network';
 import type { DatabaseKind } from '../db/database';
 import { openDatabase } from '../db/open-database';
 import { createRequestHandler } from '../http/request-handler';
@@ -21,17 +21,11 @@ import { listen, stopListening } from './listen';
 import { recordToolCall } from './record-tool-call';
 import { VERSION } from './version';
 
-export const DEFAULT_PORT = 7410;
-export const DEFAULT_HOST = '127.0.0.1';
 export const KEEP_ALIVE_TIMEOUT_MS = 120_000;
 
 export interface ServerOptions {
-  location: DatabaseLocation;
+  config: AppConfig;
   logger: Logger;
-  host?: string;
-  port?: number;
-  allowedHosts?: string[];
-  toolLogRetention?: number | undefined;
   /** Sent back in /healthz's x-taskdesk-instance header, so the desktop app can tell its own server from a squatter. */
   instanceNonce?: string | undefined;
   /** How clients that start only local processes run these tools here; `taskdesk stdio` unless said otherwise. */
@@ -65,26 +59,19 @@ export interface RunningServer {
 const AGENTS_PAUSED =
   'TaskDesk is paused by its user: tool calls are refused until they choose "Resume agents" in the TaskDesk menu. Nothing was changed; try again later.';
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
-
-/** How the listening address is written in a URL people and agents can use. */
-function urlHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
-  return isIP(host) === 6 ? `[${host}]` : host;
-}
-
 /**
  * The one server core: `taskdesk serve` and the desktop app both start it.
  * Migrations are applied before it listens, so nothing is served from an old schema.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { logger, host = DEFAULT_HOST, port = DEFAULT_PORT } = options;
-  if (!LOOPBACK_HOSTS.has(host)) {
+  const { logger, config } = options;
+  const { host, port } = config;
+  if (!isLoopbackAddress(host)) {
     logger.warn({ host }, 'listening beyond loopback: anyone who can reach this address can try tokens against it');
   }
-  const handle = await openDatabase(options.location, logger);
+  const handle = await openDatabase(config.database, logger, config.resources.migrationsDir);
   const services = createServices(handle, logger, {
-    toolLogRetention: options.toolLogRetention,
+    toolLogRetention: config.logRetention,
     clock: options.clock,
     leaseSweepMs: options.leaseSweepMs,
   });
@@ -108,14 +95,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const uiEdge = createUiEdge({
     services,
     live: services.live,
-    location: options.location,
+    location: config.database,
     health,
     port: () => boundPort,
     mcpUrl: () => `${base}/mcp`,
     startedAt,
     desktop: options.desktop,
-    stdio: options.stdioCommand ?? stdioCommandFor(options.location),
-    clientEnvironment: options.clientEnvironment ?? clientEnvironment(),
+    stdio: options.stdioCommand ?? stdioCommandFor(config.database),
+    clientEnvironment: options.clientEnvironment ?? clientEnvironment(config.clientFolders),
+    rendererDir: config.resources.rendererDir,
     handle,
     logger,
   });
@@ -132,8 +120,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }),
   );
 
-  const extraHosts = [...(options.allowedHosts ?? []), ...(LOOPBACK_HOSTS.has(host) ? [] : [urlHost(host)])].map(
-    (name) => name.toLowerCase(),
+  const extraHosts = [...config.allowedHosts, ...(isLoopbackAddress(host) ? [] : [urlHost(host)])].map((name) =>
+    name.toLowerCase(),
   );
   const server = http.createServer(
     createRequestHandler({

@@ -5,7 +5,7 @@ import { createApiHandler } from '../http/api/api-router';
 import type { DesktopAdapter } from '../http/api/desktop-routes';
 import { sessionCookieName } from '../http/ui/session-cookie';
 import { createEventStreams } from '../http/api/event-stream';
-import { createStaticFiles } from '../http/ui/static-files';
+import { createStaticFiles, rendererDir } from '../http/ui/static-files';
 import { createUiSessions } from '../http/ui/ui-sessions';
 import type { DatabaseHandle } from '../db/database';
 import { createUiSessionRepository } from '../db/ui-session-repository';
@@ -43,6 +43,8 @@ export interface UiEdgeOptions {
   logger: Logger;
   /** Where this computer's clients keep their configuration; this process's own home unless a test says otherwise. */
   clientEnvironment: ClientEnvironment;
+  /** Where a packaged app ships the built UI; otherwise it is found beside the code. */
+  rendererDir?: string | undefined;
 }
 
 /** The UI's side of the server: sign-in, the JSON API, the event stream and the static files. */
@@ -92,7 +94,7 @@ export function createUiEdge(options: UiEdgeOptions) {
           { port: port(), location: options.location },
         ),
     }),
-    ui: createStaticFiles(),
+    ui: createStaticFiles(() => rendererDir(options.rendererDir)),
     /** A link that signs one browser in, once; the code rides in the fragment, which servers never see. */
     loginUrl: (base: string) => `${base}/#${LOGIN_FRAGMENT_KEY}=${sessions.createLoginCode()}`,
     /** The cookie that signs in a window this process opens itself (the desktop app), with no code in any URL. */

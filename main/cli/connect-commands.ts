@@ -1,6 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { parseDatabaseLocation, type DatabaseLocation } from '../config/database-location';
-import { chooseDatabaseSetting, resolveDataDir } from '../config/data-dir';
+import { resolveAppConfig, type AppConfig } from '../config/app-config';
 import { claudeDesktopCommand } from '../connect/claude-desktop-command';
 import { createClientConnections, type ClientConnections, type Diagnosis } from '../connect/client-connections';
 import { clientEnvironment } from '../connect/client-environment';
@@ -9,10 +8,9 @@ import { runDoctor } from '../connect/doctor';
 import { requireExistingDatabase } from '../connect/existing-database';
 import { maskSecrets } from '../connect/secret-mask';
 import { UserFacingError } from '../errors';
-import type { Logger } from '../logging/logger';
-import { withDatabaseOptions, type DatabaseOptions } from './database-options';
+import { commandConfig, withDatabaseOptions, type CliContext, type DatabaseOptions } from './database-options';
 import { collect, parsePort } from './options';
-import { recordedServerUrl, SERVE_PORT_HELP, serverAnswers, servePort } from './running-server';
+import { recordedServerUrl, SERVE_PORT_HELP, serverAnswers } from './running-server';
 import { withServices } from './with-services';
 
 interface ConnectOptions extends DatabaseOptions {
@@ -35,9 +33,9 @@ function withConnectOptions(command: Command): Command {
 }
 
 /** The running server's MCP URL: --port's, else the one `serve` recorded for this database, else TASKDESK_PORT's or the default's. */
-async function locateServer(options: ConnectOptions, location: DatabaseLocation) {
-  const recorded = options.port === undefined ? recordedServerUrl(options.dataDir, location) : undefined;
-  const mcpUrl = recorded ?? `http://127.0.0.1:${servePort(options.port)}/mcp`;
+async function locateServer(options: ConnectOptions, config: AppConfig) {
+  const recorded = options.port === undefined ? recordedServerUrl(config) : undefined;
+  const mcpUrl = recorded ?? `http://127.0.0.1:${config.port}/mcp`;
   return { mcpUrl, running: await serverAnswers(mcpUrl) };
 }
 
@@ -48,15 +46,16 @@ async function locateServer(options: ConnectOptions, location: DatabaseLocation)
  */
 async function withConnections<T>(
   options: ConnectOptions & { existingOnly: boolean },
-  logger: Logger,
+  cli: CliContext,
   run: (connections: ClientConnections, server: { mcpUrl: string; running: boolean }) => Promise<T>,
 ): Promise<T> {
-  // Worked out as withServices does, minus creating the data directory.
-  const location = parseDatabaseLocation(chooseDatabaseSetting(options.db), resolveDataDir(options.dataDir));
+  // Checked before anything is created: doctor and dry runs must leave no new data directory behind.
+  const found = resolveAppConfig(options, cli.environment);
+  const location = found.database;
   if (options.existingOnly) await requireExistingDatabase(location);
-  const server = await locateServer(options, location);
-  const env = clientEnvironment();
-  return withServices(options, logger, (services) =>
+  const server = await locateServer(options, found);
+  const env = clientEnvironment(found.clientFolders);
+  return withServices(commandConfig(cli, options), cli.logger, (services) =>
     run(
       createClientConnections({
         env,
@@ -95,7 +94,7 @@ function describeDiagnosis(diagnosis: Diagnosis): string {
   }
 }
 
-export function registerConnectCommands(program: Command, logger: Logger): void {
+export function registerConnectCommands(program: Command, cli: CliContext): void {
   withConnectOptions(program.command('connect'))
     .description("add TaskDesk to a client's own configuration (merged, with a backup; the client gets its own token)")
     .argument('<client>', CLIENT_TARGET_IDS.join(', '), parseClient)
@@ -113,7 +112,7 @@ export function registerConnectCommands(program: Command, logger: Logger): void 
           `${target.name} connects over stdio, without a token, so --project and --read-only cannot limit it`,
         );
       }
-      const outcome = await withConnections({ ...options, existingOnly: dryRun }, logger, (connections) =>
+      const outcome = await withConnections({ ...options, existingOnly: dryRun }, cli, (connections) =>
         connections.connect(target, { dryRun, scope }),
       );
       if (dryRun) {
@@ -142,7 +141,7 @@ export function registerConnectCommands(program: Command, logger: Logger): void 
     .description("remove TaskDesk from a client's configuration (with a backup) and revoke the client's token")
     .argument('<client>', CLIENT_TARGET_IDS.join(', '), parseClient)
     .action(async (target: ClientTarget, options: ConnectOptions) => {
-      const outcome = await withConnections({ ...options, existingOnly: false }, logger, (connections) =>
+      const outcome = await withConnections({ ...options, existingOnly: false }, cli, (connections) =>
         connections.disconnect(target),
       );
       if (!outcome.removed) {
@@ -160,7 +159,7 @@ export function registerConnectCommands(program: Command, logger: Logger): void 
     .action(async (options: ConnectOptions) => {
       const { report, server } = await withConnections(
         { ...options, existingOnly: true },
-        logger,
+        cli,
         async (connections, found) => ({
           report: await runDoctor(connections, { fix: options.fix === true, serverRunning: found.running, ...found }),
           server: found,

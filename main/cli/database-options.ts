@@ -1,8 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
-import { parseDatabaseLocation, type DatabaseLocation } from '../config/database-location';
-import { chooseDatabaseSetting, resolveDataDir } from '../config/data-dir';
+import { ensureDataDir, resolveAppConfig, type AppConfig, type ConfigFlags } from '../config/app-config';
+import type { Environment } from '../config/environment';
+import type { Logger } from '../logging/logger';
+
+/** What every command is given: the process's logger and its environment, read once at start-up. */
+export interface CliContext {
+  readonly logger: Logger;
+  readonly environment: Environment;
+}
 
 export interface DatabaseOptions {
   db?: string;
@@ -16,14 +21,9 @@ export function withDatabaseOptions(command: Command): Command {
     .option('--data-dir <path>', 'where TaskDesk keeps its files (env TASKDESK_DATA_DIR)');
 }
 
-/**
- * Where the command's database is. The data directory is created when the
- * database file lives in it (the default); an explicit path elsewhere must
- * name a folder that exists, and nothing is created for it.
- */
-export function resolveDatabase(options: DatabaseOptions): DatabaseLocation {
-  const dataDir = resolveDataDir(options.dataDir);
-  const location = parseDatabaseLocation(chooseDatabaseSetting(options.db), dataDir);
-  if (location.kind === 'sqlite' && path.dirname(location.path) === dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  return location;
+/** The configuration a command runs with, its data directory made when the database file lives there. */
+export function commandConfig(cli: CliContext, flags: ConfigFlags): AppConfig {
+  const config = resolveAppConfig(flags, cli.environment);
+  ensureDataDir(config);
+  return config;
 }

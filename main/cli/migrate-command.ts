@@ -1,16 +1,15 @@
 import type { Command } from 'commander';
 import { describeLocation } from '../config/database-location';
 import { openDatabase } from '../db/open-database';
-import type { Logger } from '../logging/logger';
-import { resolveDatabase, withDatabaseOptions, type DatabaseOptions } from './database-options';
+import { commandConfig, withDatabaseOptions, type CliContext, type DatabaseOptions } from './database-options';
 
-export function registerMigrateCommand(program: Command, logger: Logger): void {
+export function registerMigrateCommand(program: Command, cli: CliContext): void {
   withDatabaseOptions(program.command('migrate'))
     .description('apply pending migrations to the configured database, then exit')
     .action(async (options: DatabaseOptions) => {
-      const location = resolveDatabase(options);
-      const handle = await openDatabase(location, logger);
+      const { database, resources } = commandConfig(cli, options);
+      const handle = await openDatabase(database, cli.logger, resources.migrationsDir);
       await handle.close();
-      process.stdout.write(`${location.kind} database at ${describeLocation(location)} is up to date\n`);
+      process.stdout.write(`${database.kind} database at ${describeLocation(database)} is up to date\n`);
     });
 }

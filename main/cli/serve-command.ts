@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { DEFAULT_HOST, DEFAULT_PORT, startServer, type RunningServer } from '../app/start-server';
-import type { Logger } from '../logging/logger';
-import { resolveDatabase, withDatabaseOptions, type DatabaseOptions } from './database-options';
+import { startServer, type RunningServer } from '../app/start-server';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../config/network';
 import { DEFAULT_RETENTION } from '../tool-log/tool-call-log';
-import { collectHostName, numberFromEnvironment, parsePort, parseRetention } from './options';
+import { commandConfig, withDatabaseOptions, type CliContext, type DatabaseOptions } from './database-options';
+import { collectHostName, parsePort, parseRetention } from './options';
 import { recordRunningServer } from './running-server';
 
 interface ServeOptions extends DatabaseOptions {
@@ -48,7 +48,8 @@ function untilStopped(): Promise<NodeJS.Signals> {
   });
 }
 
-export function registerServeCommand(program: Command, logger: Logger): void {
+export function registerServeCommand(program: Command, cli: CliContext): void {
+  const { logger } = cli;
   withDatabaseOptions(program.command('serve'))
     .description('run the MCP server (headless) until stopped')
     .option('--host <address>', 'address to listen on; keep loopback unless you mean to expose it', DEFAULT_HOST)
@@ -73,21 +74,9 @@ export function registerServeCommand(program: Command, logger: Logger): void {
       // Listening for signals before anything starts means a stop requested at any moment, even
       // during start-up or right after the ready line, is a clean stop and never the default kill.
       const stopped = untilStopped();
-      const location = resolveDatabase(options);
-      const running = await startServer({
-        location,
-        logger,
-        host: options.host,
-        port:
-          options.port ??
-          numberFromEnvironment('TASKDESK_PORT', parsePort, 'a whole number from 0 to 65535') ??
-          DEFAULT_PORT,
-        allowedHosts: options.allowedHost,
-        toolLogRetention:
-          options.logRetention ??
-          numberFromEnvironment('TASKDESK_LOG_RETENTION', parseRetention, 'a whole number of at least 1'),
-      });
-      recordRunningServer(options.dataDir, running, location);
+      const config = commandConfig(cli, { ...options, allowedHosts: options.allowedHost });
+      const running = await startServer({ config, logger });
+      recordRunningServer(config, running);
       announce(running, options.json);
       const signal = await stopped;
       logger.info({ signal }, 'stopping: finishing requests in flight');

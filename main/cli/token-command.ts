@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import type { TokenInfo } from '../../shared/token-schemas';
 import { UserFacingError } from '../errors';
-import type { Logger } from '../logging/logger';
-import { withDatabaseOptions, type DatabaseOptions } from './database-options';
+import { commandConfig, withDatabaseOptions, type CliContext, type DatabaseOptions } from './database-options';
 import { collect } from './options';
 import { withServices } from './with-services';
 
@@ -28,7 +27,7 @@ function describeToken(token: TokenInfo): string {
   return `${token.id}  ${JSON.stringify(token.label)}  user ${token.user}  ${describeScope(token)}  created ${token.created_at}  ${used}  ${token.call_count} calls  ${status}`;
 }
 
-export function registerTokenCommands(program: Command, logger: Logger): void {
+export function registerTokenCommands(program: Command, cli: CliContext): void {
   const token = program.command('token').description('manage the bearer tokens agents connect with');
 
   withDatabaseOptions(token.command('create'))
@@ -44,7 +43,7 @@ export function registerTokenCommands(program: Command, logger: Logger): void {
     .option('--read-only', 'the token may read but never change anything')
     .option('--json', 'print {"token","id","user","label","projects","read_only"} as JSON')
     .action(async (options: CreateOptions) => {
-      const created = await withServices(options, logger, (services) =>
+      const created = await withServices(commandConfig(cli, options), cli.logger, (services) =>
         services.tokens.create({
           label: options.label,
           ...(options.user === undefined ? {} : { user: options.user }),
@@ -67,7 +66,7 @@ export function registerTokenCommands(program: Command, logger: Logger): void {
     .description('list tokens (never their secrets)')
     .option('--json', 'print the list as JSON')
     .action(async (options: DatabaseOptions & { json?: boolean }) => {
-      const tokens = await withServices(options, logger, (services) => services.tokens.list());
+      const tokens = await withServices(commandConfig(cli, options), cli.logger, (services) => services.tokens.list());
       if (options.json) process.stdout.write(`${JSON.stringify(tokens)}\n`);
       else process.stdout.write(tokens.length ? `${tokens.map(describeToken).join('\n')}\n` : 'No tokens yet.\n');
     });
@@ -76,7 +75,9 @@ export function registerTokenCommands(program: Command, logger: Logger): void {
     .description('revoke a token; requests using it are refused from now on')
     .argument('<id>', 'the token id, as token list shows it')
     .action(async (id: string, options: DatabaseOptions) => {
-      const revoked = await withServices(options, logger, (services) => services.tokens.revoke(id));
+      const revoked = await withServices(commandConfig(cli, options), cli.logger, (services) =>
+        services.tokens.revoke(id),
+      );
       if (!revoked.ok) throw new UserFacingError(revoked.error.message);
       process.stdout.write(`Revoked token ${revoked.value.id} (${JSON.stringify(revoked.value.label)}).\n`);
     });

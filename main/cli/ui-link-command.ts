@@ -3,24 +3,24 @@ import { LOGIN_FRAGMENT_KEY } from '../../shared/api';
 import { LOCAL_USER_ID } from '../../shared/limits';
 import { createUiSessionRepository } from '../db/ui-session-repository';
 import { digest, newSecret } from '../http/ui/ui-sessions';
-import type { Logger } from '../logging/logger';
-import { withDatabaseOptions, type DatabaseOptions } from './database-options';
+import { commandConfig, withDatabaseOptions, type CliContext, type DatabaseOptions } from './database-options';
 import { parsePort } from './options';
-import { SERVE_PORT_HELP, serverAnswers, servePort } from './running-server';
+import { SERVE_PORT_HELP, serverAnswers } from './running-server';
 import { withServices } from './with-services';
 
 // A link printed to a terminal is for now, not for later.
 const UI_LINK_TTL_MS = 15 * 60 * 1000;
 
-export function registerUiLinkCommand(program: Command, logger: Logger): void {
+export function registerUiLinkCommand(program: Command, cli: CliContext): void {
   withDatabaseOptions(program.command('ui-link'))
     .description('print a fresh one-time sign-in link for the running server, without restarting it')
     .option('--port <number>', SERVE_PORT_HELP, parsePort)
     .option('--json', 'print {"uiUrl"} as JSON')
     .action(async (options: DatabaseOptions & { port?: number; json?: boolean }) => {
-      const base = `http://127.0.0.1:${servePort(options.port)}`;
+      const config = commandConfig(cli, options);
+      const base = `http://127.0.0.1:${config.port}`;
       const code = newSecret();
-      await withServices(options, logger, async (_services, handle) => {
+      await withServices(config, cli.logger, async (_services, handle) => {
         const now = Date.now();
         await createUiSessionRepository(handle).insert({
           id: digest(code),

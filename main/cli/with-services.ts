@@ -1,18 +1,17 @@
 import { createServices, type Services } from '../app/create-services';
+import type { AppConfig } from '../config/app-config';
 import type { DatabaseHandle } from '../db/database';
 import { openDatabase } from '../db/open-database';
 import type { Logger } from '../logging/logger';
-import { resolveDatabase, type DatabaseOptions } from './database-options';
 
 /** Opens the configured database for one command, and always closes it again. */
 export async function withServices<T>(
-  options: DatabaseOptions,
+  config: AppConfig,
   logger: Logger,
   run: (services: Services, handle: DatabaseHandle) => Promise<T>,
 ): Promise<T> {
-  const location = resolveDatabase(options);
-  const handle = await openDatabase(location, logger);
-  const services = createServices(handle, logger);
+  const handle = await openDatabase(config.database, logger, config.resources.migrationsDir);
+  const services = createServices(handle, logger, { toolLogRetention: config.logRetention });
   try {
     return await run(services, handle);
   } finally {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { connectCommand } from './client-setup';
 import { targetById } from './connect-test-kit';
-import { shellWords } from './snippet-parsers';
+import { shellWords } from '../testing/snippet-parsers';
 
 describe('the connect command the connection panel shows', () => {
   const server = (location: Parameters<typeof connectCommand>[1]['location']) => ({ port: 37571, location });

@@ -27,7 +27,7 @@ import {
   pythonCalls,
   shellWords,
   typescriptSyntaxErrors,
-} from './snippet-parsers';
+} from '../testing/snippet-parsers';
 
 const TOOLS = [
   'add_note',

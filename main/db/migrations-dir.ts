@@ -3,10 +3,9 @@ import { besideModule } from '../module-path';
 
 /**
  * The committed migration folders. A packaged app ships them as resources and
- * passes their location instead (TASKDESK_MIGRATIONS_DIR).
+ * passes their location instead (`base`, from AppConfig's resources).
  */
-export function migrationsDir(kind: DatabaseKind): string {
-  const base = process.env.TASKDESK_MIGRATIONS_DIR;
+export function migrationsDir(kind: DatabaseKind, base: string | undefined): string {
   const folder = kind === 'sqlite' ? 'sqlite' : 'postgres';
   return base ? `${base}/${folder}` : besideModule(`./migrations/${folder}`, import.meta.url);
 }

@@ -27,7 +27,7 @@ describe('committed migrations', () => {
     it(`match what drizzle-kit would generate now for ${kind}`, async () => {
       const dir = tempDir();
       const copy = path.join(dir, kind);
-      fs.cpSync(migrationsDir(kind), copy, { recursive: true });
+      fs.cpSync(migrationsDir(kind, undefined), copy, { recursive: true });
       // drizzle-kit resolves --out against the working directory, so it runs inside the copy's parent.
       const { stdout } = await run(
         DRIZZLE_KIT,
@@ -35,7 +35,7 @@ describe('committed migrations', () => {
         { cwd: dir },
       );
       expect(stdout).toContain('No schema changes');
-      expect(listFiles(copy)).toEqual(listFiles(migrationsDir(kind)));
+      expect(listFiles(copy)).toEqual(listFiles(migrationsDir(kind, undefined)));
     });
   }
 });

@@ -5,11 +5,9 @@ import type { DesktopSettings } from '../../shared/desktop';
 import type { Logger } from '../logging/logger';
 
 /** Linux has no login-item API in Electron: desktop sessions start what ~/.config/autostart lists. */
-async function setLinuxAutostart(enabled: boolean): Promise<void> {
+async function setLinuxAutostart(enabled: boolean, executable: string): Promise<void> {
   const file = path.join(app.getPath('appData'), 'autostart', 'taskdesk.desktop');
   if (!enabled) return fs.rm(file, { force: true });
-  // An AppImage runs from a temporary mount; APPIMAGE names the file that persists.
-  const executable = process.env.APPIMAGE ?? process.execPath;
   const entry = [
     '[Desktop Entry]',
     'Type=Application',
@@ -23,14 +21,14 @@ async function setLinuxAutostart(enabled: boolean): Promise<void> {
 }
 
 /** Makes "start at login" true of the system, from the settings (at start-up and on every save). */
-export async function applyStartAtLogin(settings: DesktopSettings, logger: Logger): Promise<void> {
+export async function applyStartAtLogin(settings: DesktopSettings, logger: Logger, executable: string): Promise<void> {
   // From sources the executable is the development Electron binary; registering it would start a bare Electron.
   if (!app.isPackaged) {
     logger.debug({ start_at_login: settings.start_at_login }, 'start at login applies to the installed app only');
     return;
   }
   try {
-    if (process.platform === 'linux') await setLinuxAutostart(settings.start_at_login);
+    if (process.platform === 'linux') await setLinuxAutostart(settings.start_at_login, executable);
     else app.setLoginItemSettings({ openAtLogin: settings.start_at_login });
   } catch (error) {
     logger.error({ err: error }, 'could not change whether TaskDesk starts at login');

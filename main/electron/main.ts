@@ -3,12 +3,13 @@
  * no logic. The server core is the same one `taskdesk serve` runs.
  */
 import { app, dialog } from 'electron';
+import { readEnvironment, type Environment } from '../config/environment';
 import { createDesktopLogger } from './desktop-logger';
 import { registerIpcHandlers } from './ipc';
 import { applyStartAtLogin } from './login-item';
 import { createPresenter } from './presenter';
 import { drainOnQuit } from './quit';
-import { bundledFile, trayIconFile, useBundledResources, useUserDataDirFromEnvironment } from './resources';
+import { appExecutable, bundledFile, bundledResources, trayIconFile, useUserDataDir } from './resources';
 import { confineToOrigin, denyPermissions } from './security';
 import { createServerHost, originOf } from './server-host';
 import { createSettingsStore } from './settings-store';
@@ -17,10 +18,19 @@ import { claimSingleInstance, onSecondLaunch } from './single-instance';
 import { createTray } from './tray';
 import { createMainWindow } from './window';
 
+let environment: Environment;
+try {
+  environment = readEnvironment();
+} catch (error) {
+  dialog.showErrorBox('TaskDesk could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+  throw error;
+}
 // First: the user-data folder decides where logs, settings and the single-instance lock live.
-useUserDataDirFromEnvironment();
-useBundledResources();
-const { logger, logFile } = createDesktopLogger();
+useUserDataDir(environment);
+const resources = bundledResources();
+const executable = appExecutable(environment);
+const { logger, logFile } = createDesktopLogger(environment.logLevel);
 
 async function runDesktopApp(): Promise<void> {
   await app.whenReady();
@@ -29,9 +39,11 @@ async function runDesktopApp(): Promise<void> {
   const host = createServerHost({
     store,
     logger,
-    onSaved: (settings) => void applyStartAtLogin(settings, logger),
+    environment,
+    resources,
+    onSaved: (settings) => void applyStartAtLogin(settings, logger, executable),
     onRestartNeeded: () => void presenter.show(),
-    stdioCommand: desktopStdioCommand,
+    stdioCommand: (location) => desktopStdioCommand(location, executable),
     recordDir: app.getPath('userData'),
   });
   const { quitting } = drainOnQuit(host.stop, logger);
@@ -63,7 +75,7 @@ async function runDesktopApp(): Promise<void> {
   app.on('activate', presenter.open);
 
   await store.read().then(
-    (settings) => applyStartAtLogin(settings, logger),
+    (settings) => applyStartAtLogin(settings, logger, executable),
     () => undefined, // An unreadable settings file is shown by the presenter, with the way out.
   );
   await presenter.show();
@@ -71,7 +83,7 @@ async function runDesktopApp(): Promise<void> {
 
 if (stdioModeRequested(process.argv)) {
   // Logs go to stderr: stdout carries the protocol.
-  await runStdioMode(process.argv, logger).then(
+  await runStdioMode(process.argv, logger, environment, resources).then(
     () => app.exit(0),
     (error: unknown) => {
       logger.error({ err: error }, 'TaskDesk could not serve over stdio');

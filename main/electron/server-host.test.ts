@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_DESKTOP_SETTINGS, type DesktopSettings } from '../../shared/desktop';
 import { entryIn, makeHome, targetById } from '../connect/connect-test-kit';
+import { readEnvironment } from '../config/environment';
 import { createLogger } from '../logging/logger';
 import { useTempDirs } from '../testing/temp-dir';
 import { createDesktopAdapter } from './desktop-adapter';
@@ -37,6 +38,7 @@ describe('desktop server host (no Electron needed)', () => {
     const host = createServerHost({
       store,
       logger,
+      environment: readEnvironment({}),
       onSaved: () => undefined,
       onRestartNeeded: () => restarts.push(1),
       recordDir: dir,

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { StdioCommand } from '../../shared/api';
 import type { DesktopSettings } from '../../shared/desktop';
-import type { DatabaseLocation } from '../config/database-location';
 import { writeServerRecord, type WrittenServerRecord } from '../app/server-record';
-import { DEFAULT_HOST, startServer, type RunningServer } from '../app/start-server';
+import { startServer, type RunningServer } from '../app/start-server';
+import { resolveAppConfig, type ResourceFolders } from '../config/app-config';
+import type { DatabaseLocation } from '../config/database-location';
+import type { Environment } from '../config/environment';
+import { DEFAULT_HOST } from '../config/network';
 import type { Logger } from '../logging/logger';
 import { createDesktopAdapter } from './desktop-adapter';
 import type { SettingsStore } from './settings-store';
@@ -11,6 +14,10 @@ import type { SettingsStore } from './settings-store';
 export interface ServerHostOptions {
   store: SettingsStore;
   logger: Logger;
+  /** The process environment, read once at start-up; the settings file wins over it where both speak. */
+  environment: Environment;
+  /** Where a packaged app ships its migrations and UI. */
+  resources?: ResourceFolders;
   onSaved: (settings: DesktopSettings) => void;
   /** How this app serves Claude Desktop over stdio on a database (stdio-mode.ts); without it, `taskdesk stdio`. */
   stdioCommand?: (location: DatabaseLocation) => StdioCommand;
@@ -49,13 +56,21 @@ export function createServerHost(options: ServerHostOptions) {
   async function launch(): Promise<RunningServer> {
     const settings = await store.read();
     const location = store.databaseLocation(settings);
+    const config = resolveAppConfig(
+      {
+        database: location,
+        dataDir: options.recordDir,
+        host: DEFAULT_HOST,
+        port: settings.port,
+        allowedHosts: settings.allowed_hosts,
+      },
+      options.environment,
+      options.resources,
+    );
     const server = await startServer({
-      location,
+      config,
       stdioCommand: options.stdioCommand?.(location),
       logger,
-      host: DEFAULT_HOST,
-      port: settings.port,
-      allowedHosts: settings.allowed_hosts,
       instanceNonce: nonce,
       desktop,
     });

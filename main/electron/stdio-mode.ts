@@ -3,7 +3,9 @@ import { app } from 'electron';
 import type { StdioCommand } from '../../shared/api';
 import { LOCAL_USER_ID } from '../../shared/limits';
 import { serveOverStdio } from '../app/serve-over-stdio';
-import { parseDatabaseLocation, type DatabaseLocation } from '../config/database-location';
+import { resolveAppConfig, type ResourceFolders } from '../config/app-config';
+import type { DatabaseLocation } from '../config/database-location';
+import type { Environment } from '../config/environment';
 import type { Logger } from '../logging/logger';
 
 /**
@@ -17,11 +19,9 @@ export const STDIO_FLAG = '--stdio';
 export const stdioModeRequested = (argv: readonly string[]) => argv.includes(STDIO_FLAG);
 
 /** The command Claude Desktop's config runs for this app on this database. */
-export function desktopStdioCommand(location: DatabaseLocation): StdioCommand {
+export function desktopStdioCommand(location: DatabaseLocation, command: string): StdioCommand {
   // From source, Electron needs the app's folder before the app's own arguments.
   const prefix = app.isPackaged ? [] : [app.getAppPath()];
-  // An AppImage runs from a mount that disappears when it quits; the file itself stays.
-  const command = process.env.APPIMAGE ?? process.execPath;
   return location.kind === 'sqlite'
     ? { command, args: [...prefix, STDIO_FLAG, '--db', location.path] }
     : { command, args: [...prefix, STDIO_FLAG], env: { TASKDESK_DB: location.url } };
@@ -32,13 +32,20 @@ export function desktopStdioCommand(location: DatabaseLocation): StdioCommand {
  * its start-up phase, where Node's loop runs but no window system starts, and
  * app.exit() ends the process directly.
  */
-export async function runStdioMode(argv: readonly string[], logger: Logger): Promise<void> {
+export async function runStdioMode(
+  argv: readonly string[],
+  logger: Logger,
+  environment: Environment,
+  resources: ResourceFolders,
+): Promise<void> {
   app.dock?.hide();
   const dbFlag = argv.indexOf('--db');
-  const db = dbFlag === -1 ? process.env.TASKDESK_DB : argv[dbFlag + 1];
+  // Without --db, TASKDESK_DB (the environment) or the app's own database.
+  const db = dbFlag === -1 ? undefined : argv[dbFlag + 1];
+  const config = resolveAppConfig({ db, dataDir: app.getPath('userData') }, environment, resources);
   // On Windows, Electron replaces process.stdin with a stream that has already
   // ended (it assumes a GUI app has no console); the pipe the client gave us is
   // still file descriptor 0.
   const input = process.platform === 'win32' ? new net.Socket({ fd: 0, readable: true, writable: false }) : undefined;
-  await serveOverStdio(parseDatabaseLocation(db, app.getPath('userData')), LOCAL_USER_ID, logger, input);
+  await serveOverStdio(config, LOCAL_USER_ID, logger, input);
 }

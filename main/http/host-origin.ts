@@ -1,4 +1,4 @@
-const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+import { LOOPBACK_URL_HOSTS as LOOPBACK_NAMES } from '../config/network';
 
 // RFC 9110 §7.2 / RFC 3986 §3.2.2: a Host is a bracketed IPv6 literal or a
 // reg-name/IPv4 address, then an optional :port, and nothing else. Anything

@@ -8,7 +8,7 @@ export type { Logger };
  * headers and tokens are redacted wherever they appear in a logged object.
  */
 export function createLogger(
-  level = process.env.TASKDESK_LOG_LEVEL ?? 'info',
+  level: string,
   destination: DestinationStream = pino.destination({ dest: 2, sync: true }),
 ): Logger {
   return pino(

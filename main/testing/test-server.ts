@@ -1,6 +1,7 @@
 import { startServer, type RunningServer, type ServerOptions } from '../app/start-server';
 import type { DatabaseLocation } from '../config/database-location';
 import { createLogger } from '../logging/logger';
+import { testConfig } from './test-config';
 import { connectClient, type Client } from '../mcp/testing/connect-client';
 import type { DatabaseTarget } from './database-targets';
 
@@ -17,22 +18,17 @@ export interface TestServer {
 /** A real server on a free port over a fresh database of the target's dialect. */
 export async function startTestServer(
   target: DatabaseTarget,
-  options: Partial<
-    Pick<
-      ServerOptions,
-      | 'toolLogRetention'
-      | 'allowedHosts'
-      | 'logger'
-      | 'instanceNonce'
-      | 'desktop'
-      | 'clientEnvironment'
-      | 'clock'
-      | 'leaseSweepMs'
-    >
+  options: {
+    toolLogRetention?: number;
+    allowedHosts?: string[];
+  } & Partial<
+    Pick<ServerOptions, 'logger' | 'instanceNonce' | 'desktop' | 'clientEnvironment' | 'clock' | 'leaseSweepMs'>
   > = {},
 ): Promise<TestServer> {
   const { location, cleanup } = await target.createLocation();
-  const server = await startServer({ location, logger: createLogger('silent'), port: 0, ...options });
+  const { toolLogRetention, allowedHosts, ...serverOptions } = options;
+  const config = testConfig({ database: location, port: 0, allowedHosts, logRetention: toolLogRetention });
+  const server = await startServer({ config, logger: createLogger('silent'), ...serverOptions });
   const databaseLocation = location;
   const clients: Client[] = [];
   return {

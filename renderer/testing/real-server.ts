@@ -10,6 +10,7 @@ import type { DesktopAdapter } from '../../main/http/api/desktop-routes';
 import { createLogger } from '../../main/logging/logger';
 import { connectClient, type Client } from '../../main/mcp/testing/connect-client';
 import { makeTempDir } from '../../main/testing/temp-dir';
+import { testConfig } from '../../main/testing/test-config';
 import { LOGIN_FRAGMENT_KEY } from '../../shared/api';
 import { createApiClient, type ApiClient } from '../lib/api-client';
 
@@ -33,9 +34,8 @@ export interface UiTestServerOptions {
 export async function startUiTestServer(options: UiTestServerOptions = {}): Promise<UiTestServer> {
   const temp = makeTempDir('taskdesk-ui-');
   const server = await startServer({
-    location: { kind: 'sqlite', path: `${temp.dir}/taskdesk.db` },
+    config: testConfig({ database: { kind: 'sqlite', path: `${temp.dir}/taskdesk.db` }, port: 0 }),
     logger: createLogger('silent'),
-    port: 0,
     desktop: options.desktop,
     // A home of its own: the connection panel reads client configurations from there, never the real one.
     clientEnvironment: { home: temp.dir, platform: 'linux' },

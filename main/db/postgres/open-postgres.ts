@@ -22,7 +22,7 @@ const CONNECT_TIMEOUT_MS = 5000;
  */
 const POOL_SIZE = 10;
 
-export async function openPostgres(url: string, logger: Logger): Promise<DatabaseHandle> {
+export async function openPostgres(url: string, logger: Logger, migrationsBase?: string): Promise<DatabaseHandle> {
   const location = describePostgresUrl(url);
   const pool = new pg.Pool({
     connectionString: url,
@@ -36,7 +36,7 @@ export async function openPostgres(url: string, logger: Logger): Promise<Databas
     logger.warn({ err: error, database: location }, 'idle Postgres connection lost');
   });
   try {
-    await applyPostgresMigrations(pool, migrationsDir('postgres'));
+    await applyPostgresMigrations(pool, migrationsDir('postgres', migrationsBase));
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw new DatabaseUnavailableError(`cannot use Postgres database ${location}: ${describePostgresFailure(error)}`);

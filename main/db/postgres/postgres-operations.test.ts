@@ -50,7 +50,7 @@ describePostgres('Postgres operations', () => {
     const pool = new pg.Pool({ connectionString: database.url });
     try {
       await holder.query('select pg_advisory_lock(7410, 1)');
-      await expect(applyPostgresMigrations(pool, migrationsDir('postgres'), 300)).rejects.toThrow(
+      await expect(applyPostgresMigrations(pool, migrationsDir('postgres', undefined), 300)).rejects.toThrow(
         /another process has been migrating this database for over 0.3 s/,
       );
     } finally {

@@ -27,14 +27,14 @@ const BUSY_TIMEOUT_MS = 5000;
  * human and agent pace, so the extra fsync per commit is affordable. (The
  * tool-call log commits its batches with NORMAL; see sqlite-tool-call-sink.ts.)
  */
-export function openSqlite(filePath: string): DatabaseHandle {
+export function openSqlite(filePath: string, migrationsBase?: string): DatabaseHandle {
   const client = openFile(filePath);
   try {
     client.pragma('journal_mode = WAL');
     client.pragma('synchronous = FULL');
     client.pragma('foreign_keys = ON');
     client.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    applySqliteMigrations(client, migrationsDir('sqlite'));
+    applySqliteMigrations(client, migrationsDir('sqlite', migrationsBase));
   } catch (error) {
     client.close();
     throw new DatabaseUnavailableError(`cannot use SQLite database at ${filePath}: ${(error as Error).message}`);

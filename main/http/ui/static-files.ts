@@ -40,10 +40,13 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** The built UI: beside the CLI bundle (dist/cli -> dist/renderer) or, from sources, in dist/renderer. */
-export function rendererDir(): string | undefined {
+/**
+ * The built UI: where a packaged app ships it (`shipped`), else beside the CLI
+ * bundle (dist/cli -> dist/renderer) or, from sources, in dist/renderer.
+ */
+export function rendererDir(shipped?: string): string | undefined {
   const candidates = [
-    process.env.TASKDESK_RENDERER_DIR,
+    shipped,
     besideModule('../renderer/', import.meta.url),
     besideModule('../../../dist/renderer/', import.meta.url),
   ];

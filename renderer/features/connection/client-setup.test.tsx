@@ -5,7 +5,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { shellWords } from '../../../main/connect/snippet-parsers';
+import { shellWords } from '../../../main/testing/snippet-parsers';
 import { connectOverHttp } from '../../../main/mcp/testing/snippet-transports';
 import { ApiProvider } from '../../lib/api-context';
 import { LiveEventsProvider } from '../../lib/live-events';
