@@ -84,7 +84,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read settings from AppConfig (main/config/), not process.env.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read settings from AppConfig (main/config/), not process.env.',
+        },
       ],
     },
   },
