@@ -1,10 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { AppConfig } from '../config/app-config';
-import { openDatabase } from '../db/open-database';
 import type { Logger } from '../logging/logger';
 import { runStdioServer } from '../mcp/stdio-server';
-import { createServices } from './create-services';
-import { createHealth } from './health';
+import { withApp } from './create-app';
 import { recordToolCall } from './record-tool-call';
 import { VERSION } from './version';
 
@@ -14,25 +12,20 @@ import { VERSION } from './version';
  * `--stdio` mode both run for clients that only start local processes.
  */
 export async function serveOverStdio(
-  config: Pick<AppConfig, 'database' | 'resources' | 'logRetention'>,
+  config: AppConfig,
   userId: string,
   logger: Logger,
   input?: Readable,
 ): Promise<void> {
-  const handle = await openDatabase(config.database, logger, config.resources.migrationsDir);
-  const services = createServices(handle, logger, { toolLogRetention: config.logRetention });
-  try {
+  await withApp(config, logger, async ({ services, health }) => {
     await services.users.ensure(userId, userId);
     await runStdioServer({
       userId,
       version: VERSION,
       logger,
-      deps: { tasks: services.tasks, health: createHealth(handle, logger).report },
+      deps: { tasks: services.tasks, health: health.report },
       onToolCall: recordToolCall(services.toolLog, undefined),
       input,
     });
-  } finally {
-    await services.toolLog.close();
-    await handle.close();
-  }
+  });
 }

@@ -11,7 +11,7 @@ import { UserFacingError } from '../errors';
 import { commandConfig, withDatabaseOptions, type CliContext, type DatabaseOptions } from './database-options';
 import { collect, parsePort } from './options';
 import { recordedServerUrl, SERVE_PORT_HELP, serverAnswers } from './running-server';
-import { withServices } from './with-services';
+import { withApp } from '../app/create-app';
 
 interface ConnectOptions extends DatabaseOptions {
   port?: number;
@@ -55,7 +55,7 @@ async function withConnections<T>(
   if (options.existingOnly) await requireExistingDatabase(location);
   const server = await locateServer(options, found);
   const env = clientEnvironment(found.clientFolders);
-  return withServices(commandConfig(cli, options), cli.logger, (services) =>
+  return withApp(commandConfig(cli, options), cli.logger, ({ services }) =>
     run(
       createClientConnections({
         env,

@@ -3,7 +3,7 @@ import type { TokenInfo } from '../../shared/token-schemas';
 import { UserFacingError } from '../errors';
 import { commandConfig, withDatabaseOptions, type CliContext, type DatabaseOptions } from './database-options';
 import { collect } from './options';
-import { withServices } from './with-services';
+import { withApp } from '../app/create-app';
 
 interface CreateOptions extends DatabaseOptions {
   label: string;
@@ -43,7 +43,7 @@ export function registerTokenCommands(program: Command, cli: CliContext): void {
     .option('--read-only', 'the token may read but never change anything')
     .option('--json', 'print {"token","id","user","label","projects","read_only"} as JSON')
     .action(async (options: CreateOptions) => {
-      const created = await withServices(commandConfig(cli, options), cli.logger, (services) =>
+      const created = await withApp(commandConfig(cli, options), cli.logger, ({ services }) =>
         services.tokens.create({
           label: options.label,
           ...(options.user === undefined ? {} : { user: options.user }),
@@ -66,7 +66,7 @@ export function registerTokenCommands(program: Command, cli: CliContext): void {
     .description('list tokens (never their secrets)')
     .option('--json', 'print the list as JSON')
     .action(async (options: DatabaseOptions & { json?: boolean }) => {
-      const tokens = await withServices(commandConfig(cli, options), cli.logger, (services) => services.tokens.list());
+      const tokens = await withApp(commandConfig(cli, options), cli.logger, ({ services }) => services.tokens.list());
       if (options.json) process.stdout.write(`${JSON.stringify(tokens)}\n`);
       else process.stdout.write(tokens.length ? `${tokens.map(describeToken).join('\n')}\n` : 'No tokens yet.\n');
     });
@@ -75,7 +75,7 @@ export function registerTokenCommands(program: Command, cli: CliContext): void {
     .description('revoke a token; requests using it are refused from now on')
     .argument('<id>', 'the token id, as token list shows it')
     .action(async (id: string, options: DatabaseOptions) => {
-      const revoked = await withServices(commandConfig(cli, options), cli.logger, (services) =>
+      const revoked = await withApp(commandConfig(cli, options), cli.logger, ({ services }) =>
         services.tokens.revoke(id),
       );
       if (!revoked.ok) throw new UserFacingError(revoked.error.message);

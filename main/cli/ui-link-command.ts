@@ -6,7 +6,7 @@ import { digest, newSecret } from '../http/ui/ui-sessions';
 import { commandConfig, withDatabaseOptions, type CliContext, type DatabaseOptions } from './database-options';
 import { parsePort } from './options';
 import { SERVE_PORT_HELP, serverAnswers } from './running-server';
-import { withServices } from './with-services';
+import { withApp } from '../app/create-app';
 
 // A link printed to a terminal is for now, not for later.
 const UI_LINK_TTL_MS = 15 * 60 * 1000;
@@ -20,7 +20,7 @@ export function registerUiLinkCommand(program: Command, cli: CliContext): void {
       const config = commandConfig(cli, options);
       const base = `http://127.0.0.1:${config.port}`;
       const code = newSecret();
-      await withServices(config, cli.logger, async (_services, handle) => {
+      await withApp(config, cli.logger, async ({ handle }) => {
         const now = Date.now();
         await createUiSessionRepository(handle).insert({
           id: digest(code),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { StdioCommand } from '../../shared/api';
 import type { DesktopSettings } from '../../shared/desktop';
 import { writeServerRecord, type WrittenServerRecord } from '../app/server-record';
+import { createPauseGate } from '../app/pause-gate';
 import { startServer, type RunningServer } from '../app/start-server';
 import { resolveAppConfig, type ResourceFolders } from '../config/app-config';
 import type { DatabaseLocation } from '../config/database-location';
@@ -40,7 +41,8 @@ export function createServerHost(options: ServerHostOptions) {
   let record: WrittenServerRecord | undefined;
   let startedWith: DesktopSettings | undefined;
   let starting: Promise<RunningServer> | undefined;
-  let paused = false;
+  // One gate for every server this host starts: a pause outlasts a restart for new settings.
+  const pause = createPauseGate(logger);
 
   const desktop = createDesktopAdapter({
     store,
@@ -73,8 +75,8 @@ export function createServerHost(options: ServerHostOptions) {
       logger,
       instanceNonce: nonce,
       desktop,
+      pause,
     });
-    server.setAgentsPaused(paused);
     startedWith = settings;
     running = server;
     record = noteRunning(server, location);
@@ -114,11 +116,8 @@ export function createServerHost(options: ServerHostOptions) {
       return starting;
     },
     stop,
-    agentsPaused: () => paused,
-    setAgentsPaused: (value: boolean) => {
-      paused = value;
-      running?.setAgentsPaused(value);
-    },
+    agentsPaused: pause.paused,
+    setAgentsPaused: pause.set,
   };
 }
 

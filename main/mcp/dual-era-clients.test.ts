@@ -2,9 +2,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '../../shared/task';
-import { createServices } from '../app/create-services';
-import { openDatabase } from '../db/open-database';
-import { createLogger } from '../logging/logger';
+import { withTestApp } from '../testing/test-config';
 import { sqliteTarget } from '../testing/database-targets';
 import { BIN } from '../testing/run-cli';
 import { startTestServer, type TestServer } from '../testing/test-server';
@@ -103,14 +101,11 @@ describe('the official v2 client over stdio', () => {
         await runEveryTool(client, `over stdio in ${mode} mode`);
         await client.close();
 
-        const handle = await openDatabase(location, createLogger('silent'));
-        try {
-          const calls = await createServices(handle, createLogger('silent')).toolLog.recent('pipe-user', 20);
+        await withTestApp(location, async ({ services }) => {
+          const calls = await services.toolLog.recent('pipe-user', 20);
           expect(new Set(calls.map((row) => row.client_label))).toEqual(new Set([`Stdio ${mode}`]));
           expect(calls).toHaveLength(12);
-        } finally {
-          await handle.close();
-        }
+        });
       } finally {
         await cleanup();
       }

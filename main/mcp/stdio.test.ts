@@ -3,9 +3,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createServices } from '../app/create-services';
-import { openDatabase } from '../db/open-database';
-import { createLogger } from '../logging/logger';
+import { withTestApp } from '../testing/test-config';
 import { postgresTarget, sqliteTarget, type DatabaseTarget } from '../testing/database-targets';
 import { describePostgres } from '../testing/postgres';
 import { BIN } from '../testing/run-cli';
@@ -65,13 +63,10 @@ describe('taskdesk stdio', () => {
       ]);
       expect(session.code).toBe(0);
       expect(session.ms).toBeLessThan(3000);
-      const handle = await openDatabase({ kind: 'sqlite', path: db }, createLogger('silent'));
-      try {
-        const calls = await createServices(handle, createLogger('silent')).toolLog.recent('local', 10);
+      await withTestApp({ kind: 'sqlite', path: db }, async ({ services }) => {
+        const calls = await services.toolLog.recent('local', 10);
         expect(calls.map((call) => [call.client_label, call.tool])).toEqual([['Pipe Closer', 'add_task']]);
-      } finally {
-        await handle.close();
-      }
+      });
     } finally {
       temp.remove();
     }
@@ -171,13 +166,10 @@ function describeStdioSession(target: DatabaseTarget): void {
       await client.connect(transport);
       await client.callTool({ name: 'add_task', arguments: { title: 'from an odd client' } });
       await client.close();
-      const handle = await openDatabase(location, createLogger('silent'));
-      try {
-        const calls = await createServices(handle, createLogger('silent')).toolLog.recent('local', 10);
+      await withTestApp(location, async ({ services }) => {
+        const calls = await services.toolLog.recent('local', 10);
         expect(calls.map((call) => [call.client_label, call.tool])).toEqual([['Odd\uFFFDClient\uFFFD', 'add_task']]);
-      } finally {
-        await handle.close();
-      }
+      });
     } finally {
       await cleanup();
     }
@@ -206,9 +198,7 @@ function describeStdioSession(target: DatabaseTarget): void {
       expect(health.structuredContent).toMatchObject({ data: { database: { kind: target.kind, reachable: true } } });
       await client.close();
 
-      const handle = await openDatabase(location, createLogger('silent'));
-      try {
-        const services = createServices(handle, createLogger('silent'));
+      await withTestApp(location, async ({ services }) => {
         const listed = await services.tasks.list('desk-user', {});
         expect(listed.ok && listed.value.tasks.map((task) => task.title)).toEqual(['from the desktop']);
         const calls = await services.toolLog.recent('desk-user', 10);
@@ -216,9 +206,7 @@ function describeStdioSession(target: DatabaseTarget): void {
           ['Claude Desktop', 'health_check', 'success'],
           ['Claude Desktop', 'add_task', 'success'],
         ]);
-      } finally {
-        await handle.close();
-      }
+      });
     } finally {
       await cleanup();
     }
