@@ -5,7 +5,7 @@ import { createToolCallRepository } from '../db/tool-call-repository';
 import { createUserRepository } from '../db/user-repository';
 import { createLiveEvents } from '../live/live-events';
 import type { ChangeFeed } from '../live/change-feed';
-import { startStdioCallsFeed } from '../live/stdio-calls-feed';
+import { startStdioCallsFeed } from '../tool-log/stdio-calls-feed';
 import { startTaskChangeFeed } from './task-change-feed';
 import type { Logger } from '../logging/logger';
 import { startLeaseSweeper } from '../tasks/lease-sweeper';
@@ -56,6 +56,7 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
   const tokens = createTokenService({
     tokens: tokenRepository,
     users,
+    onChange: (info) => live.publish(info.user, 'token', info),
     projects: {
       ensure: (userId, names) => tasks.ensureProjects(userId, names),
       named: (userId, ids) => tasks.projectNames(userId, ids),
@@ -64,10 +65,7 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
   const sightings = createTokenSightings({
     tokens: tokenRepository,
     logger,
-    onWritten: async (ids) => {
-      const written = new Set(ids);
-      for (const info of await tokens.list()) if (written.has(info.id)) live.publish(info.user, 'token', info);
-    },
+    onWritten: (ids) => tokens.changed(ids),
   });
   return {
     tasks,
@@ -84,7 +82,7 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
     startBackgroundWork: () => {
       if (handle.sqlite) checkpoints ??= startWalCheckpoints(handle.sqlite, logger);
       if (handle.kind === 'postgres') statistics ??= startStatisticsKeeper(handle.db, handle.tables, logger);
-      stdioFeed ??= startStdioCallsFeed({ calls, live, logger });
+      stdioFeed ??= startStdioCallsFeed({ calls, watchedUsers: live.watchedUsers, announce: toolLog.announce, logger });
       changeFeed ??= startTaskChangeFeed(handle, {
         showAll: (userId, ids) => tasks.showAll(userId, ids),
         live,

@@ -60,8 +60,10 @@ export function createTokenService(deps: {
   users: UserRepository;
   projects: ProjectDirectory;
   clock?: () => Date;
+  /** Told of every token as it is after a change (created, revoked, seen), never with its secret. */
+  onChange?: (token: TokenInfo) => void;
 }) {
-  const { tokens, users, projects, clock = () => new Date() } = deps;
+  const { tokens, users, projects, clock = () => new Date(), onChange = () => undefined } = deps;
 
   /** Rows as listed, each scope's project ids shown with their current names. */
   async function withNames(rows: readonly ApiTokenRow[]): Promise<TokenInfo[]> {
@@ -96,7 +98,15 @@ export function createTokenService(deps: {
         projectIds: scope && [...new Set(scope.map((project) => project.id))],
         readOnly: parsed.value.read_only ?? false,
       });
-      return ok({ ...toInfo(row, scope ?? []), token: `tdk_${id}_${secret}` });
+      const info = toInfo(row, scope ?? []);
+      onChange(info);
+      return ok({ ...info, token: `tdk_${id}_${secret}` });
+    },
+
+    /** Announces these tokens as they now are (their sightings were written: last seen, call count). */
+    async changed(ids: readonly string[]): Promise<void> {
+      const wanted = new Set(ids);
+      for (const info of await withNames(await tokens.list())) if (wanted.has(info.id)) onChange(info);
     },
 
     /** Every token, or only one user's (the UI shows the signed-in user's own). */
@@ -112,7 +122,11 @@ export function createTokenService(deps: {
         if (owned?.userId !== userId) return fail('not_found', `no token with id ${id}`);
       }
       const revoked = await tokens.revoke(id, clock().toISOString());
-      if (revoked) return ok((await withNames([revoked]))[0] as TokenInfo);
+      if (revoked) {
+        const info = (await withNames([revoked]))[0] as TokenInfo;
+        onChange(info);
+        return ok(info);
+      }
       const existing = await tokens.find(id);
       return existing
         ? ok((await withNames([existing]))[0] as TokenInfo)

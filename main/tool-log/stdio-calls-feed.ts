@@ -1,7 +1,5 @@
-import type { ToolCallRepository } from '../db/tool-call-repository';
+import type { ToolCallRepository, ToolCallRow } from '../db/tool-call-repository';
 import type { Logger } from '../logging/logger';
-import { toToolCall } from '../tool-log/tool-call-log';
-import type { LiveEvents } from './live-events';
 
 // Often enough that a call made over stdio shows in the Activity view within a
 // few hundred milliseconds (the other process also batches its log for 50 ms).
@@ -16,11 +14,18 @@ const SEEN_MAX = 5000;
  * Agents that only speak stdio (Claude Desktop) run `taskdesk stdio` as a
  * process of their own, sharing the database but not this process's events.
  * While a UI is listening, their calls are read from the shared tool-call log
- * and announced like local ones, for the Activity view. The tasks they change
- * reach the UI through the change log, like every change (see change-feed.ts).
+ * and announced through this process's log like local ones, for the Activity
+ * view. The tasks they change reach the UI through the change log, like every
+ * change (see live/change-feed.ts).
  */
-export function startStdioCallsFeed(deps: { calls: ToolCallRepository; live: LiveEvents; logger: Logger }) {
-  const { calls, live, logger } = deps;
+export function startStdioCallsFeed(deps: {
+  calls: ToolCallRepository;
+  /** The users someone is watching: nobody else's calls are read. */
+  watchedUsers: () => string[];
+  announce: (row: ToolCallRow) => void;
+  logger: Logger;
+}) {
+  const { calls, watchedUsers, announce: tell, logger } = deps;
   const seen = new Set<string>();
   let since = new Date().toISOString();
   let running = false;
@@ -31,7 +36,7 @@ export function startStdioCallsFeed(deps: { calls: ToolCallRepository; live: Liv
       if (seen.has(row.id)) continue;
       seen.add(row.id);
       if (row.createdAt > since) since = row.createdAt;
-      live.publish(userId, 'tool_call', toToolCall(row));
+      tell(row);
     }
     for (const id of seen) {
       if (seen.size <= SEEN_MAX) break;
@@ -40,7 +45,7 @@ export function startStdioCallsFeed(deps: { calls: ToolCallRepository; live: Liv
   }
 
   const timer = setInterval(() => {
-    const users = live.watchedUsers();
+    const users = watchedUsers();
     if (running || users.length === 0) return;
     running = true;
     Promise.all(users.map(announce))

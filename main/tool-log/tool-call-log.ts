@@ -66,18 +66,25 @@ export function createToolCallLog(options: ToolCallLogOptions) {
     return flushing;
   }
 
+  function notify(row: ToolCallRow): void {
+    // Converted only when someone wants this user's calls: under load nobody usually does.
+    let call: ToolCall | undefined;
+    for (const { listener, wants } of subscribers) {
+      if (!wants(row.userId)) continue;
+      call ??= toToolCall(row);
+      listener(call);
+    }
+  }
+
   return {
     record(row: ToolCallRow): void {
       queue.push(row);
-      // Converted only when someone wants this user's calls: under load nobody usually does.
-      let call: ToolCall | undefined;
-      for (const { listener, wants } of subscribers) {
-        if (!wants(row.userId)) continue;
-        call ??= toToolCall(row);
-        listener(call);
-      }
+      notify(row);
       timer ??= setTimeout(() => void flush(), flushIntervalMs);
     },
+
+    /** A call another process logged (`taskdesk stdio`): told to subscribers like one recorded here, not written again. */
+    announce: notify,
 
     /** Calls `listener` for every call recorded from now on (of the users `wants` picks); returns the way to stop. */
     subscribe(listener: (call: ToolCall) => void, wants: (userId: string) => boolean = () => true): () => void {

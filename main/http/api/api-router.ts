@@ -84,9 +84,9 @@ export function createApiHandler(deps: ApiDeps) {
     ),
     ...taskRoutes(deps.tasks, deps.taskWindows),
     ...coordinationRoutes(deps.tasks),
-    ...tokenRoutes(deps.tokens, deps.live),
+    ...tokenRoutes(deps.tokens),
     ...(deps.desktop ? desktopRoutes(deps.desktop) : []),
-    ...clientRoutes(deps.clientSetup, { canConnect: deps.desktop !== undefined, tokens: deps.tokens, live: deps.live }),
+    ...clientRoutes(deps.clientSetup, { canConnect: deps.desktop !== undefined }),
     route('GET', '/api/events', ({ res, userId, sessionKey }) => {
       deps.streams.open(res, userId, sessionKey);
       return Promise.resolve('handled' as const);

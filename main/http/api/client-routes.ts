@@ -1,7 +1,5 @@
 import { ok } from '../../../shared/result';
 import type { ClientSetupService } from '../../connect/client-setup';
-import type { LiveEvents } from '../../live/live-events';
-import type { TokenService } from '../../tokens/token-service';
 import { route, type ApiRoute } from './api-route';
 
 /**
@@ -12,7 +10,7 @@ import { route, type ApiRoute } from './api-route';
 export function clientRoutes(
   /** Built per request: the URL clients are pointed at is known only once the server listens. */
   setup: () => ClientSetupService,
-  options: { canConnect: boolean; tokens: Pick<TokenService, 'list'>; live: LiveEvents },
+  options: { canConnect: boolean },
 ): ApiRoute[] {
   const routes = [
     route('GET', '/api/clients', async () => ({
@@ -22,12 +20,11 @@ export function clientRoutes(
   if (!options.canConnect) return routes;
   return [
     ...routes,
-    route('POST', '/api/clients/:id/connect', async ({ params, userId }) => {
+    route('POST', '/api/clients/:id/connect', async ({ params }) => {
       const connected = await setup().connect(params.id ?? '');
       if (!connected.ok) return { result: connected };
-      const { tokenCreated, ...answer } = connected.value;
-      const created = tokenCreated && (await options.tokens.list()).find((token) => token.id === tokenCreated);
-      if (created) options.live.publish(userId, 'token', created);
+      // The token it made (if any) was announced by the token service; the answer need not name it.
+      const { tokenCreated: _created, ...answer } = connected.value;
       return { result: ok(answer) };
     }),
   ];

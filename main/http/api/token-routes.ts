@@ -1,10 +1,9 @@
 import { fail, ok } from '../../../shared/result';
-import type { LiveEvents } from '../../live/live-events';
 import type { TokenService } from '../../tokens/token-service';
 import { asObject, route, type ApiRoute } from './api-route';
 
 /** Tokens of the signed-in user: listed without secrets; a new one's secret is in the create answer only. */
-export function tokenRoutes(tokens: TokenService, live: LiveEvents): ApiRoute[] {
+export function tokenRoutes(tokens: TokenService): ApiRoute[] {
   return [
     route('GET', '/api/tokens', async ({ userId }) => ({ result: ok({ tokens: await tokens.list(userId) }) })),
     route('POST', '/api/tokens', async (request) => {
@@ -15,13 +14,10 @@ export function tokenRoutes(tokens: TokenService, live: LiveEvents): ApiRoute[] 
       // The UI creates tokens for its own user only, whatever the body says.
       const created = await tokens.create({ ...fields, user: request.userId });
       if (!created.ok) return { result: created };
-      const { token: _secret, ...info } = created.value;
-      live.publish(request.userId, 'token', info);
       return { result: ok({ token: created.value }), status: 201 };
     }),
     route('POST', '/api/tokens/:id/revoke', async ({ userId, params }) => {
       const revoked = await tokens.revoke(params.id ?? '', userId);
-      if (revoked.ok) live.publish(userId, 'token', revoked.value);
       return { result: revoked.ok ? ok({ token: revoked.value }) : revoked };
     }),
   ];
