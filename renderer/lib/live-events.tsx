@@ -20,10 +20,17 @@ interface LiveEvents {
   /** Calls `listener` for every live event until the returned function is called. */
   subscribe: (listener: Listener) => () => void;
   /**
-   * Grows by one on every (re)connection, when every cached query is refetched
-   * too, since missed events are not replayed.
+   * Grows by one on every reconnection (and on a first connection that came
+   * after `ready`), when every cached query is refetched too, since missed
+   * events are not replayed.
    */
   generation: number;
+  /**
+   * Lists may load: the stream is open, so no change can fall between an
+   * answer and the events after it; or it has not opened within a moment, and
+   * lists load anyway and load again once it does.
+   */
+  ready: boolean;
   connected: boolean;
   /** The stream was open once and has dropped for longer than a blink: the server is not answering. */
   lost: boolean;
@@ -31,6 +38,8 @@ interface LiveEvents {
 
 // A stream that comes back within this long (a proxy hiccup, a tab waking) is not worth a banner.
 const LOST_AFTER_MS = 1500;
+// Lists wait this long at most for the stream to open before their first load.
+const READY_WITHOUT_STREAM_MS = 1000;
 
 const LiveEventsContext = createContext<LiveEvents | undefined>(undefined);
 
@@ -100,6 +109,8 @@ export function LiveEventsProvider({ api, children }: { api: ApiClient; children
   const [generation, setGeneration] = useState(0);
   const [connected, setConnected] = useState(false);
   const [lost, setLost] = useState(false);
+  const [ready, setReady] = useState(false);
+  const readySince = useRef<'stream' | 'timeout' | undefined>(undefined);
   const everConnected = useRef(false);
   const { signedOut } = useSessionControl();
   const queryClient = useQueryClient();
@@ -113,6 +124,15 @@ export function LiveEventsProvider({ api, children }: { api: ApiClient; children
     return () => clearTimeout(timer);
   }, [connected]);
 
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (readySince.current) return;
+      readySince.current = 'timeout';
+      setReady(true);
+    }, READY_WITHOUT_STREAM_MS);
+    return () => clearTimeout(timer);
+  }, []);
+
   useEffect(
     () =>
       keepStreamOpen(api, {
@@ -122,7 +142,13 @@ export function LiveEventsProvider({ api, children }: { api: ApiClient; children
         onOpen: () => {
           everConnected.current = true;
           setConnected(true);
-          setGeneration((value) => value + 1);
+          if (readySince.current === undefined) {
+            // The first opening, before any list loaded: they load now, once, and need no second round.
+            readySince.current = 'stream';
+            setReady(true);
+          } else {
+            setGeneration((value) => value + 1);
+          }
           void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== QUERY_KEYS.session[0] });
         },
         onDown: () => setConnected(false),
@@ -137,7 +163,10 @@ export function LiveEventsProvider({ api, children }: { api: ApiClient; children
       listeners.current.delete(listener);
     };
   }, []);
-  const value = useMemo(() => ({ subscribe, generation, connected, lost }), [subscribe, generation, connected, lost]);
+  const value = useMemo(
+    () => ({ subscribe, generation, ready, connected, lost }),
+    [subscribe, generation, ready, connected, lost],
+  );
 
   return <LiveEventsContext.Provider value={value}>{children}</LiveEventsContext.Provider>;
 }

@@ -58,18 +58,20 @@ export function renderTasksView(ui: UiTestServer, options: RenderOptions = {}) {
   const api: ApiClient = {
     ...ui.api,
     ...options.apiOverrides,
-    live: (handlers) =>
-      ui.api.live({
-        ...handlers,
-        onEvent: (name, data) => {
-          options.onLiveEvent?.(name, data);
-          if (options.passLiveEvent?.(name, data) !== false) handlers.onEvent(name, data);
-        },
-        onOpen: () => {
-          handlers.onOpen?.();
-          opened();
-        },
-      }),
+    live:
+      options.apiOverrides?.live ??
+      ((handlers) =>
+        ui.api.live({
+          ...handlers,
+          onEvent: (name, data) => {
+            options.onLiveEvent?.(name, data);
+            if (options.passLiveEvent?.(name, data) !== false) handlers.onEvent(name, data);
+          },
+          onOpen: () => {
+            handlers.onOpen?.();
+            opened();
+          },
+        })),
   };
   const view = render(
     <ApiProvider api={api}>
@@ -128,8 +130,8 @@ export function groupHeadings(): string[] {
 }
 
 /** The row (listitem) that holds the task titled `title`. */
-export async function findRow(title: string): Promise<HTMLElement> {
-  const checkbox = await screen.findByRole('checkbox', { name: title });
+export async function findRow(title: string, wait?: { timeout: number }): Promise<HTMLElement> {
+  const checkbox = await screen.findByRole('checkbox', { name: title }, wait);
   const row = checkbox.closest<HTMLElement>('[role="listitem"]');
   if (!row) throw new Error(`the checkbox for '${title}' is not in a row`);
   return row;

@@ -105,3 +105,37 @@ describe('live changes', () => {
     await waitFor(() => expect(rowTitles()).toEqual(['Stays put']));
   });
 });
+
+describe('the first load', () => {
+  it('asks for the list once: it waits for the live stream, so opening the stream asks for nothing again', async () => {
+    await seedTask(ui, { title: 'Already there' });
+    const asked: number[] = [];
+    const view = renderTasksView(ui, {
+      apiOverrides: {
+        taskWindow: (query) => {
+          asked.push(query.offset);
+          return ui.api.taskWindow(query);
+        },
+      },
+    });
+    await findRow('Already there');
+    await view.streamOpen;
+    // Longer than a second round would take to be asked for.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Each window once (the first load also asks for the one past the view's edge).
+    expect(asked.filter((offset) => offset === 0)).toEqual([0]);
+    expect(new Set(asked).size).toBe(asked.length);
+    // Nothing is missed for it: a change made now arrives live.
+    await callTool(agent, 'add_task', { title: 'Made after the load' });
+    await findRow('Made after the load');
+  });
+
+  it('still loads the list when the live stream cannot open', async () => {
+    await seedTask(ui, { title: 'Shown without a stream' });
+    const started = performance.now();
+    renderTasksView(ui, { apiOverrides: { live: () => () => undefined } });
+    expect(await findRow('Shown without a stream', { timeout: 3000 })).toBeInTheDocument();
+    // It waited for the stream a moment first.
+    expect(performance.now() - started).toBeGreaterThan(900);
+  });
+});

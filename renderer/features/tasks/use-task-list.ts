@@ -43,7 +43,9 @@ const hasHole = (rows: readonly (Task | undefined)[], from: number, to: number) 
  */
 export function useTaskList(filters: TaskFilters, collapsed: readonly string[] = []) {
   const api = useApi();
-  const { generation } = useLiveEvents();
+  const { generation, ready } = useLiveEvents();
+  const readyRef = useRef(ready);
+  readyRef.current = ready;
   const model = useRef<LoadedTasks>({ rows: [] });
   const [rows, setRows] = useState<readonly (Task | undefined)[]>([]);
   const [status, setStatus] = useState<{ loading: boolean; error?: string }>({ loading: true });
@@ -155,6 +157,7 @@ export function useTaskList(filters: TaskFilters, collapsed: readonly string[] =
   );
 
   ensureRef.current = () => {
+    if (!readyRef.current) return;
     const { first, last } = visible.current;
     const known = model.current.rows;
     const total = fresh.current ? undefined : known.length;
@@ -189,7 +192,7 @@ export function useTaskList(filters: TaskFilters, collapsed: readonly string[] =
     shownFor.current = filtersKey;
     setStatus((previous) => ({ loading: refetch ? previous.loading : true, error: undefined }));
     ensure();
-  }, [filtersKey, generation, attempt, ensure]);
+  }, [filtersKey, generation, ready, attempt, ensure]);
 
   useEffect(() => {
     const timers = lingering.current;
