@@ -29,28 +29,64 @@ export const API_ERROR_CODES = [
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** Where the UI asks for things; ids are URL-encoded by the client. */
-export const API_ROUTES = {
+/**
+ * Every /api route of the UI, written once: the server matches these patterns
+ * (`:id` captures one path segment) and the client fills them in (API_ROUTES).
+ */
+export const API_PATHS = {
   session: '/api/session',
   status: '/api/status',
   connection: '/api/connection',
   tasks: '/api/tasks',
   deletedTasks: '/api/tasks/deleted',
   taskWindow: '/api/tasks/window',
-  task: (id: string) => `/api/tasks/${encodeURIComponent(id)}`,
-  completeTask: (id: string) => `/api/tasks/${encodeURIComponent(id)}/complete`,
-  restoreTask: (id: string) => `/api/tasks/${encodeURIComponent(id)}/restore`,
-  taskDetail: (id: string) => `/api/tasks/${encodeURIComponent(id)}/detail`,
-  taskNotes: (id: string) => `/api/tasks/${encodeURIComponent(id)}/notes`,
-  releaseTask: (id: string) => `/api/tasks/${encodeURIComponent(id)}/release`,
-  undoTaskEvent: (id: string) => `/api/tasks/${encodeURIComponent(id)}/undo`,
+  task: '/api/tasks/:id',
+  completeTask: '/api/tasks/:id/complete',
+  restoreTask: '/api/tasks/:id/restore',
+  taskDetail: '/api/tasks/:id/detail',
+  taskNotes: '/api/tasks/:id/notes',
+  releaseTask: '/api/tasks/:id/release',
+  undoTaskEvent: '/api/tasks/:id/undo',
   projects: '/api/projects',
-  project: (id: string) => `/api/projects/${encodeURIComponent(id)}`,
+  project: '/api/projects/:id',
   toolCalls: '/api/tool-calls',
   tokens: '/api/tokens',
-  revokeToken: (id: string) => `/api/tokens/${encodeURIComponent(id)}/revoke`,
+  revokeToken: '/api/tokens/:id/revoke',
   clients: '/api/clients',
-  connectClient: (id: string) => `/api/clients/${encodeURIComponent(id)}/connect`,
+  connectClient: '/api/clients/:id/connect',
   events: '/api/events',
+  desktopSettings: '/api/desktop/settings',
+  testDatabase: '/api/desktop/test-database',
+} as const;
+
+export type ApiPath = (typeof API_PATHS)[keyof typeof API_PATHS];
+
+/** A route pattern with its `:id` filled in, encoded so an id can never reach another route. */
+const withId = (pattern: string) => (id: string) => pattern.replace(':id', encodeURIComponent(id));
+
+/** The paths the client asks for. */
+export const API_ROUTES = {
+  session: API_PATHS.session,
+  status: API_PATHS.status,
+  connection: API_PATHS.connection,
+  tasks: API_PATHS.tasks,
+  deletedTasks: API_PATHS.deletedTasks,
+  taskWindow: API_PATHS.taskWindow,
+  task: withId(API_PATHS.task),
+  completeTask: withId(API_PATHS.completeTask),
+  restoreTask: withId(API_PATHS.restoreTask),
+  taskDetail: withId(API_PATHS.taskDetail),
+  taskNotes: withId(API_PATHS.taskNotes),
+  releaseTask: withId(API_PATHS.releaseTask),
+  undoTaskEvent: withId(API_PATHS.undoTaskEvent),
+  projects: API_PATHS.projects,
+  project: withId(API_PATHS.project),
+  toolCalls: API_PATHS.toolCalls,
+  tokens: API_PATHS.tokens,
+  revokeToken: withId(API_PATHS.revokeToken),
+  clients: API_PATHS.clients,
+  connectClient: withId(API_PATHS.connectClient),
+  events: API_PATHS.events,
 } as const;
 
 /**

@@ -5,6 +5,7 @@
  * These routes exist only when the server runs inside the desktop app.
  */
 import { z } from 'zod';
+import { API_PATHS } from './api';
 import { hostNameRule } from './host-name';
 
 export const DEFAULT_DESKTOP_PORT = 7410;
@@ -51,8 +52,8 @@ export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = {
 export const databaseTestInput = z.strictObject({ url: postgresUrl });
 
 export const DESKTOP_ROUTES = {
-  settings: '/api/desktop/settings',
-  testDatabase: '/api/desktop/test-database',
+  settings: API_PATHS.desktopSettings,
+  testDatabase: API_PATHS.testDatabase,
 } as const;
 
 /** GET/PUT /api/desktop/settings answer with what is saved and whether the running server still uses older values. */

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiPath } from '../../../shared/api';
 import type { Result } from '../../../shared/result';
 
 export interface ApiRequest {
@@ -27,8 +28,8 @@ export type ApiReply =
 
 export interface ApiRoute {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Segments starting with ':' capture one path segment. */
-  path: string;
+  /** One of the paths shared/api.ts declares for server and client alike; ':' segments capture one segment. */
+  path: ApiPath;
   /** Reachable without a session (only signing in). */
   public?: boolean;
   handle: (request: ApiRequest) => Promise<ApiReply>;
@@ -36,7 +37,7 @@ export interface ApiRoute {
 
 export const route = (
   method: ApiRoute['method'],
-  path: string,
+  path: ApiPath,
   handle: ApiRoute['handle'],
   options: { public?: boolean } = {},
 ): ApiRoute => ({ method, path, handle, ...options });

@@ -1,3 +1,4 @@
+import { API_PATHS } from '../../../shared/api';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiErrorCode, ConnectionDetails, ServerStatus } from '../../../shared/api';
 import type { LiveEvents } from '../../live/live-events';
@@ -87,7 +88,7 @@ export function createApiHandler(deps: ApiDeps) {
     ...tokenRoutes(deps.tokens),
     ...(deps.desktop ? desktopRoutes(deps.desktop) : []),
     ...clientRoutes(deps.clientSetup, { canConnect: deps.desktop !== undefined }),
-    route('GET', '/api/events', ({ res, userId, sessionKey }) => {
+    route('GET', API_PATHS.events, ({ res, userId, sessionKey }) => {
       deps.streams.open(res, userId, sessionKey);
       return Promise.resolve('handled' as const);
     }),

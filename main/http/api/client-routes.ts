@@ -1,3 +1,4 @@
+import { API_PATHS } from '../../../shared/api';
 import { ok } from '../../../shared/result';
 import type { ClientSetupService } from '../../connect/client-setup';
 import { route, type ApiRoute } from './api-route';
@@ -13,14 +14,14 @@ export function clientRoutes(
   options: { canConnect: boolean },
 ): ApiRoute[] {
   const routes = [
-    route('GET', '/api/clients', async () => ({
+    route('GET', API_PATHS.clients, async () => ({
       result: ok({ clients: await setup().list(), can_connect: options.canConnect }),
     })),
   ];
   if (!options.canConnect) return routes;
   return [
     ...routes,
-    route('POST', '/api/clients/:id/connect', async ({ params }) => {
+    route('POST', API_PATHS.connectClient, async ({ params }) => {
       const connected = await setup().connect(params.id ?? '');
       if (!connected.ok) return { result: connected };
       // The token it made (if any) was announced by the token service; the answer need not name it.

@@ -1,3 +1,4 @@
+import { API_PATHS } from '../../../shared/api';
 import { fail, ok, type Result } from '../../../shared/result';
 import { PERSON } from '../../tasks/actor';
 import type { TaskService } from '../../tasks/task-service';
@@ -27,35 +28,35 @@ const isReply = (value: Record<string, unknown> | ApiReply): value is ApiReply =
  */
 export function coordinationRoutes(tasks: TaskService): ApiRoute[] {
   return [
-    route('GET', '/api/projects', async ({ userId }) => ({
+    route('GET', API_PATHS.projects, async ({ userId }) => ({
       result: ok({ projects: await tasks.listProjects(userId) }),
     })),
-    route('POST', '/api/projects', async (request) => {
+    route('POST', API_PATHS.projects, async (request) => {
       const input = await bodyWith(request, {});
       if (isReply(input)) return input;
       return reply(await tasks.createProject(request.userId, input), (project) => ({ project }), 201);
     }),
-    route('PATCH', '/api/projects/:id', async (request) => {
+    route('PATCH', API_PATHS.project, async (request) => {
       const input = await bodyWith(request, { project_id: request.params.id ?? '' });
       if (isReply(input)) return input;
       return reply(await tasks.renameProject(request.userId, input), (project) => ({ project }));
     }),
-    route('GET', '/api/tasks/:id/detail', async ({ userId, params, query }) => {
+    route('GET', API_PATHS.taskDetail, async ({ userId, params, query }) => {
       const cursor = query.get('history_cursor');
       const input = { task_id: params.id, ...(cursor === null ? {} : { history_cursor: cursor }) };
       return reply(await tasks.detail(userId, input), (detail) => detail);
     }),
-    route('POST', '/api/tasks/:id/notes', async (request) => {
+    route('POST', API_PATHS.taskNotes, async (request) => {
       const input = await bodyWith(request, { task_id: request.params.id ?? '' });
       if (isReply(input)) return input;
       return reply(await tasks.addNote(request.userId, input, PERSON), (note) => ({ note }), 201);
     }),
-    route('POST', '/api/tasks/:id/release', async (request) => {
+    route('POST', API_PATHS.releaseTask, async (request) => {
       const input = await bodyWith(request, { task_id: request.params.id ?? '' });
       if (isReply(input)) return input;
       return reply(await tasks.release(request.userId, input, PERSON), (task) => ({ task }));
     }),
-    route('POST', '/api/tasks/:id/undo', async (request) => {
+    route('POST', API_PATHS.undoTaskEvent, async (request) => {
       const input = await bodyWith(request, { task_id: request.params.id ?? '' });
       if (isReply(input)) return input;
       return reply(await tasks.undo(request.userId, input, PERSON), (task) => ({ task }));

@@ -1,3 +1,4 @@
+import { API_PATHS } from '../../../shared/api';
 import {
   databaseTestInput,
   desktopSettings,
@@ -18,14 +19,14 @@ export interface DesktopAdapter {
 /** Settings routes, present only inside the desktop app (elsewhere they are unknown paths: 404). */
 export function desktopRoutes(desktop: DesktopAdapter): ApiRoute[] {
   return [
-    route('GET', '/api/desktop/settings', async () => ({ result: ok(await desktop.settings()) })),
-    route('PUT', '/api/desktop/settings', async (request) => {
+    route('GET', API_PATHS.desktopSettings, async () => ({ result: ok(await desktop.settings()) })),
+    route('PUT', API_PATHS.desktopSettings, async (request) => {
       const body = await request.body();
       if (!body) return 'handled';
       const parsed = validate(desktopSettings, body.value);
       return { result: parsed.ok ? ok(await desktop.save(parsed.value)) : parsed };
     }),
-    route('POST', '/api/desktop/test-database', async (request) => {
+    route('POST', API_PATHS.testDatabase, async (request) => {
       const body = await request.body();
       if (!body) return 'handled';
       const parsed = validate(databaseTestInput, body.value);

@@ -1,3 +1,4 @@
+import { API_PATHS } from '../../../shared/api';
 import type { ConnectionDetails, ServerStatus } from '../../../shared/api';
 import { ok } from '../../../shared/result';
 import type { ToolCallPages } from '../../tool-log/tool-call-pages';
@@ -9,10 +10,10 @@ export function logAndStatusRoutes(
   connection: () => ConnectionDetails,
 ): ApiRoute[] {
   return [
-    route('GET', '/api/tool-calls', async ({ userId, query }) => ({
+    route('GET', API_PATHS.toolCalls, async ({ userId, query }) => ({
       result: await toolCallPages(userId, Object.fromEntries(query)),
     })),
-    route('GET', '/api/status', async ({ userId }) => ({ result: ok(await status(userId)) })),
-    route('GET', '/api/connection', () => Promise.resolve({ result: ok(connection()) })),
+    route('GET', API_PATHS.status, async ({ userId }) => ({ result: ok(await status(userId)) })),
+    route('GET', API_PATHS.connection, () => Promise.resolve({ result: ok(connection()) })),
   ];
 }

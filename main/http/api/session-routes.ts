@@ -1,4 +1,4 @@
-import { loginInput } from '../../../shared/api';
+import { loginInput, API_PATHS } from '../../../shared/api';
 import { fail, ok } from '../../../shared/result';
 import { validate } from '../../../shared/validate';
 import type { UiSessions } from '../ui/ui-sessions';
@@ -10,7 +10,7 @@ export function sessionRoutes(sessions: UiSessions, port: () => number): ApiRout
   return [
     route(
       'POST',
-      '/api/session',
+      API_PATHS.session,
       async (request) => {
         const body = await request.body();
         if (!body) return 'handled';
@@ -34,8 +34,8 @@ export function sessionRoutes(sessions: UiSessions, port: () => number): ApiRout
       },
       { public: true },
     ),
-    route('GET', '/api/session', ({ userId }) => Promise.resolve({ result: ok({ user: userId }) })),
-    route('DELETE', '/api/session', async ({ req }) => {
+    route('GET', API_PATHS.session, ({ userId }) => Promise.resolve({ result: ok({ user: userId }) })),
+    route('DELETE', API_PATHS.session, async ({ req }) => {
       await sessions.end(sessionIdFrom(req, port()));
       return { result: ok({}), headers: { 'set-cookie': clearedSessionCookie(port()) } };
     }),

@@ -1,3 +1,4 @@
+import { API_PATHS } from '../../../shared/api';
 import { PERSON } from '../../tasks/actor';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { Task } from '../../../shared/task';
@@ -32,33 +33,33 @@ const isReply = (value: Record<string, unknown> | ApiReply): value is ApiReply =
 /** The UI's task routes: each parses, calls the one task service, and shapes the answer. */
 export function taskRoutes(tasks: TaskService, windows: TaskWindows): ApiRoute[] {
   return [
-    route('GET', '/api/tasks', async ({ userId, query }) => ({ result: await tasks.list(userId, listQuery(query)) })),
-    route('POST', '/api/tasks', async (request) => {
+    route('GET', API_PATHS.tasks, async ({ userId, query }) => ({
+      result: await tasks.list(userId, listQuery(query)),
+    })),
+    route('POST', API_PATHS.tasks, async (request) => {
       const body = await request.body();
       if (!body) return 'handled';
       return single(await tasks.add(request.userId, body.value, PERSON), 201);
     }),
-    route('GET', '/api/tasks/deleted', async ({ userId }) => ({
+    route('GET', API_PATHS.deletedTasks, async ({ userId }) => ({
       result: ok({ tasks: await tasks.listDeleted(userId), next_cursor: null }),
     })),
-    route('GET', '/api/tasks/window', async ({ userId, query }) => ({
+    route('GET', API_PATHS.taskWindow, async ({ userId, query }) => ({
       result: await windows(userId, Object.fromEntries(query)),
     })),
-    route('GET', '/api/tasks/:id', async ({ userId, params }) =>
-      single(await tasks.get(userId, { task_id: params.id })),
-    ),
-    route('PATCH', '/api/tasks/:id', async (request) => {
+    route('GET', API_PATHS.task, async ({ userId, params }) => single(await tasks.get(userId, { task_id: params.id }))),
+    route('PATCH', API_PATHS.task, async (request) => {
       const input = await withTaskId(request);
       return isReply(input) ? input : single(await tasks.update(request.userId, input, PERSON));
     }),
-    route('POST', '/api/tasks/:id/complete', async (request) => {
+    route('POST', API_PATHS.completeTask, async (request) => {
       const input = await withTaskId(request);
       return isReply(input) ? input : single(await tasks.complete(request.userId, input, PERSON));
     }),
-    route('DELETE', '/api/tasks/:id', async ({ userId, params }) =>
+    route('DELETE', API_PATHS.task, async ({ userId, params }) =>
       single(await tasks.delete(userId, { task_id: params.id }, PERSON)),
     ),
-    route('POST', '/api/tasks/:id/restore', async ({ userId, params }) =>
+    route('POST', API_PATHS.restoreTask, async ({ userId, params }) =>
       single(await tasks.restore(userId, { task_id: params.id }, PERSON)),
     ),
   ];

@@ -1,3 +1,4 @@
+import { API_PATHS } from '../../../shared/api';
 import { fail, ok } from '../../../shared/result';
 import type { TokenService } from '../../tokens/token-service';
 import { asObject, route, type ApiRoute } from './api-route';
@@ -5,8 +6,8 @@ import { asObject, route, type ApiRoute } from './api-route';
 /** Tokens of the signed-in user: listed without secrets; a new one's secret is in the create answer only. */
 export function tokenRoutes(tokens: TokenService): ApiRoute[] {
   return [
-    route('GET', '/api/tokens', async ({ userId }) => ({ result: ok({ tokens: await tokens.list(userId) }) })),
-    route('POST', '/api/tokens', async (request) => {
+    route('GET', API_PATHS.tokens, async ({ userId }) => ({ result: ok({ tokens: await tokens.list(userId) }) })),
+    route('POST', API_PATHS.tokens, async (request) => {
       const body = await request.body();
       if (!body) return 'handled';
       const fields = asObject(body.value);
@@ -16,7 +17,7 @@ export function tokenRoutes(tokens: TokenService): ApiRoute[] {
       if (!created.ok) return { result: created };
       return { result: ok({ token: created.value }), status: 201 };
     }),
-    route('POST', '/api/tokens/:id/revoke', async ({ userId, params }) => {
+    route('POST', API_PATHS.revokeToken, async ({ userId, params }) => {
       const revoked = await tokens.revoke(params.id ?? '', userId);
       return { result: revoked.ok ? ok({ token: revoked.value }) : revoked };
     }),
