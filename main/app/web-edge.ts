@@ -1,3 +1,5 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { StdioCommand } from '../../shared/api';
 import { clientEnvironment } from '../connect/client-environment';
 import type { ClientEnvironment } from '../connect/client-targets';
@@ -11,6 +13,9 @@ import type { App } from './create-app';
 import { recordToolCall } from './record-tool-call';
 import { createUiEdge, stdioCommandFor } from './ui-edge';
 import { VERSION } from './version';
+
+// How long shutdown waits for handlers whose connections were already cut.
+const DRAIN_MS = 5000;
 
 export interface WebEdgeOptions {
   /** Sent back in /healthz's x-taskdesk-instance header, so the desktop app can tell its own server from a squatter. */
@@ -64,7 +69,7 @@ export async function createWebEdge(app: App, logger: Logger, address: ServedAdd
   const extraHosts = [...config.allowedHosts, ...(isLoopbackAddress(config.host) ? [] : [urlHost(config.host)])].map(
     (name) => name.toLowerCase(),
   );
-  const handler = createRequestHandler({
+  const handle = createRequestHandler({
     mcp,
     tokens: services.tokens,
     tokenSeen: (tokenId) => services.sightings.seen(tokenId),
@@ -77,14 +82,22 @@ export async function createWebEdge(app: App, logger: Logger, address: ServedAdd
     ui: uiEdge.ui,
     logger,
   });
+  // Requests whose handlers still run: a connection cut at shutdown does not stop its handler, which may yet log a call.
+  const inFlight = new Set<Promise<void>>();
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    const handling = handle(req, res);
+    inFlight.add(handling);
+    void handling.finally(() => inFlight.delete(handling));
+  };
   return {
     handler,
     loginUrl: uiEdge.loginUrl,
     createSession: uiEdge.createSession,
     /** Before the listener stops: open event streams would otherwise hold it open. */
     closeStreams: uiEdge.closeStreams,
-    /** After the listener stops: sign-ins still being written, then the MCP server. */
+    /** After the listener stops: handlers still running (at most DRAIN_MS), sign-ins still being written, the MCP server. */
     close: async () => {
+      await Promise.race([Promise.allSettled(inFlight), delay(DRAIN_MS, undefined, { ref: false })]);
       await uiEdge.flushSessions();
       await mcp.close();
     },

@@ -141,7 +141,8 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     sendAndClose(res, (r) => sendError(r, 404, 'not found'));
   }
 
-  return (req: IncomingMessage, res: ServerResponse): void => {
+  /** Settles once the request is answered (or given up on); it never rejects. */
+  return (req: IncomingMessage, res: ServerResponse): Promise<void> =>
     route(req, res).catch((error: unknown) => {
       logger.error({ err: error, method: req.method, path: req.url?.split('?')[0] }, 'request failed');
       if (res.headersSent) {
@@ -152,5 +153,4 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       if (storage) answerStorageFailure(req, res, storage.message);
       else refuse(res, req, 500, 'internal', 'internal server error; the server log has the details');
     });
-  };
 }
