@@ -1,48 +1,31 @@
-import { and, asc, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { createPreparedQueries, type PlaceholderValues } from './prepared-queries';
-import type { Priority, TaskStatusFilter } from '../../shared/limits';
-import { foldForSearch } from '../../shared/text-rules';
+import {
+  createTaskQueryShapes,
+  type ListedTask,
+  type TaskFilters,
+  type TaskState,
+  type TreeKey,
+  type CreatedPosition,
+  type DuePosition,
+  type ReadyPosition,
+} from './task-query-shapes';
+import { readyOrderOf, searchTextOf, toRow } from './task-derived-columns';
 import type { DatabaseHandle } from './database';
 import { READY_PREDICATE, TASKS } from './schema/spec';
 import type { NewTaskRow, TaskRow } from './schema/row-types';
 
 export type { TaskRow };
-
-/** The stored state of a task that a change may set; the rest is derived. */
-export type TaskState = Omit<TaskRow, 'searchText' | 'idempotencyKey' | 'readyOrder'>;
-
-/** What a list reads of each task: what a task shows, not its search and idempotency columns. */
-export type ListedTask = Omit<TaskRow, 'userId' | 'searchText' | 'idempotencyKey'>;
-
-export interface TaskFilters {
-  status: TaskStatusFilter;
-  projectId?: string;
-  /** Any of these projects: a scoped token's reach (see tasks/task-scope.ts). */
-  projectIds?: readonly string[];
-  parentId?: string;
-  /** Tasks whose live claim this holder has: its token id, or for a token-less client its label. */
-  claimedBy?: { tokenId: string | null; label: string; now: string };
-  query?: string;
-  tag?: string;
-  priority?: Priority;
-  dueBefore?: string;
-  dueAfter?: string;
-}
-
-/** A matching task's place in the tree and its sort keys. */
-export interface TreeKey {
-  id: string;
-  parentId: string | null;
-  createdAt: string;
-  dueDate: string | null;
-}
-
-/** A keyset position: the sort key and id of the last task already returned. */
-export type CreatedPosition = { createdAt: string; id: string };
-export type DuePosition = { dueDate: string | null; id: string };
-export type ReadyPosition = { readyOrder: string; id: string };
-
-const SEARCH_JOIN = '\u001f';
+export type {
+  CreatedPosition,
+  DuePosition,
+  ListedTask,
+  ReadyPosition,
+  TaskFilters,
+  TaskState,
+  TreeKey,
+} from './task-query-shapes';
+export { readyOrderOf, searchTextOf, toRow } from './task-derived-columns';
 
 /**
  * The one repository both dialects run through. Every method is a single
@@ -53,29 +36,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
   const { db, dialect } = handle;
   const { tasks } = handle.tables;
 
-  // Lists read only the columns a task shows: search_text alone can be
-  // longer than the rest of the row, and every column read costs per row.
-  const listedColumns = {
-    id: tasks.id,
-    title: tasks.title,
-    description: tasks.description,
-    completed: tasks.completed,
-    completedAt: tasks.completedAt,
-    priority: tasks.priority,
-    dueDate: tasks.dueDate,
-    tags: tasks.tags,
-    version: tasks.version,
-    createdAt: tasks.createdAt,
-    updatedAt: tasks.updatedAt,
-    deletedAt: tasks.deletedAt,
-    projectId: tasks.projectId,
-    parentId: tasks.parentId,
-    openBlockers: tasks.openBlockers,
-    readyOrder: tasks.readyOrder,
-    claimTokenId: tasks.claimTokenId,
-    claimLabel: tasks.claimLabel,
-    claimExpiresAt: tasks.claimExpiresAt,
-  };
+  const { listedColumns, matching } = createTaskQueryShapes(handle);
   const prepared = createPreparedQueries('tasks');
   const placeholder = (name: string) => sql.placeholder(name);
   // Every column as a placeholder named after its key: an insert is built once
@@ -85,66 +46,6 @@ export function createTaskRepository(handle: DatabaseHandle) {
     Object.fromEntries(Object.keys(columns).map((key) => [key, placeholder(key)])) as T;
   const placeholderRow = placeholdersFor(getTableColumns(tasks)) as unknown as NewTaskRow;
 
-  // The optional filters of a list: the value each binds, and the condition it
-  // adds. Conditions are built only when a query shape is first prepared.
-  const optionalFilters: { name: string; value: (filters: TaskFilters) => string | undefined; condition: () => SQL }[] =
-    [
-      {
-        name: 'pattern',
-        value: (filters) => (filters.query ? likeContains(filters.query) : undefined),
-        condition: () => sql`${tasks.searchText} like ${placeholder('pattern')} escape '\\'`,
-      },
-      {
-        name: 'tag',
-        value: (filters) => filters.tag,
-        condition: () => dialect.tagsContain(tasks.tags, placeholder('tag')),
-      },
-      {
-        name: 'priority',
-        value: (filters) => filters.priority,
-        condition: () => eq(tasks.priority, placeholder('priority')),
-      },
-      {
-        name: 'dueBefore',
-        value: (filters) => filters.dueBefore,
-        condition: () => lte(tasks.dueDate, placeholder('dueBefore')),
-      },
-      {
-        name: 'projectId',
-        value: (filters) => filters.projectId,
-        condition: () => eq(tasks.projectId, placeholder('projectId')),
-      },
-      {
-        name: 'parentId',
-        value: (filters) => filters.parentId,
-        condition: () => eq(tasks.parentId, placeholder('parentId')),
-      },
-      {
-        name: 'claimedByToken',
-        value: (filters) => filters.claimedBy?.tokenId ?? undefined,
-        condition: () => eq(tasks.claimTokenId, placeholder('claimedByToken')),
-      },
-      {
-        name: 'claimedByLabel',
-        value: (filters) =>
-          filters.claimedBy && filters.claimedBy.tokenId === null ? filters.claimedBy.label : undefined,
-        condition: () => and(isNull(tasks.claimTokenId), eq(tasks.claimLabel, placeholder('claimedByLabel'))) as SQL,
-      },
-      {
-        name: 'claimLive',
-        value: (filters) => filters.claimedBy?.now,
-        condition: () => sql`${tasks.claimExpiresAt} > ${placeholder('claimLive')}`,
-      },
-      {
-        name: 'dueAfter',
-        value: (filters) => filters.dueAfter,
-        condition: () => gte(tasks.dueDate, placeholder('dueAfter')),
-      },
-    ];
-
-  const scopeCondition = (names: readonly string[]): SQL =>
-    names.length === 0 ? sql`false` : inArray(tasks.projectId, names.map(placeholder));
-
   interface PageQuery {
     /** Names the SQL shape beyond the filters: sort, keyset position, group. */
     key: string;
@@ -153,39 +54,6 @@ export function createTaskRepository(handle: DatabaseHandle) {
     values: PlaceholderValues;
     /** Rows to skip first (the UI's windows by position); a keyset page skips none. */
     offset?: number;
-  }
-
-  /**
-   * The conditions every list and count of `filters` shares, with the values
-   * they bind: which filters are present decides the SQL text, and every
-   * caller-supplied value is a placeholder.
-   */
-  function matching(userId: string, filters: TaskFilters) {
-    const values: PlaceholderValues = { userId };
-    const present = optionalFilters.filter((filter) => {
-      const value = filter.value(filters);
-      if (value === undefined) return false;
-      values[filter.name] = value;
-      return true;
-    });
-    // One placeholder per project id: the count is part of the shape, the ids are values.
-    const scopeNames = (filters.projectIds ?? []).map((id, at) => {
-      values[`scope${at}`] = id;
-      return `scope${at}`;
-    });
-    const where = (): SQL[] => [
-      eq(tasks.userId, placeholder('userId')),
-      isNull(tasks.deletedAt),
-      ...(filters.status === 'all' ? [] : [eq(tasks.completed, filters.status === 'completed')]),
-      ...present.map((filter) => filter.condition()),
-      ...(filters.projectIds ? [scopeCondition(scopeNames)] : []),
-    ];
-    const shape = [
-      filters.status,
-      ...present.map((filter) => filter.name),
-      ...(filters.projectIds ? [`projects:${scopeNames.length}`] : []),
-    ].join(',');
-    return { values, where, shape };
   }
 
   /** Runs one page of a list as a prepared statement, one per shape (filters present, status, page key). */
@@ -577,27 +445,6 @@ export function createTaskRepository(handle: DatabaseHandle) {
 }
 
 export type TaskRepository = ReturnType<typeof createTaskRepository>;
-
-/** A new task's row: its state plus the columns derived from it. */
-export function toRow(state: TaskState, idempotencyKey: string | null): NewTaskRow {
-  return { ...state, searchText: searchTextOf(state), readyOrder: readyOrderOf(state), idempotencyKey };
-}
-
-const PRIORITY_RANK: Record<Priority, string> = { high: '0', medium: '1', low: '2', none: '3' };
-
-/** The ready queue's sort key: priority (highest first), due date (undated last), creation time. */
-export function readyOrderOf(state: Pick<TaskState, 'priority' | 'dueDate' | 'createdAt'>): string {
-  return `${PRIORITY_RANK[state.priority]}|${state.dueDate ?? '9999-12-31'}|${state.createdAt}`;
-}
-
-export function searchTextOf(state: Pick<TaskState, 'title' | 'description'>): string {
-  return foldForSearch(state.description ? `${state.title}${SEARCH_JOIN}${state.description}` : state.title);
-}
-
-/** A LIKE pattern matching `text` anywhere, with %, _ and \ taken literally. */
-function likeContains(text: string): string {
-  return `%${foldForSearch(text).replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
 
 /**
  * Prepared statements bind every placeholder, so a value left undefined would
