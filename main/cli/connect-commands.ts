@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { resolveAppConfig, type AppConfig } from '../config/app-config';
+import { ensureDataDir, resolveAppConfig, type AppConfig } from '../config/app-config';
 import { claudeDesktopCommand } from '../connect/claude-desktop-command';
 import { createClientConnections, type ClientConnections, type Diagnosis } from '../connect/client-connections';
 import { clientEnvironment } from '../connect/client-environment';
@@ -8,7 +8,7 @@ import { runDoctor } from '../connect/doctor';
 import { requireExistingDatabase } from '../connect/existing-database';
 import { maskSecrets } from '../connect/secret-mask';
 import { UserFacingError } from '../errors';
-import { commandConfig, withDatabaseOptions, type CliContext, type DatabaseOptions } from './database-options';
+import { withDatabaseOptions, type CliContext, type DatabaseOptions } from './database-options';
 import { collect, parsePort } from './options';
 import { recordedServerUrl, SERVE_PORT_HELP, serverAnswers } from './running-server';
 import { withApp } from '../app/create-app';
@@ -50,12 +50,13 @@ async function withConnections<T>(
   run: (connections: ClientConnections, server: { mcpUrl: string; running: boolean }) => Promise<T>,
 ): Promise<T> {
   // Checked before anything is created: doctor and dry runs must leave no new data directory behind.
-  const found = resolveAppConfig(options, cli.environment);
-  const location = found.database;
+  const config = resolveAppConfig(options, cli.environment);
+  const location = config.database;
   if (options.existingOnly) await requireExistingDatabase(location);
-  const server = await locateServer(options, found);
-  const env = clientEnvironment(found.clientFolders);
-  return withApp(commandConfig(cli, options), cli.logger, ({ services }) =>
+  const server = await locateServer(options, config);
+  const env = clientEnvironment(config.clientFolders);
+  ensureDataDir(config);
+  return withApp(config, cli.logger, ({ services }) =>
     run(
       createClientConnections({
         env,

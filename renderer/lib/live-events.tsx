@@ -110,7 +110,8 @@ export function LiveEventsProvider({ api, children }: { api: ApiClient; children
   const [connected, setConnected] = useState(false);
   const [lost, setLost] = useState(false);
   const [ready, setReady] = useState(false);
-  const readySince = useRef<'stream' | 'timeout' | undefined>(undefined);
+  // Set once, by whichever comes first: the stream's first opening or the wait running out.
+  const readyOnce = useRef(false);
   const everConnected = useRef(false);
   const { signedOut } = useSessionControl();
   const queryClient = useQueryClient();
@@ -126,8 +127,8 @@ export function LiveEventsProvider({ api, children }: { api: ApiClient; children
 
   useEffect(() => {
     const timer = setTimeout(() => {
-      if (readySince.current) return;
-      readySince.current = 'timeout';
+      if (readyOnce.current) return;
+      readyOnce.current = true;
       setReady(true);
     }, READY_WITHOUT_STREAM_MS);
     return () => clearTimeout(timer);
@@ -142,9 +143,9 @@ export function LiveEventsProvider({ api, children }: { api: ApiClient; children
         onOpen: () => {
           everConnected.current = true;
           setConnected(true);
-          if (readySince.current === undefined) {
+          if (!readyOnce.current) {
             // The first opening, before any list loaded: they load now, once, and need no second round.
-            readySince.current = 'stream';
+            readyOnce.current = true;
             setReady(true);
           } else {
             setGeneration((value) => value + 1);
