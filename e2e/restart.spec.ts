@@ -7,6 +7,8 @@ test('a server restart keeps the page signed in and what was typed, with a banne
   served,
   consoleErrors,
 }, testInfo) => {
+  // In use, as a person's page is when its server restarts: the list loaded and the live stream open.
+  await expect(app.getByRole('contentinfo', { name: 'Server status' })).toContainText('Live');
   const input = app.getByRole('textbox', { name: 'Add task' });
   await input.fill('Typed while the server was down');
   await served.kill();
