@@ -25,6 +25,7 @@ export const API_ERROR_CODES = [
   'method_not_allowed',
   'payload_too_large',
   'unsupported_media_type',
+  'not_acceptable',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

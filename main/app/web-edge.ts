@@ -7,7 +7,7 @@ import { isLoopbackAddress, urlHost } from '../config/network';
 import type { DesktopAdapter } from '../http/api/desktop-routes';
 import { createRequestHandler } from '../http/request-handler';
 import type { Logger } from '../logging/logger';
-import { createMcpHttpEndpoint } from '../mcp/http-endpoint';
+import { createMcpSeam } from '../mcp/mcp-seam';
 import { createMetrics } from '../metrics/metrics';
 import type { App } from './create-app';
 import { recordToolCall } from './record-tool-call';
@@ -58,7 +58,7 @@ export async function createWebEdge(app: App, logger: Logger, address: ServedAdd
     logger,
   });
   metrics.observeEventStreams(uiEdge.streams);
-  const mcp = await createMcpHttpEndpoint({
+  const mcp = await createMcpSeam({
     deps: { tasks: services.tasks, health: health.report },
     version: VERSION,
     logger,

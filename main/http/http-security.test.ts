@@ -306,4 +306,44 @@ describe('HTTP security', () => {
       }
     });
   });
+
+  describe("one refusal catalogue, in each route's shape", () => {
+    it('refuses /mcp in JSON-RPC, /api in the envelope and other paths in plain JSON, with the same words', async () => {
+      const mcp = await send({ headers: JSON_HEADERS, body: listTools });
+      expect(mcp.status).toBe(401);
+      expect(mcp.headers['www-authenticate']).toBe('Bearer realm="TaskDesk"');
+      expect(JSON.parse(mcp.body)).toEqual({
+        jsonrpc: '2.0',
+        id: null,
+        error: { code: -32600, message: expect.stringMatching(/^missing or invalid bearer token/) as string },
+      });
+      const metrics = await send({ method: 'GET', path: '/metrics' });
+      expect(metrics.status).toBe(401);
+      expect(JSON.parse(metrics.body)).toEqual({ error: JSON.parse(mcp.body).error.message });
+
+      const evil = { host: 'evil.example' };
+      const forbidden = [
+        await send({ headers: authorized(evil), body: listTools }),
+        await send({ method: 'GET', path: '/api/status', headers: evil }),
+        await send({ method: 'GET', path: '/healthz', headers: evil }),
+      ].map((response) => [response.status, JSON.parse(response.body) as unknown]);
+      const message = 'forbidden: this host name is not allowed (see --allowed-host)';
+      expect(forbidden).toEqual([
+        [403, { jsonrpc: '2.0', id: null, error: { code: -32600, message } }],
+        [403, { status: 'error', error: { code: 'forbidden', message } }],
+        [403, { error: message }],
+      ]);
+    });
+
+    it('answers a method a route does not serve with 405 and Allow, /healthz and /metrics included', async () => {
+      for (const [method, path, allow] of [
+        ['POST', '/healthz', 'GET, HEAD'],
+        ['DELETE', '/metrics', 'GET'],
+        ['PUT', '/mcp', 'POST'],
+      ] as const) {
+        const response = await send({ method, path, headers: authorized() });
+        expect([path, response.status, response.headers.allow]).toEqual([path, 405, allow]);
+      }
+    });
+  });
 });

@@ -36,26 +36,6 @@ export function sendJsonText(
   res.end(parts.at(-1));
 }
 
-/** A plain JSON error for routes outside JSON-RPC (host, origin, auth, routing). */
-export function sendError(
-  res: ServerResponse,
-  status: number,
-  message: string,
-  headers: Record<string, string> = {},
-): void {
-  sendJson(res, status, { error: message }, headers);
-}
-
-export function sendJsonRpcError(
-  res: ServerResponse,
-  status: number,
-  code: number,
-  message: string,
-  headers: Record<string, string> = {},
-): void {
-  sendJson(res, status, { jsonrpc: '2.0', id: null, error: { code, message } }, headers);
-}
-
 /**
  * Answers before the body has been read: the connection is closed after the
  * answer, so the rest of an oversized upload is never read or buffered.

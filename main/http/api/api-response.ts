@@ -1,5 +1,4 @@
 import type { ServerResponse } from 'node:http';
-import type { ApiErrorCode } from '../../../shared/api';
 import { toEnvelope } from '../../../shared/envelope';
 import type { ErrorCode, Result } from '../../../shared/result';
 import { sendJson } from '../responses';
@@ -22,14 +21,4 @@ export function sendResult(
 ): void {
   const status = result.ok ? (statuses.ok ?? 200) : (statuses.error ?? STATUS_OF[result.error.code]);
   sendJson(res, status, toEnvelope(result), headers);
-}
-
-export function sendApiError(
-  res: ServerResponse,
-  status: number,
-  code: ApiErrorCode,
-  message: string,
-  headers: Record<string, string> = {},
-): void {
-  sendJson(res, status, { status: 'error', error: { code, message } }, headers);
 }

@@ -1,18 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiPath } from '../../../shared/api';
-import type { Result } from '../../../shared/result';
+import { fail, type Result } from '../../../shared/result';
 
 export interface ApiRequest {
   req: IncomingMessage;
-  res: ServerResponse;
   /** The signed-in user; routes marked `public` get an empty string. */
   userId: string;
   /** The session's handle (not its secret); empty on public routes. */
   sessionKey: string;
   params: Record<string, string>;
   query: URLSearchParams;
-  /** The JSON body; undefined when the route answered a bad body already. */
-  body: () => Promise<{ value: unknown } | undefined>;
+  /** The JSON body, read and bounded before the route runs; undefined when empty (and on GET). */
+  body: unknown;
 }
 
 /** A service result and the HTTP status for success; failures map to statuses by code. */
@@ -24,7 +23,8 @@ export type ApiReply =
       errorStatus?: number;
       headers?: Record<string, string>;
     }
-  | 'handled';
+  /** A long-lived answer the route writes itself: the live event stream. */
+  | { stream: (res: ServerResponse) => void };
 
 export interface ApiRoute {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -49,3 +49,13 @@ export function asObject(value: unknown): Record<string, unknown> | undefined {
     ? (value as Record<string, unknown>)
     : undefined;
 }
+
+/** A JSON object body plus ids from the path (which win); anything but an object is refused. */
+export function bodyWith(request: ApiRequest, ids: Record<string, string>): Record<string, unknown> | ApiReply {
+  const fields = asObject(request.body);
+  if (!fields) return { result: fail('validation_error', 'the body must be a JSON object') };
+  return { ...fields, ...ids };
+}
+
+export const isReply = (value: Record<string, unknown> | ApiReply): value is ApiReply =>
+  'result' in value || 'stream' in value;

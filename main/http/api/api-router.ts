@@ -1,6 +1,6 @@
 import { API_PATHS } from '../../../shared/api';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiErrorCode, ConnectionDetails, ServerStatus } from '../../../shared/api';
+import type { ConnectionDetails, ServerStatus } from '../../../shared/api';
 import type { LiveEvents } from '../../live/live-events';
 import type { TaskService } from '../../tasks/task-service';
 import type { TaskWindows } from '../../tasks/task-windows';
@@ -8,11 +8,16 @@ import type { TokenService } from '../../tokens/token-service';
 import type { ToolCallLog } from '../../tool-log/tool-call-log';
 import { createToolCallPages } from '../../tool-log/tool-call-pages';
 import { readJsonBody } from '../json-body';
-import { sendAndClose } from '../responses';
+import { REFUSALS, refuse, type Refusal } from '../refusals';
 import { sessionIdFrom } from '../ui/session-cookie';
 import type { UiSessions } from '../ui/ui-sessions';
-import { route, type ApiRequest, type ApiRoute } from './api-route';
-import { sendApiError, sendResult } from './api-response';
+import { route, type ApiReply, type ApiRoute } from './api-route';
+
+interface FoundRoute {
+  route: ApiRoute;
+  params: Record<string, string>;
+}
+import { sendResult } from './api-response';
 import type { ClientSetupService } from '../../connect/client-setup';
 import { clientRoutes } from './client-routes';
 import { coordinationRoutes } from './coordination-routes';
@@ -40,15 +45,6 @@ export interface ApiDeps {
   clientSetup: () => ClientSetupService;
 }
 
-const BODY_ERROR_CODES = {
-  400: 'validation_error',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-} as const satisfies Record<number, ApiErrorCode>;
-
-const SIGN_IN_REQUIRED =
-  'sign in first: open the link `taskdesk serve` printed, or run `taskdesk ui-link` for a fresh one (each link works once)';
-
 /** Matches `/api/tasks/:id` against a path, returning the captured segments or undefined. */
 function match(pattern: string, path: string): Record<string, string> | undefined {
   const want = pattern.split('/');
@@ -71,7 +67,8 @@ function match(pattern: string, path: string): Record<string, string> | undefine
 }
 
 /**
- * The UI's JSON API. Signed-in browsers only (a session cookie), and
+ * The UI's JSON API: a table of routes, each refused or answered in the
+ * envelope. Signed-in browsers only (a session cookie), and
  * state-changing requests only from the server's own page: they must carry
  * an Origin header, which the listener has already checked is ours.
  */
@@ -88,11 +85,43 @@ export function createApiHandler(deps: ApiDeps) {
     ...tokenRoutes(deps.tokens),
     ...(deps.desktop ? desktopRoutes(deps.desktop) : []),
     ...clientRoutes(deps.clientSetup, { canConnect: deps.desktop !== undefined }),
-    route('GET', API_PATHS.events, ({ res, userId, sessionKey }) => {
-      deps.streams.open(res, userId, sessionKey);
-      return Promise.resolve('handled' as const);
-    }),
+    route('GET', API_PATHS.events, ({ userId, sessionKey }) =>
+      Promise.resolve({ stream: (res) => deps.streams.open(res, userId, sessionKey) }),
+    ),
   ];
+
+  /** The route's guards (origin for changes, session, body) and then the route, or the refusal that stopped it. */
+  async function run(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    found: FoundRoute,
+  ): Promise<ApiReply | Refusal | undefined> {
+    if (req.method !== 'GET' && req.headers.origin === undefined) return REFUSALS.originMissing;
+    const session = await deps.sessions.find(sessionIdFrom(req, deps.port()));
+    if (!session && !found.route.public) return REFUSALS.noSession;
+    let body: unknown;
+    if (req.method !== 'GET') {
+      const read = await readJsonBody(req);
+      if (!read.ok) {
+        // A client that went away mid-body has nobody left to answer.
+        if ('aborted' in read) {
+          res.destroy();
+          return undefined;
+        }
+        return read.refusal;
+      }
+      body = read.value;
+    }
+    return found.route.handle({
+      req,
+      userId: session?.userId ?? '',
+      sessionKey: session?.key ?? '',
+      params: found.params,
+      query: url.searchParams,
+      body,
+    });
+  }
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const candidates = routes.flatMap((r) => {
@@ -100,45 +129,20 @@ export function createApiHandler(deps: ApiDeps) {
       return params ? [{ route: r, params }] : [];
     });
     if (candidates.length === 0) {
-      sendAndClose(res, (r) => sendApiError(r, 404, 'not_found', `no API route ${url.pathname}`));
+      refuse(res, 'envelope', REFUSALS.notFound(`no API route ${url.pathname}`));
       return;
     }
     const found = candidates.find((c) => c.route.method === req.method);
     if (!found) {
-      const allow = candidates.map((c) => c.route.method).join(', ');
-      sendAndClose(res, (r) =>
-        sendApiError(r, 405, 'method_not_allowed', `use ${allow} for ${url.pathname}`, { allow }),
-      );
+      const allow = candidates.map((c) => c.route.method);
+      refuse(res, 'envelope', REFUSALS.methodNotAllowed(allow, `use ${allow.join(', ')} for ${url.pathname}`));
       return;
     }
-    if (req.method !== 'GET' && req.headers.origin === undefined) {
-      sendAndClose(res, (r) =>
-        sendApiError(r, 403, 'forbidden', 'changes must come from the TaskDesk page (the Origin header is missing)'),
-      );
-      return;
-    }
-    const session = await deps.sessions.find(sessionIdFrom(req, deps.port()));
-    if (!session && !found.route.public) {
-      sendAndClose(res, (r) => sendApiError(r, 401, 'unauthorized', SIGN_IN_REQUIRED));
-      return;
-    }
-    const request: ApiRequest = {
-      req,
-      res,
-      userId: session?.userId ?? '',
-      sessionKey: session?.key ?? '',
-      params: found.params,
-      query: url.searchParams,
-      body: async () => {
-        const body = await readJsonBody(req);
-        if (body.ok) return { value: body.value };
-        if (body.status !== 'aborted')
-          sendAndClose(res, (r) => sendApiError(r, body.status, BODY_ERROR_CODES[body.status], body.message));
-        return undefined;
-      },
-    };
-    const reply = await found.route.handle(request);
-    if (reply === 'handled') return;
-    sendResult(res, reply.result, { ok: reply.status, error: reply.errorStatus }, reply.headers);
+    const reply = await run(req, res, url, found);
+    if (!reply) return;
+    if ('stream' in reply) reply.stream(res);
+    else if ('result' in reply)
+      sendResult(res, reply.result, { ok: reply.status, error: reply.errorStatus }, reply.headers);
+    else refuse(res, 'envelope', reply);
   };
 }

@@ -21,15 +21,11 @@ export function desktopRoutes(desktop: DesktopAdapter): ApiRoute[] {
   return [
     route('GET', API_PATHS.desktopSettings, async () => ({ result: ok(await desktop.settings()) })),
     route('PUT', API_PATHS.desktopSettings, async (request) => {
-      const body = await request.body();
-      if (!body) return 'handled';
-      const parsed = validate(desktopSettings, body.value);
+      const parsed = validate(desktopSettings, request.body);
       return { result: parsed.ok ? ok(await desktop.save(parsed.value)) : parsed };
     }),
     route('POST', API_PATHS.testDatabase, async (request) => {
-      const body = await request.body();
-      if (!body) return 'handled';
-      const parsed = validate(databaseTestInput, body.value);
+      const parsed = validate(databaseTestInput, request.body);
       if (!parsed.ok) return { result: parsed };
       const { testPostgresConnection } = await import('../../db/postgres/test-postgres-connection');
       return { result: await testPostgresConnection(parsed.value.url) };

@@ -12,9 +12,7 @@ export function sessionRoutes(sessions: UiSessions, port: () => number): ApiRout
       'POST',
       API_PATHS.session,
       async (request) => {
-        const body = await request.body();
-        if (!body) return 'handled';
-        const parsed = validate(loginInput, body.value);
+        const parsed = validate(loginInput, request.body);
         if (!parsed.ok) return { result: parsed };
         const sessionId = await sessions.exchange(parsed.value.code);
         if (!sessionId) {

@@ -1,10 +1,10 @@
 import { API_PATHS } from '../../../shared/api';
 import { PERSON } from '../../tasks/actor';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
 import type { Task } from '../../../shared/task';
 import type { TaskService } from '../../tasks/task-service';
 import type { TaskWindows } from '../../tasks/task-windows';
-import { asObject, route, type ApiReply, type ApiRequest, type ApiRoute } from './api-route';
+import { bodyWith, isReply, route, type ApiReply, type ApiRoute } from './api-route';
 
 const single = (result: Result<Task>, status = 200): ApiReply => ({
   result: result.ok ? ok({ task: result.value }) : result,
@@ -18,18 +18,6 @@ function listQuery(query: URLSearchParams): Record<string, unknown> {
   return input;
 }
 
-/** Reads a JSON object body and adds the task id from the path; anything but an object is refused. */
-async function withTaskId(request: ApiRequest): Promise<Record<string, unknown> | ApiReply> {
-  const body = await request.body();
-  if (!body) return 'handled';
-  const fields = asObject(body.value);
-  if (!fields) return { result: fail('validation_error', 'the body must be a JSON object') };
-  return { ...fields, task_id: request.params.id };
-}
-
-const isReply = (value: Record<string, unknown> | ApiReply): value is ApiReply =>
-  value === 'handled' || 'result' in value;
-
 /** The UI's task routes: each parses, calls the one task service, and shapes the answer. */
 export function taskRoutes(tasks: TaskService, windows: TaskWindows): ApiRoute[] {
   return [
@@ -37,9 +25,7 @@ export function taskRoutes(tasks: TaskService, windows: TaskWindows): ApiRoute[]
       result: await tasks.list(userId, listQuery(query)),
     })),
     route('POST', API_PATHS.tasks, async (request) => {
-      const body = await request.body();
-      if (!body) return 'handled';
-      return single(await tasks.add(request.userId, body.value, PERSON), 201);
+      return single(await tasks.add(request.userId, request.body, PERSON), 201);
     }),
     route('GET', API_PATHS.deletedTasks, async ({ userId }) => ({
       result: ok({ tasks: await tasks.listDeleted(userId), next_cursor: null }),
@@ -49,11 +35,11 @@ export function taskRoutes(tasks: TaskService, windows: TaskWindows): ApiRoute[]
     })),
     route('GET', API_PATHS.task, async ({ userId, params }) => single(await tasks.get(userId, { task_id: params.id }))),
     route('PATCH', API_PATHS.task, async (request) => {
-      const input = await withTaskId(request);
+      const input = bodyWith(request, { task_id: request.params.id ?? '' });
       return isReply(input) ? input : single(await tasks.update(request.userId, input, PERSON));
     }),
     route('POST', API_PATHS.completeTask, async (request) => {
-      const input = await withTaskId(request);
+      const input = bodyWith(request, { task_id: request.params.id ?? '' });
       return isReply(input) ? input : single(await tasks.complete(request.userId, input, PERSON));
     }),
     route('DELETE', API_PATHS.task, async ({ userId, params }) =>

@@ -8,9 +8,7 @@ export function tokenRoutes(tokens: TokenService): ApiRoute[] {
   return [
     route('GET', API_PATHS.tokens, async ({ userId }) => ({ result: ok({ tokens: await tokens.list(userId) }) })),
     route('POST', API_PATHS.tokens, async (request) => {
-      const body = await request.body();
-      if (!body) return 'handled';
-      const fields = asObject(body.value);
+      const fields = asObject(request.body);
       if (!fields) return { result: fail('validation_error', 'the body must be a JSON object') };
       // The UI creates tokens for its own user only, whatever the body says.
       const created = await tokens.create({ ...fields, user: request.userId });

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { sendAndClose, sendError } from '../responses';
 import { besideModule } from '../../module-path';
 
 /**
@@ -84,14 +83,11 @@ export function createStaticFiles(findRoot: () => string | undefined = rendererD
   }
 
   return {
-    /** Whether this path is a UI path at all (the listener sends everything else to 404). */
+    /** Whether this path is a UI path at all (the edge answers everything else 404). */
     serves: (pathname: string) => pathname === '/' || lookup(pathname) !== undefined,
 
+    /** Sends the file for GET or HEAD (the edge's route table refuses other methods). */
     async send(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        sendAndClose(res, (r) => sendError(r, 405, 'use GET for the UI', { allow: 'GET, HEAD' }));
-        return;
-      }
       const file = lookup(pathname === '/' ? '/index.html' : pathname);
       if (!file) {
         res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', ...UI_HEADERS });

@@ -1,0 +1,157 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { Caller } from '../tokens/token-service';
+import { buildMcpServer, type McpServerOptions } from './build-mcp-server';
+import { classifyBody, INVALID_PARAMS, tidyErrorReply, toolCallParamsProblem } from './json-rpc';
+import { createModernHandler, modernErrorAnswer, unsupportedVersion, type ModernAnswer } from './modern-handler';
+import { mirroredHeaderProblem } from './modern-http-headers';
+import { carriesModernMeta, clientNameOf, LEGACY_PROTOCOL_VERSIONS, MODERN_PROTOCOL_VERSIONS } from './modern-protocol';
+import { connectBridge } from './request-bridge';
+import { responseJsonParts } from './response-json';
+import { createToolCallRunner } from './tool-calls';
+import { SERVER_INSTRUCTIONS } from './tool-definitions';
+
+/**
+ * What one message gets back: a JSON-RPC message in parts that join into it,
+ * with the HTTP status the era's binding names (stdio ignores it), or a
+ * stream of whole messages (subscriptions/listen).
+ */
+export type McpReply = ModernAnswer;
+
+/** What only HTTP knows about a message: the headers it came with. */
+export interface McpHttpFacts {
+  headers: IncomingHttpHeaders;
+}
+
+export interface McpSeamOptions extends Omit<McpServerOptions, 'callerOf'> {
+  /**
+   * Over stdio one process serves one client, and its calls are labelled by
+   * the name that client gives (initialize's clientInfo, or each modern
+   * request's _meta); over HTTP the token's label stands.
+   */
+  labelCallsByClientName?: boolean;
+}
+
+export interface McpSeam {
+  /**
+   * Answers one JSON-RPC message, as read off the wire, for the caller the
+   * transport authenticated (never for anyone the message names). Null when
+   * there is nothing to answer (a notification or a response).
+   */
+  handleMcpMessage: (message: Buffer, caller: Caller, http?: McpHttpFacts) => Promise<McpReply | null>;
+  close: () => Promise<void>;
+}
+
+const STDIO_CLIENT = 'stdio client';
+
+const error = (id: string | number | null, code: number, message: string, status: number): McpReply => ({
+  kind: 'message',
+  status,
+  parts: [JSON.stringify({ jsonrpc: '2.0', id, error: { code, message } })],
+});
+
+/** The MCP-Protocol-Version header without surrounding whitespace, if sent once. */
+function versionHeaderOf(http: McpHttpFacts | undefined): string | undefined {
+  const value = http?.headers['mcp-protocol-version'];
+  return typeof value === 'string' ? value.trim() : undefined;
+}
+
+/**
+ * Which era a request speaks. Modern (2026-07-28) requests name their version
+ * in _meta; over HTTP their MCP-Protocol-Version header names a version no
+ * initialize ever negotiated, and over stdio a modern client probes with
+ * server/discover. Everything else (initialize, and the requests of a session
+ * it opened) is the 2025 era.
+ */
+function isModern(request: JSONRPCRequest, http: McpHttpFacts | undefined): boolean {
+  if (carriesModernMeta(request)) return true;
+  if (!http) return request.method === 'server/discover';
+  const version = versionHeaderOf(http);
+  return version !== undefined && !LEGACY_PROTOCOL_VERSIONS.includes(version);
+}
+
+/**
+ * The one way into MCP, for HTTP and stdio alike: both eras, the same tool
+ * table, the same task service. The 2025 era is served by one long-lived SDK
+ * server behind a bridge (see RequestBridge); the 2026-07-28 era by the
+ * modern handler, statelessly. The SDK stays behind this seam.
+ */
+export async function createMcpSeam(options: McpSeamOptions): Promise<McpSeam> {
+  const server = buildMcpServer({
+    ...options,
+    callerOf: (extra) => {
+      const caller = extra.authInfo?.extra?.caller as Caller | undefined;
+      if (!caller) throw new Error('an MCP request reached a tool without an authenticated caller');
+      return caller;
+    },
+  });
+  const bridge = await connectBridge(server);
+  const modern = createModernHandler({
+    runTool: createToolCallRunner(options),
+    version: options.version,
+    instructions: SERVER_INSTRUCTIONS,
+  });
+  /** The name the stdio client gave in initialize; one process serves one client. */
+  let initializedName: string | undefined;
+
+  function legacyCaller(request: JSONRPCRequest, caller: Caller): Caller {
+    if (!options.labelCallsByClientName) return caller;
+    if (request.method === 'initialize') {
+      const name = (request.params?.clientInfo as { name?: unknown } | undefined)?.name;
+      if (typeof name === 'string' && name.length > 0) initializedName = name.slice(0, 100);
+    }
+    return { ...caller, clientLabel: initializedName ?? STDIO_CLIENT };
+  }
+
+  async function answerLegacy(request: JSONRPCRequest, caller: Caller): Promise<McpReply> {
+    const problem = toolCallParamsProblem(request);
+    if (problem) return error(request.id, INVALID_PARAMS, problem, 200);
+    const authInfo = { token: '', clientId: caller.clientLabel, scopes: [], extra: { caller } };
+    const reply = tidyErrorReply(await bridge.dispatch(request, { authInfo }));
+    return { kind: 'message', status: 200, parts: responseJsonParts(reply) };
+  }
+
+  function answerModern(request: JSONRPCRequest, caller: Caller, http: McpHttpFacts | undefined): Promise<McpReply> {
+    const versionHeader = versionHeaderOf(http);
+    // A header naming a version served by neither era, on a request without modern _meta.
+    if (
+      !carriesModernMeta(request) &&
+      versionHeader !== undefined &&
+      !MODERN_PROTOCOL_VERSIONS.includes(versionHeader)
+    ) {
+      return Promise.resolve(modernErrorAnswer(request.id, unsupportedVersion(versionHeader)));
+    }
+    return modern.handle(request, {
+      callerFor: (meta) =>
+        options.labelCallsByClientName ? { ...caller, clientLabel: clientNameOf(meta) ?? STDIO_CLIENT } : caller,
+      ...(http
+        ? { transportProblem: (checked, version) => mirroredHeaderProblem(http.headers, checked, version) }
+        : {}),
+    });
+  }
+
+  return {
+    async handleMcpMessage(body, caller, http) {
+      const message = classifyBody(body);
+      switch (message.kind) {
+        case 'invalid':
+          return error(message.id, message.code, message.message, 400);
+        case 'invalid_params': {
+          // The 2026-07-28 binding answers a malformed request with 400; the 2025 era with 200.
+          const version = versionHeaderOf(http);
+          const modernHeader = version !== undefined && !LEGACY_PROTOCOL_VERSIONS.includes(version);
+          return error(message.id, INVALID_PARAMS, message.message, modernHeader ? 400 : 200);
+        }
+        case 'notification':
+        case 'response':
+          // Nothing to answer statelessly: no session holds server-side requests to respond to.
+          return null;
+        case 'request':
+          return isModern(message.request, http)
+            ? answerModern(message.request, caller, http)
+            : answerLegacy(message.request, legacyCaller(message.request, caller));
+      }
+    },
+    close: () => server.close(),
+  };
+}
