@@ -9,7 +9,11 @@ import { describePostgres } from '../testing/postgres';
 import { BIN } from '../testing/run-cli';
 import { makeTempDir } from '../testing/temp-dir';
 
-/** Runs `taskdesk stdio`, writes the given JSON-RPC lines, then closes stdin as a client does when it quits. */
+/**
+ * Runs `taskdesk stdio`, writes the given JSON-RPC messages (a string goes as
+ * the raw line), then closes stdin, as a client does when it quits, once
+ * every request and every raw line has been answered.
+ */
 function runStdioSession(
   db: string,
   messages: unknown[],
@@ -25,7 +29,7 @@ function runStdioSession(
       // Close the pipe once every request has been answered.
       if (
         stdout.split('\n').filter(Boolean).length ===
-        messages.filter((m) => (m as { id?: unknown }).id !== undefined).length
+        messages.filter((m) => typeof m === 'string' || (m as { id?: unknown }).id !== undefined).length
       ) {
         closedAt = Date.now();
         child.stdin.end();
@@ -33,7 +37,9 @@ function runStdioSession(
     });
     // 'close' waits for stdout to be read to the end, which 'exit' does not.
     child.on('close', (code) => resolve({ code, ms: Date.now() - closedAt, stdout }));
-    for (const message of messages) child.stdin.write(`${JSON.stringify(message)}\n`);
+    for (const message of messages) {
+      child.stdin.write(`${typeof message === 'string' ? message : JSON.stringify(message)}\n`);
+    }
   });
 }
 
@@ -74,7 +80,7 @@ describe('taskdesk stdio', () => {
 });
 
 describe('taskdesk stdio with malformed requests', () => {
-  it('answers a malformed tools/call with -32602 in one line, and keeps serving', async () => {
+  it('answers a malformed tools/call with -32602 in one line, and a line that is no message under id null, and keeps serving', async () => {
     const temp = makeTempDir();
     try {
       const session = await runStdioSession(path.join(temp.dir, 'malformed.db'), [
@@ -89,11 +95,16 @@ describe('taskdesk stdio with malformed requests', () => {
         { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 7 } },
         { jsonrpc: '2.0', id: 4, method: 'tools/call', params: { name: 'health_check', arguments: {} } },
         { jsonrpc: '2.0', id: 5, method: 'tools/list', params: { cursor: 5 } },
+        'not json {',
+        '[{"jsonrpc":"2.0","id":6,"method":"tools/list"}]',
       ]);
       const replies = session.stdout
         .split('\n')
         .filter(Boolean)
-        .map((line) => JSON.parse(line) as { id: number; error?: { code: number; message: string }; result?: unknown });
+        .map(
+          (line) =>
+            JSON.parse(line) as { id: number | null; error?: { code: number; message: string }; result?: unknown },
+        );
       const byId = new Map(replies.map((reply) => [reply.id, reply]));
       expect(byId.get(2)?.error).toEqual({
         code: -32602,
@@ -104,6 +115,8 @@ describe('taskdesk stdio with malformed requests', () => {
       expect(byId.get(4)?.result).toMatchObject({ structuredContent: { status: 'success' } });
       expect(byId.get(5)?.error?.code).toBe(-32602);
       expect(byId.get(5)?.error?.message).toMatch(/^Invalid params: params\.cursor: [^\n]+$/);
+      // Lines that are no message at all are answered too, under id null, where the client once waited forever.
+      expect(replies.filter((reply) => reply.id === null).map((reply) => reply.error?.code)).toEqual([-32700, -32600]);
     } finally {
       temp.remove();
     }
