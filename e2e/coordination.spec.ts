@@ -122,6 +122,13 @@ test('the project list counts open, ready, claimed and done tasks live, filters 
   await projects.getByText('All tasks', { exact: true }).click();
   await expect(tasks).toContainText('Water the plants');
 
+  // The agent finishes the blocker: the task it blocked turns ready on screen, with no reload.
+  await agent.call('complete_task', { task_id: first.data.task.id });
+  await expect(tagRow).not.toContainText('Blocked');
+  await expect(projects.getByRole('radio', { name: /Release 2\.0/ })).toHaveAccessibleName(
+    'Release 2.0 1 open · 1 ready · 0 claimed · 2 done',
+  );
+
   await inEveryLook(app, async (look) => {
     if (look.width < 640) {
       await app.getByRole('button', { name: 'Filters' }).click();

@@ -84,7 +84,10 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
       if (handle.kind === 'postgres') statistics ??= startStatisticsKeeper(handle.db, handle.tables, logger);
       stdioFeed ??= startStdioCallsFeed({ calls, watchedUsers: live.watchedUsers, announce: toolLog.announce, logger });
       changeFeed ??= startTaskChangeFeed(handle, {
-        showAll: (userId, ids) => tasks.showAll(userId, ids),
+        reads: {
+          showAll: (userId, ids) => tasks.showAll(userId, ids),
+          dependents: (userId, blockerIds) => tasks.dependents(userId, blockerIds),
+        },
         live,
         logger,
       });

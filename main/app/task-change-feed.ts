@@ -1,9 +1,9 @@
-import type { Task } from '../../shared/task';
 import { CHANGE_CHANNEL, createChangeLogRepository } from '../db/change-log-repository';
 import type { DatabaseHandle } from '../db/database';
 import { watchOtherWriters } from '../db/sqlite/data-version';
 import { startChangeFeed, type ChangeFeed } from '../live/change-feed';
 import type { LiveEvents } from '../live/live-events';
+import type { ChangeReads } from '../live/publish-changes';
 import type { Logger } from '../logging/logger';
 
 /** SQLite: how often the file is checked for another process's commit (a cheap synchronous pragma). */
@@ -26,7 +26,7 @@ const POSTGRES_LATE_COMMIT_MS = 5000;
 /** The live feed of task changes over one database, woken the way its dialect allows. */
 export function startTaskChangeFeed(
   handle: DatabaseHandle,
-  deps: { showAll: (userId: string, ids: readonly string[]) => Promise<Task[]>; live: LiveEvents; logger: Logger },
+  deps: { reads: ChangeReads; live: LiveEvents; logger: Logger },
 ): ChangeFeed {
   const log = createChangeLogRepository(handle);
   if (handle.sqlite) {

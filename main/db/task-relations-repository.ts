@@ -89,6 +89,17 @@ export function createTaskRelationsRepository(handle: DatabaseHandle) {
       return row;
     },
 
+    /** Which of the user's tasks each of `blockerIds` blocks: their blocked flag moves when a blocker closes or opens. */
+    dependents(userId: string, blockerIds: readonly string[]): Promise<{ taskId: string; blockerId: string }[]> {
+      if (blockerIds.length === 0) return Promise.resolve([]);
+      return dialect.read(() =>
+        db
+          .select({ taskId: taskDependencies.taskId, blockerId: taskDependencies.blockerId })
+          .from(taskDependencies)
+          .where(and(eq(taskDependencies.userId, userId), inArray(taskDependencies.blockerId, [...blockerIds]))),
+      );
+    },
+
     /** Blocker ids of each task. */
     blockerIds(taskIds: readonly string[]) {
       if (taskIds.length === 0) return Promise.resolve([]);

@@ -18,6 +18,11 @@ function value<T>(result: Result<T>): T {
   return result.value;
 }
 
+const readsOf = (tasks: TaskService) => ({
+  showAll: (user: string, ids: readonly string[]) => tasks.showAll(user, ids),
+  dependents: (user: string, blockerIds: readonly string[]) => tasks.dependents(user, blockerIds),
+});
+
 /** Absence can only be shown by waiting: several of the feed's polls (75 ms SQLite) and any NOTIFY. */
 const QUIET_MS = 400;
 const quiet = () => new Promise((resolve) => setTimeout(resolve, QUIET_MS));
@@ -59,7 +64,7 @@ export function describeChangeFeedContract(target: DatabaseTarget, extra?: (suit
     live = createLiveEvents(logger);
     local = createTaskService({ tasks: createTaskRepository(reader.handle), onCommit: () => void feed.wake() });
     other = createTaskService({ tasks: createTaskRepository(writer), clock: () => new Date(Date.now() + otherAhead) });
-    feed = startTaskChangeFeed(reader.handle, { showAll: (user, ids) => local.showAll(user, ids), live, logger });
+    feed = startTaskChangeFeed(reader.handle, { reads: readsOf(local), live, logger });
   });
   afterEach(() => {
     for (const stop of stops.splice(0)) stop();
@@ -95,6 +100,29 @@ export function describeChangeFeedContract(target: DatabaseTarget, extra?: (suit
     // Each shows the task as it was when the feed read it, so the last shows the end state.
     expect(events.every((e) => e.task.id === id)).toBe(true);
     expect([events[2]?.task.title, events[2]?.task.completed]).toEqual(['renamed elsewhere', true]);
+  });
+
+  it('publishes the tasks a blocker blocks as updated when it closes or opens, with their blocked flag as it now is', async () => {
+    const events = await listen('u-blocks');
+    const blocker = value(await other.add('u-blocks', { title: 'blocker' }, 'Planner'));
+    const waiting = value(await other.add('u-blocks', { title: 'waiting', blocked_by: [blocker.id] }, 'Planner'));
+    value(await other.add('u-blocks', { title: 'bystander' }, 'Planner'));
+    value(await other.complete('u-blocks', { task_id: blocker.id }, 'Worker'));
+    // Read between the two changes: each event shows the task as it is when the feed reads it.
+    await expect.poll(() => events.length, { timeout: 5000 }).toBeGreaterThanOrEqual(5);
+    value(await other.complete('u-blocks', { task_id: blocker.id, completed: false }, 'Reviewer'));
+    await expect.poll(() => events.length, { timeout: 5000 }).toBeGreaterThanOrEqual(7);
+    await quiet();
+    expect(events.map((e) => [e.change, e.by, e.task.title, e.task.blocked])).toEqual([
+      ['added', 'Planner', 'blocker', false],
+      ['added', 'Planner', 'waiting', true],
+      ['added', 'Planner', 'bystander', false],
+      ['completed', 'Worker', 'blocker', false],
+      ['updated', 'Worker', 'waiting', false],
+      ['reopened', 'Reviewer', 'blocker', false],
+      ['updated', 'Reviewer', 'waiting', true],
+    ]);
+    expect(events[4]?.task.id).toBe(waiting.id);
   });
 
   it('publishes this process’s own changes once, through the same path', async () => {
@@ -166,7 +194,7 @@ export function describeChangeFeedContract(target: DatabaseTarget, extra?: (suit
           return log.readAfter(users, after, missing, limit);
         },
       },
-      showAll: (user, ids) => local.showAll(user, ids),
+      reads: readsOf(local),
       live: ownLive,
       logger,
       lateCommitMs: 0,
@@ -204,8 +232,11 @@ export function describeChangeFeedContract(target: DatabaseTarget, extra?: (suit
     const ownLive = createLiveEvents(logger);
     let failures = 1;
     const retrying = startTaskChangeFeed(reader.handle, {
-      showAll: (user, ids) =>
-        failures-- > 0 ? Promise.reject(new Error('tasks unreadable for a moment')) : local.showAll(user, ids),
+      reads: {
+        ...readsOf(local),
+        showAll: (user, ids) =>
+          failures-- > 0 ? Promise.reject(new Error('tasks unreadable for a moment')) : local.showAll(user, ids),
+      },
       live: ownLive,
       logger,
     });
@@ -240,7 +271,7 @@ export function describeChangeFeedContract(target: DatabaseTarget, extra?: (suit
         readAfter: (...args) =>
           failures-- > 0 ? Promise.reject(new Error('log unreadable for a moment')) : log.readAfter(...args),
       },
-      showAll: (user, ids) => local.showAll(user, ids),
+      reads: readsOf(local),
       live: ownLive,
       logger,
       lateCommitMs: 0,
@@ -280,7 +311,7 @@ export function describeChangeFeedContract(target: DatabaseTarget, extra?: (suit
           return Promise.reject(new Error('log unreadable for a while'));
         },
       },
-      showAll: (user, ids) => local.showAll(user, ids),
+      reads: readsOf(local),
       live: ownLive,
       logger,
       lateCommitMs: 0,
@@ -323,7 +354,7 @@ export function describeChangeFeedContract(target: DatabaseTarget, extra?: (suit
           return log.readAfter(...args);
         },
       },
-      showAll: (user, ids) => local.showAll(user, ids),
+      reads: readsOf(local),
       live: ownLive,
       logger,
       lateCommitMs: 0,

@@ -1,8 +1,7 @@
-import type { Task } from '../../shared/task';
 import type { ChangeLogEntry, ChangeLogRepository } from '../db/change-log-repository';
 import type { Logger } from '../logging/logger';
 import type { LiveEvents } from './live-events';
-import { createChangePublisher } from './publish-changes';
+import { createChangePublisher, type ChangeReads } from './publish-changes';
 import { createSeqWindow, type SeqWindow } from './seq-window';
 import { isNewTo, startingPointOf, type StartingPoint } from './starting-point';
 
@@ -17,8 +16,8 @@ const RETRY_MAX_MS = 5000;
 
 export interface ChangeFeedOptions {
   log: Pick<ChangeLogRepository, 'newestSeqs' | 'readAfter'>;
-  /** The user's tasks among `ids` as the UI shows them, deleted ones included. */
-  showAll: (userId: string, ids: readonly string[]) => Promise<Task[]>;
+  /** How changed tasks (and the tasks their blockers' changes move) are read for publishing. */
+  reads: ChangeReads;
   live: LiveEvents;
   logger: Logger;
   /** How long a skipped sequence number is looked for again: a Postgres transaction may commit after a later one. */
@@ -41,8 +40,8 @@ export interface ChangeFeedOptions {
  * old is replayed. `wake` asks for a read now (a local commit, a NOTIFY).
  */
 export function startChangeFeed(options: ChangeFeedOptions) {
-  const { log, showAll, live, logger, lateCommitMs, batch = BATCH, now = Date.now } = options;
-  const publish = createChangePublisher(showAll, live);
+  const { log, reads, live, logger, lateCommitMs, batch = BATCH, now = Date.now } = options;
+  const publish = createChangePublisher(reads, live);
   let position: SeqWindow | undefined;
   /**
    * Per user, where they began to be listened for: the feed's position trails

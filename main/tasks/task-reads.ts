@@ -43,6 +43,11 @@ export function createTaskReads(deps: {
     get,
 
     /** The user's tasks among `ids` as every edge shows them, deleted or not: what the live feed announces. */
+    /** Which tasks each of `blockerIds` blocks: a blocker that closes or opens changes whether they are blocked. */
+    dependents(userId: string, blockerIds: readonly string[]): Promise<{ taskId: string; blockerId: string }[]> {
+      return relations.dependents(userId, blockerIds);
+    },
+
     async showAll(userId: string, ids: readonly string[]): Promise<Task[]> {
       return toTasks(relations, userId, await tasks.findAll(userId, ids), now());
     },
