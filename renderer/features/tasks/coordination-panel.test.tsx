@@ -133,4 +133,25 @@ describe('the edit panel’s claim, notes and history', () => {
     expect(refusal.textContent).not.toMatch(AGENT_WORDS);
     expect((await agentReads(first.id)).blocked_by).toEqual([]);
   });
+
+  it('adds a blocker and removes it again, and clears blockers that are done', async () => {
+    const foundation = await seedTask(ui, { title: 'Dig the foundation' });
+    const permit = await seedTask(ui, { title: 'Get the permit' });
+    const walls = await seedTask(ui, { title: 'Build the walls' });
+    const user = userEvent.setup();
+    renderTasksView(ui);
+    const panel = await openPanel(user, 'Build the walls');
+    await user.type(within(panel).getByRole('combobox', { name: 'Add a blocker' }), 'Dig');
+    await user.click(await screen.findByRole('option', { name: 'Dig the foundation' }));
+    await waitFor(async () => expect((await agentReads(walls.id)).blocked_by).toEqual([foundation.id]));
+    await user.click(await within(panel).findByRole('button', { name: 'Remove blocker Dig the foundation' }));
+    await waitFor(async () => expect((await agentReads(walls.id)).blocked_by).toEqual([]));
+
+    await callTool(agent, 'update_task', { task_id: walls.id, blocked_by: [permit.id, foundation.id] });
+    await callTool(agent, 'complete_task', { task_id: permit.id });
+    await within(panel).findByText('1 completed blocker no longer holds it back.');
+    await user.click(within(panel).getByRole('button', { name: 'Clear completed blocker' }));
+    await waitFor(async () => expect((await agentReads(walls.id)).blocked_by).toEqual([foundation.id]));
+    expect(within(panel).queryByText(/completed blocker/)).toBeNull();
+  });
 });

@@ -70,10 +70,20 @@ export function TaskLinksSection({ task, openBlockers, parent, projects, busy, o
           </ul>
         )}
         {doneBlockers > 0 && (
-          <p className="task-section-hint">
-            {doneBlockers} completed blocker{doneBlockers === 1 ? '' : 's'} no longer hold
-            {doneBlockers === 1 ? 's' : ''} it back.
-          </p>
+          <div className="task-done-blockers">
+            <p className="task-section-hint">
+              {doneBlockers} completed blocker{doneBlockers === 1 ? '' : 's'} no longer hold
+              {doneBlockers === 1 ? 's' : ''} it back.
+            </p>
+            <Button
+              className="button"
+              isDisabled={busy}
+              // Only the open ones stay: a completed blocker reopened later would otherwise hold it back again.
+              onPress={() => onChange({ blocked_by: openBlockers.map((blocker) => blocker.id) })}
+            >
+              Clear completed blocker{doneBlockers === 1 ? '' : 's'}
+            </Button>
+          </div>
         )}
         <TaskPicker
           label="Add a blocker"
