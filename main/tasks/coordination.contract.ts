@@ -148,6 +148,59 @@ export function describeCoordinationContract(target: DatabaseTarget): void {
       expect((await get(user, waiting.id)).blocked).toBe(true);
     });
 
+    it('lists ready tasks in priority, due date, age order, page by page', async () => {
+      const user = await newUser();
+      const titles = ['none', 'low', 'medium late', 'medium soon', 'high undated', 'high older', 'high newer'];
+      const fields: Record<string, Record<string, unknown>> = {
+        none: {},
+        low: { priority: 'low', due_date: '2026-03-02' },
+        'medium late': { priority: 'medium', due_date: '2026-12-01' },
+        'medium soon': { priority: 'medium', due_date: '2026-04-01' },
+        'high undated': { priority: 'high' },
+        'high older': { priority: 'high', due_date: '2026-06-01' },
+        'high newer': { priority: 'high', due_date: '2026-06-01' },
+      };
+      for (const title of titles) await add(user, { title, ...fields[title] });
+      const blocker = await add(user, { title: 'blocker', priority: 'low' });
+      await add(user, { title: 'blocked high', priority: 'high', blocked_by: [blocker.id] });
+      const seen: string[] = [];
+      let cursor: string | null | undefined;
+      do {
+        const page = value(await service.list(user, { ready: true, limit: 3, ...(cursor ? { cursor } : {}) }));
+        seen.push(...page.tasks.map((task) => task.title));
+        cursor = page.next_cursor;
+      } while (cursor);
+      expect(seen).toEqual([
+        'high older',
+        'high newer',
+        'high undated',
+        'medium soon',
+        'medium late',
+        'low',
+        'blocker',
+        'none',
+      ]);
+    });
+
+    it('shows a task’s open blockers (not the done ones) and its subtasks in get_task', async () => {
+      const user = await newUser();
+      const open = await add(user, { title: 'open blocker' });
+      const done = await add(user, { title: 'done blocker' });
+      value(await service.complete(user, { task_id: done.id }, ALICE));
+      const parent = await add(user, { title: 'parent', blocked_by: [open.id, done.id] });
+      const child = await add(user, { title: 'child', parent_id: parent.id });
+      const finished = await add(user, { title: 'finished child', parent_id: parent.id });
+      value(await service.complete(user, { task_id: finished.id }, ALICE));
+      const detail = value(await service.detail(user, { task_id: parent.id }));
+      expect(detail.open_blockers).toEqual([{ id: open.id, title: 'open blocker', completed: false }]);
+      // Newest first, as the task list shows them.
+      expect(detail.subtasks).toEqual([
+        { id: finished.id, title: 'finished child', completed: true },
+        { id: child.id, title: 'child', completed: false },
+      ]);
+      expect(detail.task.blocked_by).toEqual([open.id, done.id]);
+    });
+
     it('refuses a direct cycle and one through a chain, spelling the cycle out', async () => {
       const user = await newUser();
       const a = await add(user, { title: 'A' });
@@ -230,6 +283,41 @@ export function describeCoordinationContract(target: DatabaseTarget): void {
       expect(value(await service.update(user, { task_id: task.id, title: 'by holder' }, ALICE)).claim).not.toBeNull();
       const done = value(await service.complete(user, { task_id: task.id }, ALICE));
       expect(done).toMatchObject({ completed: true, claim: null });
+    });
+
+    it('leases for 600 s unless told, takes 30 to 3,600 s, and refuses other lengths', async () => {
+      const user = await newUser();
+      const leaseOf = async (input: Record<string, unknown>) => {
+        const task = await add(user, { title: 'leased' });
+        const claimed = value(await service.claim(user, { task_id: task.id, ...input }, ALICE));
+        const [event] = value(await service.detail(user, { task_id: task.id })).history;
+        return (Date.parse(claimed.claim?.expires_at ?? '') - Date.parse(event?.at ?? '')) / 1000;
+      };
+      expect(await leaseOf({})).toBe(600);
+      expect(await leaseOf({ lease_seconds: 30 })).toBe(30);
+      expect(await leaseOf({ lease_seconds: 3600 })).toBe(3600);
+      const task = await add(user, { title: 'not leased' });
+      for (const lease of [29, 3601, 0, 1.5]) {
+        const refused = failure(await service.claim(user, { task_id: task.id, lease_seconds: lease }, ALICE));
+        expect([lease, refused.code]).toEqual([lease, 'validation_error']);
+        expect(refused.message).toMatch(/lease_seconds/);
+      }
+      expect((await get(user, task.id)).claim).toBeNull();
+    });
+
+    it('lets the person complete or delete a task an agent holds, ending the claim in the same event', async () => {
+      const user = await newUser();
+      for (const act of ['complete', 'delete'] as const) {
+        const task = await add(user, { title: `held, then ${act}d by the person` });
+        value(await service.claim(user, { task_id: task.id }, ALICE));
+        expect(value(await service[act](user, { task_id: task.id }, PERSON)).claim).toBeNull();
+        // A deleted task's history is read once it is back.
+        if (act === 'delete') value(await service.restore(user, { task_id: task.id }, PERSON));
+        const history = value(await service.detail(user, { task_id: task.id })).history;
+        const acted = history.find((event) => event.kind === `${act}d`);
+        expect(acted).toMatchObject({ by_kind: 'person' });
+        expect(acted?.changes.claim).toEqual([expect.objectContaining({ by: 'alice' }), null]);
+      }
     });
 
     it('renews a claim for its holder without changing the version', async () => {
