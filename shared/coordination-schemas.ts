@@ -51,6 +51,13 @@ export const getTaskInput = strict({
       .regex(/^\d{1,18}$/, { error: 'history_cursor is not one this server issued; call get_task without it' })
       .meta({ description: 'history_cursor from a previous get_task, for older history events.' }),
   ),
+  notes_cursor: absentIfNull(
+    stringField('notes_cursor')
+      .regex(/^[0-9TZ:.-]{10,40}~[\w-]{1,64}$/, {
+        error: 'notes_cursor is not one this server issued; call get_task without it',
+      })
+      .meta({ description: 'notes_cursor from a previous get_task, for older notes.' }),
+  ),
 });
 
 export const renameProjectInput = strict({ project_id: stringField('project_id').max(64), name: projectName('name') });

@@ -100,6 +100,7 @@ export const taskDetailData = z.object({
   notes: z.array(noteSchema),
   history: z.array(eventSchema),
   history_cursor: z.string().nullable(),
+  notes_cursor: z.string().nullable(),
 });
 export const noteData = z.object({ note: noteSchema });
 export const projectListData = z.object({

@@ -69,6 +69,8 @@ export interface TaskDetail {
   history: TaskEvent[];
   /** Pass as history_cursor to read older events; null when there are none. */
   history_cursor: string | null;
+  /** Pass as notes_cursor to read older notes; null when there are none. */
+  notes_cursor: string | null;
 }
 
 export interface ProjectSummary {

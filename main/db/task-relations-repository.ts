@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from './database';
 import type { ProjectRow, TaskEventRow, TaskNoteRow } from './schema/row-types';
 import { READY_PREDICATE } from './schema/spec';
@@ -128,12 +128,20 @@ export function createTaskRelationsRepository(handle: DatabaseHandle) {
       return new Map(rows.map((row) => [row.parentId ?? '', { open: Number(row.open), total: Number(row.total) }]));
     },
 
-    latestNotes(taskId: string, limit: number): Promise<TaskNoteRow[]> {
+    /** A task's notes, newest first, older than `before` (a note's time and id) when given. */
+    latestNotes(taskId: string, limit: number, before?: { createdAt: string; id: string }): Promise<TaskNoteRow[]> {
+      const older =
+        before === undefined
+          ? undefined
+          : or(
+              lt(taskNotes.createdAt, before.createdAt),
+              and(eq(taskNotes.createdAt, before.createdAt), lt(taskNotes.id, before.id)),
+            );
       return dialect.read(() =>
         db
           .select()
           .from(taskNotes)
-          .where(eq(taskNotes.taskId, taskId))
+          .where(and(eq(taskNotes.taskId, taskId), older))
           .orderBy(desc(taskNotes.createdAt), desc(taskNotes.id))
           .limit(limit),
       );

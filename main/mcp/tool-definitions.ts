@@ -106,7 +106,7 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
   {
     name: 'get_task',
     title: 'Get a task',
-    description: `Read one task by id with what surrounds it: data.task, open_blockers, subtasks, the latest notes, and history (newest first: who changed what, each field as [old, new]); pass history_cursor for older events. Read a task's notes before working on it. Answers not_found for ids that do not exist or were deleted.`,
+    description: `Read one task by id with what surrounds it: data.task, open_blockers, subtasks, the latest notes, and history (newest first: who changed what, each field as [old, new]); pass history_cursor or notes_cursor for older ones. Read a task's notes before working on it. Answers not_found for ids that do not exist or were deleted.`,
     annotations: READ,
     input: getTaskInput,
     output: envelopeSchema(taskDetailData),

@@ -479,5 +479,22 @@ export function describeCoordinationContract(target: DatabaseTarget): void {
       expect(rest.history.map((event) => event.kind)).toEqual(['updated', 'updated', 'created']);
       expect(rest.history_cursor).toBeNull();
     });
+
+    it('pages notes with a cursor, newest first, and refuses a cursor it did not issue', async () => {
+      const user = await newUser();
+      const task = await add(user, { title: 'much said' });
+      for (let i = 1; i <= 7; i++) value(await service.addNote(user, { task_id: task.id, text: `note ${i}` }, ALICE));
+      const first = value(await service.detail(user, { task_id: task.id }));
+      expect(first.notes.map((note) => note.text)).toEqual(['note 7', 'note 6', 'note 5', 'note 4', 'note 3']);
+      expect(first.notes_cursor).not.toBeNull();
+      const rest = value(await service.detail(user, { task_id: task.id, notes_cursor: first.notes_cursor }));
+      expect(rest.notes.map((note) => note.text)).toEqual(['note 2', 'note 1']);
+      expect(rest.notes_cursor).toBeNull();
+      const refused = failure(await service.detail(user, { task_id: task.id, notes_cursor: 'page 2' }));
+      expect([refused.code, refused.message]).toEqual([
+        'validation_error',
+        expect.stringContaining('notes_cursor is not one this server issued') as string,
+      ]);
+    });
   });
 }

@@ -23,6 +23,13 @@ const RECENTLY_DELETED_MAX = 100;
 const EMPTY_PAGE: TaskPage = { tasks: [], next_cursor: null };
 
 /** The reads of the task service: one task (alone or with its surroundings), lists, projects. */
+/** Where a notes_cursor points: the last note of the page before, by time and id. */
+function notesBefore(cursor: string | undefined): { createdAt: string; id: string } | undefined {
+  if (cursor === undefined) return undefined;
+  const at = cursor.indexOf('~');
+  return { createdAt: cursor.slice(0, at), id: cursor.slice(at + 1) };
+}
+
 export function createTaskReads(deps: {
   tasks: TaskRepository;
   relations: TaskRelationsRepository;
@@ -56,7 +63,7 @@ export function createTaskReads(deps: {
     async detail(userId: string, input: unknown, by?: Actor | string): Promise<Result<TaskDetail>> {
       const parsed = validate(getTaskInput, input);
       if (!parsed.ok) return parsed;
-      const { task_id: taskId, history_cursor: cursor } = parsed.value;
+      const { task_id: taskId, history_cursor: cursor, notes_cursor: notesCursor } = parsed.value;
       const task = await get(userId, { task_id: taskId }, by);
       if (!task.ok) return task;
       const shown = COORDINATION_LIMITS.eventsShown;
@@ -67,7 +74,7 @@ export function createTaskReads(deps: {
       const [blockerRows, subtaskRows, notes, events] = await Promise.all([
         relations.blockerIds([taskId]),
         tasks.listByCreated(userId, subtaskFilters, COORDINATION_LIMITS.relatedShown),
-        relations.latestNotes(taskId, COORDINATION_LIMITS.notesShown),
+        relations.latestNotes(taskId, COORDINATION_LIMITS.notesShown + 1, notesBefore(notesCursor)),
         relations.events(taskId, shown + 1, cursor === undefined ? undefined : Number(cursor)),
       ]);
       const blockers = await Promise.all(blockerRows.map((edge) => tasks.find(userId, edge.blockerId)));
@@ -77,11 +84,14 @@ export function createTaskReads(deps: {
         completed: row.completed,
       });
       const page = events.slice(0, shown);
+      const notesPage = notes.slice(0, COORDINATION_LIMITS.notesShown);
+      const lastNote = notesPage.at(-1);
       return ok({
         task: task.value,
         open_blockers: blockers.flatMap((row) => (row && !row.completed && sees(by, row.projectId) ? [ref(row)] : [])),
         subtasks: subtaskRows.map(ref),
-        notes: notes.map(toTaskNote),
+        notes: notesPage.map(toTaskNote),
+        notes_cursor: notes.length > notesPage.length && lastNote ? `${lastNote.createdAt}~${lastNote.id}` : null,
         history: page.map(toTaskEvent),
         history_cursor: events.length > shown ? String(page.at(-1)?.seq) : null,
       });

@@ -21,6 +21,7 @@ const PLAIN_WORDS: Record<ClientErrorCode, string> = {
   method_not_allowed: 'TaskDesk did not understand this request, so nothing was changed. Reloading the page may help.',
   unsupported_media_type:
     'TaskDesk did not understand this request, so nothing was changed. Reloading the page may help.',
+  not_acceptable: 'TaskDesk did not understand this request, so nothing was changed. Reloading the page may help.',
   internal: 'Something went wrong inside TaskDesk, so nothing was changed. Try again.',
   unavailable: 'TaskDesk’s database is not available right now, so nothing was changed. Try again shortly.',
 };

@@ -30,8 +30,11 @@ export function coordinationRoutes(tasks: TaskService): ApiRoute[] {
       return reply(await tasks.renameProject(request.userId, input), (project) => ({ project }));
     }),
     route('GET', API_PATHS.taskDetail, async ({ userId, params, query }) => {
-      const cursor = query.get('history_cursor');
-      const input = { task_id: params.id, ...(cursor === null ? {} : { history_cursor: cursor }) };
+      const cursors = ['history_cursor', 'notes_cursor'].flatMap((name) => {
+        const cursor = query.get(name);
+        return cursor === null ? [] : [[name, cursor] as const];
+      });
+      const input = { task_id: params.id, ...Object.fromEntries(cursors) };
       return reply(await tasks.detail(userId, input), (detail) => detail);
     }),
     route('POST', API_PATHS.taskNotes, async (request) => {
