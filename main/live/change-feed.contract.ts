@@ -107,8 +107,9 @@ export function describeChangeFeedContract(target: DatabaseTarget, extra?: (suit
     const blocker = value(await other.add('u-blocks', { title: 'blocker' }, 'Planner'));
     const waiting = value(await other.add('u-blocks', { title: 'waiting', blocked_by: [blocker.id] }, 'Planner'));
     value(await other.add('u-blocks', { title: 'bystander' }, 'Planner'));
+    // Read between the changes: each event shows the task as it is when the feed reads it.
+    await expect.poll(() => events.length, { timeout: 5000 }).toBeGreaterThanOrEqual(3);
     value(await other.complete('u-blocks', { task_id: blocker.id }, 'Worker'));
-    // Read between the two changes: each event shows the task as it is when the feed reads it.
     await expect.poll(() => events.length, { timeout: 5000 }).toBeGreaterThanOrEqual(5);
     value(await other.complete('u-blocks', { task_id: blocker.id, completed: false }, 'Reviewer'));
     await expect.poll(() => events.length, { timeout: 5000 }).toBeGreaterThanOrEqual(7);
