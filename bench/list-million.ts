@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import Sqlite from 'better-sqlite3';
-import type pg from 'pg';
+import pg from 'pg';
 import { LOCAL_USER_ID } from '../shared/limits';
 import { createServices } from '../main/app/create-services';
 import { openDatabase } from '../main/db/open-database';
@@ -81,10 +81,11 @@ if (postgresUnavailable) {
   try {
     await measure('Postgres', { kind: 'postgres', url: database.url }, async () => {
       const handle = await openDatabase({ kind: 'postgres', url: database.url }, createLogger('silent'));
-      const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
+      await handle.close();
+      const pool = new pg.Pool({ connectionString: database.url, max: 1 });
       await pool.query(seedTasksSql('postgres', TASKS));
       await pool.query('analyze tasks');
-      await handle.close();
+      await pool.end();
     });
   } finally {
     await database.drop();

@@ -12,10 +12,9 @@ import { startLeaseSweeper } from '../tasks/lease-sweeper';
 import { createTaskService } from '../tasks/task-service';
 import { createTaskWindows } from '../tasks/task-windows';
 import { createTokenService } from '../tokens/token-service';
-import { createSqliteToolCallSink } from '../db/sqlite/sqlite-tool-call-sink';
 import { startWalCheckpoints } from '../db/sqlite/wal-checkpoints';
 import { startStatisticsKeeper } from '../db/postgres/planner-statistics';
-import { createRepositorySink } from '../tool-log/repository-sink';
+import { openToolCallStore } from '../tool-log/tool-call-store';
 import { createToolCallLog, DEFAULT_RETENTION } from '../tool-log/tool-call-log';
 import { createTokenSightings } from '../tokens/token-sightings';
 
@@ -33,11 +32,9 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
   const tokenRepository = createTokenRepository(handle);
   const calls = createToolCallRepository(handle);
   const retention = options.toolLogRetention ?? DEFAULT_RETENTION;
-  const sink = handle.sqlite
-    ? createSqliteToolCallSink({ ...handle.sqlite, retention, logger })
-    : createRepositorySink({ calls, tokens: tokenRepository, retention, logger });
+  const store = openToolCallStore(handle, { calls, tokens: tokenRepository }, { retention, logger });
   const live = createLiveEvents(logger);
-  const toolLog = createToolCallLog({ sink, calls, logger, writes: handle.writes });
+  const toolLog = createToolCallLog({ store, calls, logger, writes: handle.writes });
   toolLog.subscribe(
     (call) => live.publish(call.user, 'tool_call', call),
     (userId) => live.isWatched(userId),
@@ -81,7 +78,7 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
     /** For a long-running server: start background work now rather than on first use. */
     startBackgroundWork: () => {
       if (handle.sqlite) checkpoints ??= startWalCheckpoints(handle.sqlite, logger);
-      if (handle.kind === 'postgres') statistics ??= startStatisticsKeeper(handle.db, handle.tables, logger);
+      if (handle.kind === 'postgres') statistics ??= startStatisticsKeeper(handle, logger);
       stdioFeed ??= startStdioCallsFeed({ calls, watchedUsers: live.watchedUsers, announce: toolLog.announce, logger });
       changeFeed ??= startTaskChangeFeed(handle, {
         reads: {

@@ -23,7 +23,7 @@ export interface SeqRange {
 
 /** Reads the change log (task_events) by sequence, for the live feed. */
 export function createChangeLogRepository(handle: DatabaseHandle) {
-  const { db, dialect } = handle;
+  const { dialect } = handle;
   const { taskEvents } = handle.tables;
   return {
     /**
@@ -34,12 +34,13 @@ export function createChangeLogRepository(handle: DatabaseHandle) {
      * back), which may still commit.
      */
     async newestSeqs(count: number): Promise<number[]> {
-      const newest = db.select({ max: sql`max(${taskEvents.seq})` }).from(taskEvents);
-      const rows = await dialect.read(() =>
+      const rows = await dialect.read((db) =>
         db
           .select({ seq: taskEvents.seq })
           .from(taskEvents)
-          .where(gt(taskEvents.seq, sql`(${newest}) - ${count}`))
+          .where(
+            gt(taskEvents.seq, sql`(${db.select({ max: sql`max(${taskEvents.seq})` }).from(taskEvents)}) - ${count}`),
+          )
           .orderBy(asc(taskEvents.seq)),
       );
       return rows.map((row) => row.seq);
@@ -49,7 +50,7 @@ export function createChangeLogRepository(handle: DatabaseHandle) {
     readAfter(users: readonly string[], after: number, missing: readonly SeqRange[], limit: number) {
       if (users.length === 0) return Promise.resolve([] as ChangeLogEntry[]);
       const late = missing.map((range) => between(taskEvents.seq, range.from, range.to));
-      return dialect.read((): Promise<ChangeLogEntry[]> =>
+      return dialect.read((db): Promise<ChangeLogEntry[]> =>
         db
           .select({
             seq: taskEvents.seq,

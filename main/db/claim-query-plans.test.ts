@@ -56,15 +56,18 @@ describe('claim query plans on SQLite, without statistics', () => {
   let client: Sqlite.Database;
   beforeAll(async () => {
     database = await openTestDatabase(sqliteTarget);
-    client = sqliteClient(database.handle);
-    await seedPlanTasks(database.handle, SEEDED_TASKS, SEEDED_DEPENDENCIES);
+    client = sqliteClient(database);
+    await seedPlanTasks(database, SEEDED_TASKS, SEEDED_DEPENDENCIES);
     await seedProjectTask(database);
   });
   afterAll(() => database.cleanup());
   afterEach(() => vi.restoreAllMocks());
 
   it('sweeps through tasks_claim_expires_idx and picks through an unclaimed-ready index, without sorting', async () => {
-    const prepared = vi.spyOn(client, 'prepare');
+    // The statements the claim prepares on the handle's own connection.
+    const connection = database.handle.sqlite?.client;
+    if (!connection) throw new Error('a SQLite handle has its connection');
+    const prepared = vi.spyOn(connection, 'prepare');
     const capture = () => prepared.mock.calls.map(([source]) => ({ sql: source, params: [] }));
     const [next, inProject] = await claimStatements(database, capture);
     const plan = (statement: Captured | undefined) => {
@@ -90,8 +93,8 @@ describePostgres('claim query plans on Postgres, with statistics', () => {
   let pool: pg.Pool;
   beforeAll(async () => {
     database = await openTestDatabase(postgresTarget);
-    pool = postgresPool(database.handle);
-    await seedPlanTasks(database.handle, SEEDED_TASKS, SEEDED_DEPENDENCIES);
+    pool = postgresPool(database);
+    await seedPlanTasks(database, SEEDED_TASKS, SEEDED_DEPENDENCIES);
     await seedProjectTask(database);
     await pool.query('analyze');
   });
@@ -123,6 +126,6 @@ describePostgres('claim query plans on Postgres, with statistics', () => {
   });
 
   it('leaves nothing for the statistics keeper once the tables are analysed', async () => {
-    expect(await analyseStaleTables(database.handle.db, database.handle.tables)).toEqual([]);
+    expect(await analyseStaleTables(database.handle)).toEqual([]);
   });
 });

@@ -17,6 +17,8 @@ import type { DatabaseKind } from '../../shared/database-kind';
  * for the dialect of the object they are called on, not the declared type.
  */
 export type QueryDb = NodePgDatabase;
+/** What a read may do: select. A read is handed no way to write, so no write can skip `write`'s group commit. */
+export type ReadDb = Pick<QueryDb, 'select' | 'selectDistinct'>;
 export type Tables = typeof postgresTables;
 
 /** The few places where the two dialects cannot share SQL. */
@@ -34,20 +36,21 @@ export interface DialectQueries {
    * Runs a read that sees only committed writes (SQLite first commits writes
    * waiting in a group commit), retrying where a pooled connection may have died idle.
    */
-  read<T>(query: () => Promise<T>): Promise<T>;
+  read<T>(query: (db: ReadDb) => Promise<T>): Promise<T>;
   /**
    * A read that may run beside writes not yet committed (SQLite's group
    * commit): only for lookups where seeing such a write is harmless, like the
    * token check at the start of every request, which would otherwise commit
    * every group after a single write.
    */
-  readWithoutWaiting<T>(query: () => Promise<T>): Promise<T>;
+  readWithoutWaiting<T>(query: (db: ReadDb) => Promise<T>): Promise<T>;
   /**
    * Runs a write. On SQLite it joins the open group commit and resolves once
-   * that commit is on disk. Every write goes through here: on SQLite a
-   * statement run beside an open group would join it unannounced.
+   * that commit is on disk. Every write goes through here (or `transaction`):
+   * the database is handed out only inside them, so no statement can run
+   * beside an open group and join it unannounced.
    */
-  write<T>(query: () => PromiseLike<T>): Promise<T>;
+  write<T>(statement: (db: QueryDb) => PromiseLike<T>): Promise<T>;
   /**
    * Runs a prepared select of exactly `columns`, in their order, and returns
    * the rows drizzle would. SQLite reads them as arrays through a decoder
@@ -73,7 +76,6 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** Where the data lives, safe to show (no password). */
   location: string;
-  db: QueryDb;
   tables: Tables;
   dialect: DialectQueries;
   /**

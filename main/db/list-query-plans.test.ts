@@ -14,6 +14,7 @@ import {
   postgresPool,
   seedPlanTasks,
   sqliteClient,
+  withQueryDb,
   sqlitePlan,
   type Captured,
 } from '../testing/query-plans';
@@ -53,7 +54,7 @@ async function captureListStatements(
 ): Promise<Captured[]> {
   const captured: Captured[] = [];
   const db = makeDb({ logQuery: (sql, params) => captured.push({ sql, params }) });
-  const service = createTaskService({ tasks: createTaskRepository({ ...handle, db }) });
+  const service = createTaskService({ tasks: createTaskRepository(withQueryDb(handle, db)) });
   const first = await service.list(LOCAL_USER_ID, { ...input, limit: 20 });
   if (!first.ok) throw new Error(first.error.message);
   // The second page exercises the keyset condition too.
@@ -69,7 +70,7 @@ async function captureWindowStatements(
 ): Promise<Captured[]> {
   const captured: Captured[] = [];
   const db = makeDb({ logQuery: (sql, params) => captured.push({ sql, params }) });
-  const windows = createTaskWindows(createTaskRepository({ ...handle, db }));
+  const windows = createTaskWindows(createTaskRepository(withQueryDb(handle, db)));
   const answer = await windows(LOCAL_USER_ID, { ...input, offset: 500, limit: 100 });
   if (!answer.ok) throw new Error(answer.error.message);
   return captured;
@@ -80,8 +81,8 @@ describe('list query plans on SQLite', () => {
   let client: Sqlite.Database;
   beforeAll(async () => {
     database = await openTestDatabase(sqliteTarget);
-    client = sqliteClient(database.handle);
-    await seedPlanTasks(database.handle, SEEDED_TASKS, SEEDED_DEPENDENCIES);
+    client = sqliteClient(database);
+    await seedPlanTasks(database, SEEDED_TASKS, SEEDED_DEPENDENCIES);
     // No ANALYZE: the app never runs it on SQLite, so these are the plans its users get.
   });
   afterAll(() => database.cleanup());
@@ -135,8 +136,8 @@ describePostgres('list query plans on Postgres', () => {
   let pool: pg.Pool;
   beforeAll(async () => {
     database = await openTestDatabase(postgresTarget);
-    pool = postgresPool(database.handle);
-    await seedPlanTasks(database.handle, SEEDED_TASKS, SEEDED_DEPENDENCIES);
+    pool = postgresPool(database);
+    await seedPlanTasks(database, SEEDED_TASKS, SEEDED_DEPENDENCIES);
     // As autovacuum, or where it is off the statistics keeper (postgres/planner-statistics.ts), leaves it.
     await pool.query('analyze');
   });

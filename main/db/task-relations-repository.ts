@@ -16,13 +16,13 @@ export interface ProjectCounts {
  * batched queries per page rather than per task.
  */
 export function createTaskRelationsRepository(handle: DatabaseHandle) {
-  const { db, dialect } = handle;
+  const { dialect } = handle;
   const { tasks, projects, taskDependencies, taskNotes, taskEvents } = handle.tables;
 
   return {
     projectsById(userId: string, ids: readonly string[]): Promise<ProjectRow[]> {
       if (ids.length === 0) return Promise.resolve([]);
-      return dialect.read(() =>
+      return dialect.read((db) =>
         db
           .select()
           .from(projects)
@@ -31,7 +31,7 @@ export function createTaskRelationsRepository(handle: DatabaseHandle) {
     },
 
     async projectByKey(userId: string, nameKey: string): Promise<ProjectRow | undefined> {
-      const [row] = await dialect.read(() =>
+      const [row] = await dialect.read((db) =>
         db
           .select()
           .from(projects)
@@ -41,14 +41,14 @@ export function createTaskRelationsRepository(handle: DatabaseHandle) {
     },
 
     listProjects(userId: string): Promise<ProjectRow[]> {
-      return dialect.read(() =>
+      return dialect.read((db) =>
         db.select().from(projects).where(eq(projects.userId, userId)).orderBy(asc(projects.nameKey)),
       );
     },
 
     /** Per project id (null: no project): open, ready, claimed and completed live tasks. */
     async projectCounts(userId: string, now: string): Promise<Map<string | null, ProjectCounts>> {
-      const rows = await dialect.read(() =>
+      const rows = await dialect.read((db) =>
         db
           .select({
             projectId: tasks.projectId,
@@ -79,7 +79,7 @@ export function createTaskRelationsRepository(handle: DatabaseHandle) {
     },
 
     async renameProject(userId: string, id: string, name: string, nameKey: string, now: string) {
-      const [row] = await dialect.write(() =>
+      const [row] = await dialect.write((db) =>
         db
           .update(projects)
           .set({ name, nameKey, updatedAt: now })
@@ -92,7 +92,7 @@ export function createTaskRelationsRepository(handle: DatabaseHandle) {
     /** Which of the user's tasks each of `blockerIds` blocks: their blocked flag moves when a blocker closes or opens. */
     dependents(userId: string, blockerIds: readonly string[]): Promise<{ taskId: string; blockerId: string }[]> {
       if (blockerIds.length === 0) return Promise.resolve([]);
-      return dialect.read(() =>
+      return dialect.read((db) =>
         db
           .select({ taskId: taskDependencies.taskId, blockerId: taskDependencies.blockerId })
           .from(taskDependencies)
@@ -103,7 +103,7 @@ export function createTaskRelationsRepository(handle: DatabaseHandle) {
     /** Blocker ids of each task. */
     blockerIds(taskIds: readonly string[]) {
       if (taskIds.length === 0) return Promise.resolve([]);
-      return dialect.read(() =>
+      return dialect.read((db) =>
         db
           .select({ taskId: taskDependencies.taskId, blockerId: taskDependencies.blockerId })
           .from(taskDependencies)
@@ -114,7 +114,7 @@ export function createTaskRelationsRepository(handle: DatabaseHandle) {
     /** Live subtasks of each parent: how many, and how many open. */
     async subtaskCounts(parentIds: readonly string[]): Promise<Map<string, { open: number; total: number }>> {
       if (parentIds.length === 0) return new Map();
-      const rows = await dialect.read(() =>
+      const rows = await dialect.read((db) =>
         db
           .select({
             parentId: tasks.parentId,
@@ -137,7 +137,7 @@ export function createTaskRelationsRepository(handle: DatabaseHandle) {
               lt(taskNotes.createdAt, before.createdAt),
               and(eq(taskNotes.createdAt, before.createdAt), lt(taskNotes.id, before.id)),
             );
-      return dialect.read(() =>
+      return dialect.read((db) =>
         db
           .select()
           .from(taskNotes)
@@ -149,7 +149,7 @@ export function createTaskRelationsRepository(handle: DatabaseHandle) {
 
     /** A task's events, newest first, older than `beforeSeq` when given. */
     events(taskId: string, limit: number, beforeSeq?: number): Promise<TaskEventRow[]> {
-      return dialect.read(() =>
+      return dialect.read((db) =>
         db
           .select()
           .from(taskEvents)
@@ -163,7 +163,7 @@ export function createTaskRelationsRepository(handle: DatabaseHandle) {
 
     /** One event of the user's task and the ones after it, oldest first, at most `limit` (undo). */
     eventsFrom(userId: string, taskId: string, seq: number, limit: number): Promise<TaskEventRow[]> {
-      return dialect.read(() =>
+      return dialect.read((db) =>
         db
           .select()
           .from(taskEvents)
@@ -175,7 +175,7 @@ export function createTaskRelationsRepository(handle: DatabaseHandle) {
 
     /** A task's whole history, oldest first (replay, undo). */
     allEvents(userId: string, taskId: string): Promise<TaskEventRow[]> {
-      return dialect.read(() =>
+      return dialect.read((db) =>
         db
           .select()
           .from(taskEvents)

@@ -11,7 +11,7 @@ import {
   type ReadyPosition,
 } from './task-query-shapes';
 import { readyOrderOf, searchTextOf, toRow } from './task-derived-columns';
-import type { DatabaseHandle } from './database';
+import type { DatabaseHandle, ReadDb } from './database';
 import { READY_PREDICATE, TASKS } from './schema/spec';
 import type { NewTaskRow, TaskRow } from './schema/row-types';
 
@@ -33,7 +33,7 @@ export { readyOrderOf, searchTextOf, toRow } from './task-derived-columns';
  * version guard on `replace` and by the unique index behind idempotency keys.
  */
 export function createTaskRepository(handle: DatabaseHandle) {
-  const { db, dialect } = handle;
+  const { dialect } = handle;
   const { tasks } = handle.tables;
 
   const { listedColumns, matching } = createTaskQueryShapes(handle);
@@ -66,7 +66,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
       limit,
       ...(skips ? { offset: page.offset } : {}),
     };
-    const build = () => {
+    const build = (db: ReadDb) => () => {
       const query = db
         .select(listedColumns)
         .from(tasks)
@@ -76,7 +76,9 @@ export function createTaskRepository(handle: DatabaseHandle) {
       return skips ? query.offset(placeholder('offset')) : query;
     };
     const shape = [page.key, skips ? 'offset' : 'keyset', base.shape].join(',');
-    return dialect.read(() => dialect.selectColumns<ListedTask>(prepared.prepare(shape, build), listedColumns, values));
+    return dialect.read((db) =>
+      dialect.selectColumns<ListedTask>(prepared.prepare(shape, build(db)), listedColumns, values),
+    );
   }
 
   /** How many tasks match; `dated` narrows to those with (or without) a due date. A range of the list's index. */
@@ -86,7 +88,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
     const shape = ['count', String(dated), base.shape].join(',');
     // The index whose range is exactly this count's, before the optional filters.
     const index = `tasks_user_${filters.status === 'all' ? '' : 'status_'}${dated === undefined ? 'created' : 'due'}_idx`;
-    const rows = await dialect.read(() =>
+    const rows = await dialect.read((db) =>
       prepared.run(
         shape,
         () =>
@@ -103,7 +105,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
   /** Whether any matching task is a subtask: if none is, the list is flat. Stops at the first one found. */
   async function hasMatchingSubtask(userId: string, filters: TaskFilters): Promise<boolean> {
     const base = matching(userId, filters);
-    const rows = await dialect.read(() =>
+    const rows = await dialect.read((db) =>
       prepared.run(
         ['has-subtask', base.shape].join(','),
         () =>
@@ -123,7 +125,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
     handle,
 
     async insert(state: TaskState): Promise<TaskRow> {
-      const [row] = await dialect.write(() =>
+      const [row] = await dialect.write((db) =>
         prepared.run(
           'insert',
           () => db.insert(tasks).values(placeholderRow).returning(),
@@ -146,7 +148,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
       // Two rounds: if the key's holder gives it up between our insert and our
       // read (it just passed 24 hours), the second insert takes the key.
       for (let round = 0; round < 2; round++) {
-        await dialect.write(() =>
+        await dialect.write((db) =>
           db
             .update(tasks)
             .set({ idempotencyKey: null })
@@ -158,7 +160,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
               ),
             ),
         );
-        const [inserted] = await dialect.write(() =>
+        const [inserted] = await dialect.write((db) =>
           db
             .insert(tasks)
             .values(toRow(state, key))
@@ -166,7 +168,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
             .returning(),
         );
         if (inserted) return { row: inserted, created: true };
-        const [existing] = await dialect.read(() =>
+        const [existing] = await dialect.read((db) =>
           db
             .select()
             .from(tasks)
@@ -179,7 +181,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
 
     async find(userId: string, id: string, which: 'live' | 'deleted' | 'any' = 'live'): Promise<TaskRow | undefined> {
       const deleted = { live: isNull(tasks.deletedAt), deleted: isNotNull(tasks.deletedAt), any: undefined }[which];
-      const rows = await dialect.read(() =>
+      const rows = await dialect.read((db) =>
         prepared.run(
           `find:${which}`,
           () =>
@@ -212,7 +214,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
         searchText: searchTextOf(next),
         readyOrder: readyOrderOf(next),
       };
-      const [row] = await dialect.write(() =>
+      const [row] = await dialect.write((db) =>
         prepared.run(
           'replace',
           () =>
@@ -235,7 +237,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
 
     /** Deleted tasks, most recently deleted first (tasks_user_deleted_idx). */
     listDeleted(userId: string, limit: number): Promise<ListedTask[]> {
-      return dialect.read(() =>
+      return dialect.read((db) =>
         db
           .select(listedColumns)
           .from(tasks)
@@ -248,7 +250,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
     /** Title and deletion time of those of `ids` that are the user's tasks, deleted ones included. */
     titles(userId: string, ids: string[]): Promise<{ id: string; title: string; deletedAt: string | null }[]> {
       if (ids.length === 0) return Promise.resolve([]);
-      return dialect.read(() =>
+      return dialect.read((db) =>
         db
           .select({ id: tasks.id, title: tasks.title, deletedAt: tasks.deletedAt })
           .from(tasks)
@@ -259,7 +261,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
     /** The user's tasks among `ids`, deleted ones included (the live feed shows them as they now are). */
     findAll(userId: string, ids: readonly string[]): Promise<TaskRow[]> {
       if (ids.length === 0) return Promise.resolve([]);
-      return dialect.read(() =>
+      return dialect.read((db) =>
         db
           .select()
           .from(tasks)
@@ -269,7 +271,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
 
     /** Live tasks, open and completed, for the status bar. */
     async countLive(userId: string): Promise<number> {
-      const [row] = await dialect.read(() =>
+      const [row] = await dialect.read((db) =>
         db
           .select({ n: sql<number | string>`count(*)` })
           .from(tasks)
@@ -318,7 +320,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
     /** What a tree of the matching tasks is built from: each one's parent and sort keys, in no order. */
     treeKeys(userId: string, filters: TaskFilters): Promise<TreeKey[]> {
       const base = matching(userId, filters);
-      return dialect.read(() =>
+      return dialect.read((db) =>
         prepared.run(
           ['tree-keys', base.shape].join(','),
           () =>
@@ -334,7 +336,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
     /** The user's live tasks among `ids`, in no order. */
     listByIds(userId: string, ids: readonly string[]): Promise<ListedTask[]> {
       if (ids.length === 0) return Promise.resolve([]);
-      return dialect.read(() =>
+      return dialect.read((db) =>
         db
           .select(listedColumns)
           .from(tasks)
@@ -348,7 +350,7 @@ export function createTaskRepository(handle: DatabaseHandle) {
       ids: readonly string[],
     ): Promise<{ id: string; title: string; parentId: string | null }[]> {
       if (ids.length === 0) return Promise.resolve([]);
-      return dialect.read(() =>
+      return dialect.read((db) =>
         db
           .select({ id: tasks.id, title: tasks.title, parentId: tasks.parentId })
           .from(tasks)

@@ -1,5 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from './database';
+import { createPreparedQueries } from './prepared-queries';
+import { recordTokenUse } from './tool-call-statements';
 import type { ApiTokenRow } from './schema/row-types';
 
 export type { ApiTokenRow };
@@ -11,35 +13,41 @@ export interface TokenUse {
 }
 
 export function createTokenRepository(handle: DatabaseHandle) {
-  const { db, dialect } = handle;
+  const { dialect } = handle;
   const { apiTokens } = handle.tables;
   // Sightings and the tool-call log both write last_used_at, in batches that may land out of order.
   const laterOf = (at: string) =>
     sql`case when ${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < ${at} then ${at} else ${apiTokens.lastUsedAt} end`;
-  const findActive = db
-    .select()
-    .from(apiTokens)
-    .where(and(eq(apiTokens.id, sql.placeholder('id')), isNull(apiTokens.revokedAt)))
-    .prepare('api_tokens_find_active');
+  const prepared = createPreparedQueries('api_tokens');
   return {
     async insert(row: ApiTokenRow): Promise<ApiTokenRow> {
-      const [inserted] = await dialect.write(() => db.insert(apiTokens).values(row).returning());
+      const [inserted] = await dialect.write((db) => db.insert(apiTokens).values(row).returning());
       if (!inserted) throw new Error('database returned no row for an inserted token');
       return inserted;
     },
 
     /** The token with this id if it has not been revoked. Read on every request, so revocation is immediate. */
     async findActive(id: string): Promise<ApiTokenRow | undefined> {
-      const rows = await dialect.readWithoutWaiting(() => findActive.execute({ id }));
+      const rows = await dialect.readWithoutWaiting((db) =>
+        prepared.run(
+          'find-active',
+          () =>
+            db
+              .select()
+              .from(apiTokens)
+              .where(and(eq(apiTokens.id, sql.placeholder('id')), isNull(apiTokens.revokedAt))),
+          { id },
+        ),
+      );
       return rows[0];
     },
 
     list(): Promise<ApiTokenRow[]> {
-      return dialect.read(() => db.select().from(apiTokens).orderBy(asc(apiTokens.createdAt), asc(apiTokens.id)));
+      return dialect.read((db) => db.select().from(apiTokens).orderBy(asc(apiTokens.createdAt), asc(apiTokens.id)));
     },
 
     async revoke(id: string, at: string): Promise<ApiTokenRow | undefined> {
-      const [row] = await dialect.write(() =>
+      const [row] = await dialect.write((db) =>
         db
           .update(apiTokens)
           .set({ revokedAt: at })
@@ -50,14 +58,14 @@ export function createTokenRepository(handle: DatabaseHandle) {
     },
 
     async find(id: string): Promise<ApiTokenRow | undefined> {
-      const [row] = await dialect.read(() => db.select().from(apiTokens).where(eq(apiTokens.id, id)));
+      const [row] = await dialect.read((db) => db.select().from(apiTokens).where(eq(apiTokens.id, id)));
       return row;
     },
 
     /** Moves each token's last-seen time forward (never back): a request was authenticated with it. */
     async recordSeen(sightings: readonly { tokenId: string; at: string }[]): Promise<void> {
       for (const { tokenId, at } of sightings) {
-        await dialect.write(() =>
+        await dialect.write((db) =>
           db
             .update(apiTokens)
             .set({
@@ -71,12 +79,7 @@ export function createTokenRepository(handle: DatabaseHandle) {
     /** Adds batched usage; called off the request path by the tool-call log. */
     async recordUse(uses: TokenUse[]): Promise<void> {
       for (const use of uses) {
-        await dialect.write(() =>
-          db
-            .update(apiTokens)
-            .set({ callCount: sql`${apiTokens.callCount} + ${use.calls}`, lastUsedAt: laterOf(use.lastUsedAt) })
-            .where(eq(apiTokens.id, use.tokenId)),
-        );
+        await dialect.write((db) => prepared.run('record-use', () => recordTokenUse(db, handle.tables), { ...use }));
       }
     },
   };

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { ToolCallOutcome } from '../../shared/limits';
 import type { DatabaseHandle } from './database';
 import { createPreparedQueries } from './prepared-queries';
+import { countCalls, deleteOldestCalls } from './tool-call-statements';
 import type { ToolCallRow } from './schema/row-types';
 
 export type { ToolCallRow };
@@ -24,19 +25,19 @@ export interface ToolCallPosition {
 const ROWS_PER_INSERT = 500;
 
 export function createToolCallRepository(handle: DatabaseHandle) {
-  const { db, dialect } = handle;
+  const { dialect } = handle;
   const { toolCalls } = handle.tables;
   const prepared = createPreparedQueries('tool_calls');
   return {
     async insertMany(rows: ToolCallRow[]): Promise<void> {
       for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-        await dialect.write(() => db.insert(toolCalls).values(rows.slice(start, start + ROWS_PER_INSERT)));
+        await dialect.write((db) => db.insert(toolCalls).values(rows.slice(start, start + ROWS_PER_INSERT)));
       }
     },
 
     /** Newest first. */
     recent(userId: string, limit: number): Promise<ToolCallRow[]> {
-      return dialect.read(() =>
+      return dialect.read((db) =>
         db
           .select()
           .from(toolCalls)
@@ -51,7 +52,7 @@ export function createToolCallRepository(handle: DatabaseHandle) {
      * previous page). Each single filter walks an index in page order.
      */
     page(userId: string, filters: ToolCallFilters, limit: number, before?: ToolCallPosition): Promise<ToolCallRow[]> {
-      return dialect.read(() =>
+      return dialect.read((db) =>
         db
           .select()
           .from(toolCalls)
@@ -73,7 +74,7 @@ export function createToolCallRepository(handle: DatabaseHandle) {
     async facets(userId: string): Promise<{ clients: string[]; tools: string[] }> {
       const distinct = async (column: typeof toolCalls.tool | typeof toolCalls.clientLabel) =>
         (
-          await dialect.read(() =>
+          await dialect.read((db) =>
             db.selectDistinct({ value: column }).from(toolCalls).where(eq(toolCalls.userId, userId)),
           )
         )
@@ -89,7 +90,7 @@ export function createToolCallRepository(handle: DatabaseHandle) {
      * writes such rows: every HTTP call carries a token.
      */
     tokenlessSince(userId: string, after: string, limit: number): Promise<ToolCallRow[]> {
-      return dialect.read(() =>
+      return dialect.read((db) =>
         db
           .select()
           .from(toolCalls)
@@ -100,34 +101,15 @@ export function createToolCallRepository(handle: DatabaseHandle) {
     },
 
     async count(userId: string): Promise<number> {
-      const [row] = await dialect.read(() =>
-        db
-          .select({ n: sql<number | string>`count(*)` })
-          .from(toolCalls)
-          .where(eq(toolCalls.userId, userId)),
-      );
-      return Number(row?.n ?? 0);
+      const [row] = await dialect.read((db) => prepared.run('count', () => countCalls(db, handle.tables), { userId }));
+      return row?.n ?? 0;
     },
 
-    /** Deletes a user's `count` oldest calls: an index range from the old end, however long the log. */
-    async deleteOldest(userId: string, count: number): Promise<void> {
+    /** Deletes a user's `excess` oldest calls. */
+    async deleteOldest(userId: string, excess: number): Promise<void> {
       // Prepared: an unprepared SQLite delete would run a microtask late, outside dialect.write's reach.
-      await dialect.write(() =>
-        prepared.run(
-          'delete-oldest',
-          () => {
-            const oldest = db
-              .select({ id: toolCalls.id })
-              .from(toolCalls)
-              .where(eq(toolCalls.userId, sql.placeholder('userId')))
-              .orderBy(asc(toolCalls.createdAt), asc(toolCalls.id))
-              .limit(sql.placeholder('count'));
-            return db
-              .delete(toolCalls)
-              .where(and(eq(toolCalls.userId, sql.placeholder('userId')), inArray(toolCalls.id, oldest)));
-          },
-          { userId, count },
-        ),
+      await dialect.write((db) =>
+        prepared.run('delete-oldest', () => deleteOldestCalls(db, handle.tables), { userId, excess }),
       );
     },
   };

@@ -6,16 +6,16 @@ export type UiSessionKind = 'session' | 'login';
 
 /** Browser sign-ins kept in the database, by the digest of their secret. */
 export function createUiSessionRepository(handle: DatabaseHandle) {
-  const { db, dialect } = handle;
+  const { dialect } = handle;
   const { uiSessions } = handle.tables;
   return {
     async insert(row: UiSessionRow): Promise<void> {
-      await dialect.write(() => db.insert(uiSessions).values(row));
+      await dialect.write((db) => db.insert(uiSessions).values(row));
     },
 
     /** A live row of this kind, or undefined when it is unknown or has expired. */
     async find(id: string, kind: UiSessionKind, now: string): Promise<UiSessionRow | undefined> {
-      const [row] = await dialect.read(() =>
+      const [row] = await dialect.read((db) =>
         db
           .select()
           .from(uiSessions)
@@ -26,7 +26,7 @@ export function createUiSessionRepository(handle: DatabaseHandle) {
 
     /** Deletes a live login code and says whether it was there: a code can be spent once, by one process. */
     async spendLogin(id: string, now: string): Promise<UiSessionRow | undefined> {
-      const [row] = await dialect.write(() =>
+      const [row] = await dialect.write((db) =>
         db
           .delete(uiSessions)
           .where(and(eq(uiSessions.id, id), eq(uiSessions.kind, 'login'), gt(uiSessions.expiresAt, now)))
@@ -36,11 +36,11 @@ export function createUiSessionRepository(handle: DatabaseHandle) {
     },
 
     async delete(id: string): Promise<void> {
-      await dialect.write(() => db.delete(uiSessions).where(eq(uiSessions.id, id)));
+      await dialect.write((db) => db.delete(uiSessions).where(eq(uiSessions.id, id)));
     },
 
     async deleteExpired(now: string): Promise<void> {
-      await dialect.write(() => db.delete(uiSessions).where(lte(uiSessions.expiresAt, now)));
+      await dialect.write((db) => db.delete(uiSessions).where(lte(uiSessions.expiresAt, now)));
     },
   };
 }

@@ -1,6 +1,7 @@
-import type Sqlite from 'better-sqlite3';
-import type pg from 'pg';
-import type { DatabaseHandle } from '../db/database';
+import Sqlite from 'better-sqlite3';
+import pg from 'pg';
+import type { DatabaseHandle, QueryDb } from '../db/database';
+import type { TestDatabase } from './database-targets';
 import { seedDependenciesSql, seedTasksSql } from './seed-tasks';
 
 /** A statement as the service sent it, to examine its plan. */
@@ -9,9 +10,56 @@ export interface Captured {
   params: unknown[];
 }
 
-/** The driver under a test database's handle: better-sqlite3's connection or pg's pool. */
-export const sqliteClient = (handle: DatabaseHandle) => (handle.db as unknown as { $client: Sqlite.Database }).$client;
-export const postgresPool = (handle: DatabaseHandle) => (handle.db as unknown as { $client: pg.Pool }).$client;
+/** Raw connections opened beside a test database's handle, closed with it. */
+const rawConnections = new WeakMap<TestDatabase, Sqlite.Database | pg.Pool>();
+
+function rawConnection<C extends Sqlite.Database | pg.Pool>(database: TestDatabase, open: () => C): C {
+  let connection = rawConnections.get(database) as C | undefined;
+  if (!connection) {
+    const opened = open();
+    connection = opened;
+    rawConnections.set(database, opened);
+    const cleanup = database.cleanup;
+    database.cleanup = async () => {
+      if (opened instanceof Sqlite) opened.close();
+      else await opened.end();
+      await cleanup();
+    };
+  }
+  return connection;
+}
+
+/**
+ * A connection of the test's own to its database, beside the handle's (which
+ * hands its connection out only inside reads and writes): to seed rows
+ * straight in and to ask for query plans.
+ */
+export function sqliteClient(database: TestDatabase): Sqlite.Database {
+  const { location } = database;
+  if (location.kind !== 'sqlite') throw new Error('not a SQLite test database');
+  return rawConnection(database, () => new Sqlite(location.path));
+}
+
+export function postgresPool(database: TestDatabase): pg.Pool {
+  const { location } = database;
+  if (location.kind !== 'postgres') throw new Error('not a Postgres test database');
+  return rawConnection(database, () => new pg.Pool({ connectionString: location.url, max: 2 }));
+}
+
+/** The handle, with `db` (a query-logging drizzle, say) handed to its repositories' reads and writes instead. */
+export function withQueryDb(handle: DatabaseHandle, db: QueryDb): DatabaseHandle {
+  const { dialect } = handle;
+  return {
+    ...handle,
+    dialect: {
+      ...dialect,
+      read: (query) => dialect.read(() => query(db)),
+      readWithoutWaiting: (query) => dialect.readWithoutWaiting(() => query(db)),
+      write: (statement) => dialect.write(() => statement(db)),
+      transaction: (body) => dialect.transaction(() => body(db)),
+    },
+  };
+}
 
 /** SQLite's plan for a statement, one line per step. */
 export function sqlitePlan(client: Sqlite.Database, statement: Captured): string {
@@ -27,11 +75,12 @@ export async function postgresPlan(pool: pg.Pool, statement: Captured): Promise<
 }
 
 /** `tasks` seeded tasks with `dependencies` of them waiting on another, written straight into the database. */
-export async function seedPlanTasks(handle: DatabaseHandle, tasks: number, dependencies: number): Promise<void> {
-  const statements = [seedTasksSql(handle.kind, tasks), ...seedDependenciesSql(handle.kind, dependencies)];
-  if (handle.kind === 'sqlite') {
-    for (const statement of statements) sqliteClient(handle).exec(statement);
+export async function seedPlanTasks(database: TestDatabase, tasks: number, dependencies: number): Promise<void> {
+  const { kind } = database.handle;
+  const statements = [seedTasksSql(kind, tasks), ...seedDependenciesSql(kind, dependencies)];
+  if (kind === 'sqlite') {
+    for (const statement of statements) sqliteClient(database).exec(statement);
   } else {
-    for (const statement of statements) await postgresPool(handle).query(statement);
+    for (const statement of statements) await postgresPool(database).query(statement);
   }
 }

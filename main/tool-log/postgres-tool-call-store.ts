@@ -2,24 +2,19 @@ import type { ToolCallRepository, ToolCallRow } from '../db/tool-call-repository
 import type { TokenRepository } from '../db/token-repository';
 import type { Logger } from '../logging/logger';
 import { callsPerUser, createRetention, tokenUses } from './log-rules';
-
-/** Where batches of tool-call rows go to be stored. */
-export interface ToolCallSink {
-  write: (batch: ToolCallRow[]) => Promise<void>;
-  close: () => Promise<void>;
-}
+import type { ToolCallStore } from './tool-call-store';
 
 /**
  * Stores batches through the repositories: the rows, each token's usage, and
- * retention. Used where the database is reached asynchronously (Postgres);
- * SQLite has its own synchronous sink (db/sqlite/sqlite-tool-call-sink.ts).
+ * retention. For Postgres, reached asynchronously through its pool; SQLite
+ * has its own synchronous store (sqlite-tool-call-store.ts).
  */
-export function createRepositorySink(options: {
+export function createPostgresToolCallStore(options: {
   calls: ToolCallRepository;
   tokens: TokenRepository;
   retention: number;
   logger: Logger;
-}): ToolCallSink {
+}): ToolCallStore {
   const { calls, tokens, logger } = options;
   const retention = createRetention(options.retention);
 

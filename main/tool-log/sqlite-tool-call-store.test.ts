@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../app/create-services';
-import { capturedLogger } from '../../testing/captured-logger';
-import { openTestDatabase, sqliteTarget, type TestDatabase } from '../../testing/database-targets';
-import { toolCallRow } from '../../testing/tool-call-row';
+import { createServices, type Services } from '../app/create-services';
+import { capturedLogger } from '../testing/captured-logger';
+import { openTestDatabase, sqliteTarget, type TestDatabase } from '../testing/database-targets';
+import { toolCallRow } from '../testing/tool-call-row';
 
-describe('SQLite tool-call sink', () => {
+describe('SQLite tool-call store', () => {
   let database: TestDatabase;
   let services: Services;
   let log: ReturnType<typeof capturedLogger>;

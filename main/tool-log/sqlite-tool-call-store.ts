@@ -1,11 +1,14 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type Sqlite from 'better-sqlite3';
-import type { Logger } from '../../logging/logger';
-import type { ToolCallSink } from '../../tool-log/repository-sink';
-import { callsPerUser, createRetention, tokenUses } from '../../tool-log/log-rules';
-import { apiTokens, toolCalls } from '../schema/sqlite-tables';
-import type { ToolCallRow } from '../schema/row-types';
+import type { QueryDb, Tables } from '../db/database';
+import type { PlaceholderValues } from '../db/prepared-queries';
+import { toolCalls } from '../db/schema/sqlite-tables';
+import type { ToolCallRow } from '../db/schema/row-types';
+import { countCalls as countCallsQuery, deleteOldestCalls, recordTokenUse } from '../db/tool-call-statements';
+import type { Logger } from '../logging/logger';
+import { callsPerUser, createRetention, tokenUses } from './log-rules';
+import type { ToolCallStore } from './tool-call-store';
 
 const placeholder = (name: string) => sql.placeholder(name);
 
@@ -20,16 +23,21 @@ const placeholder = (name: string) => sql.placeholder(name);
  * disk: a power cut may lose the last log rows (the next task commit, with
  * FULL, syncs them too), while tasks keep FULL's guarantee.
  */
-export function createSqliteToolCallSink(options: {
+export function createSqliteToolCallStore(options: {
   db: BetterSQLite3Database;
   client: Sqlite.Database;
+  tables: Tables;
   /** Commits task writes waiting in a group commit, so a batch never joins (and never loosens the sync of) their transaction. */
   commitPendingWrites: () => void;
   retention: number;
   logger: Logger;
-}): ToolCallSink {
-  const { db, client, commitPendingWrites, logger } = options;
+}): ToolCallStore {
+  const { db, client, commitPendingWrites, logger, tables } = options;
   const retention = createRetention(options.retention);
+  // The shared statements, prepared on this connection and run synchronously (see tool-call-statements.ts).
+  const queryDb = db as unknown as QueryDb;
+  const runnable = (query: { prepare: (name: string) => unknown }) =>
+    query.prepare('') as { run: (values: PlaceholderValues) => void; get: (values: PlaceholderValues) => unknown };
   const insertCall = db
     .insert(toolCalls)
     .values({
@@ -48,37 +56,9 @@ export function createSqliteToolCallSink(options: {
       createdAt: placeholder('createdAt'),
     })
     .prepare();
-  const recordUse = db
-    .update(apiTokens)
-    .set({
-      callCount: sql`${apiTokens.callCount} + ${placeholder('calls')}`,
-      // Never back: token sightings (any authenticated request) write this too.
-      lastUsedAt: sql`case when ${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < ${placeholder('lastUsedAt')} then ${placeholder('lastUsedAt')} else ${apiTokens.lastUsedAt} end`,
-    })
-    .where(eq(apiTokens.id, placeholder('tokenId')))
-    .prepare();
-  const countCalls = db
-    .select({ n: count() })
-    .from(toolCalls)
-    .where(eq(toolCalls.userId, placeholder('userId')))
-    .prepare();
-  const deleteOldest = db
-    .delete(toolCalls)
-    .where(
-      and(
-        eq(toolCalls.userId, placeholder('userId')),
-        inArray(
-          toolCalls.id,
-          db
-            .select({ id: toolCalls.id })
-            .from(toolCalls)
-            .where(eq(toolCalls.userId, placeholder('userId')))
-            .orderBy(asc(toolCalls.createdAt), asc(toolCalls.id))
-            .limit(placeholder('excess')),
-        ),
-      ),
-    )
-    .prepare();
+  const recordUse = runnable(recordTokenUse(queryDb, tables));
+  const countCalls = runnable(countCallsQuery(queryDb, tables));
+  const deleteOldest = runnable(deleteOldestCalls(queryDb, tables));
 
   const writeBatch = client.transaction((batch: ToolCallRow[]) => {
     for (const use of tokenUses(batch)) recordUse.run({ ...use });
@@ -95,7 +75,8 @@ export function createSqliteToolCallSink(options: {
       }
     }
     for (const [userId, added] of callsPerUser(inserted)) {
-      const stored = retention.countAfter(userId, added) ?? countCalls.get({ userId })?.n ?? 0;
+      const stored =
+        retention.countAfter(userId, added) ?? (countCalls.get({ userId }) as { n: number } | undefined)?.n ?? 0;
       const excess = retention.excess(userId, stored);
       if (excess > 0) deleteOldest.run({ userId, excess });
     }

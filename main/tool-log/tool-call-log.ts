@@ -2,11 +2,11 @@ import type { ToolCall } from '../../shared/tool-call';
 import type { ToolCallFilters, ToolCallPosition, ToolCallRepository, ToolCallRow } from '../db/tool-call-repository';
 import type { WriteWatch } from '../db/storage-failure';
 import type { Logger } from '../logging/logger';
-import type { ToolCallSink } from './repository-sink';
+import type { ToolCallStore } from './tool-call-store';
 
 export interface ToolCallLogOptions {
   /** Where batches are stored. */
-  sink: ToolCallSink;
+  store: ToolCallStore;
   /** Where the log is read back from. */
   calls: ToolCallRepository;
   logger: Logger;
@@ -42,7 +42,7 @@ export function toToolCall(row: ToolCallRow): ToolCall {
  * A crash can lose at most the last flush interval of log entries, never a task.
  */
 export function createToolCallLog(options: ToolCallLogOptions) {
-  const { sink, calls, logger, flushIntervalMs = 50, writes } = options;
+  const { store, calls, logger, flushIntervalMs = 50, writes } = options;
   const subscribers = new Set<{ listener: (call: ToolCall) => void; wants: (userId: string) => boolean }>();
   let queue: ToolCallRow[] = [];
   let timer: NodeJS.Timeout | undefined;
@@ -56,7 +56,7 @@ export function createToolCallLog(options: ToolCallLogOptions) {
     flushing = flushing.then(async () => {
       if (batch.length === 0) return;
       try {
-        await sink.write(batch);
+        await store.write(batch);
         writes?.succeeded();
       } catch (error) {
         writes?.failed(error);
@@ -115,7 +115,7 @@ export function createToolCallLog(options: ToolCallLogOptions) {
 
     async close(): Promise<void> {
       await flush();
-      await sink.close();
+      await store.close();
     },
   };
 }

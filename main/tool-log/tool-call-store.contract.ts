@@ -8,11 +8,11 @@ import { openTestDatabase, type DatabaseTarget, type TestDatabase } from '../tes
 const RETENTION = 3;
 
 /**
- * What the tool-call log stores, through the sink each dialect really uses
- * (SQLite's synchronous one on the request connection, the repository sink on
+ * What the tool-call log stores, through the store each dialect really uses
+ * (SQLite's synchronous one on the request connection, the pooled one on
  * Postgres): batches around refused rows, token usage, per-user retention.
  */
-export function describeToolCallSinkContract(target: DatabaseTarget): void {
+export function describeToolCallStoreContract(target: DatabaseTarget): void {
   let database: TestDatabase;
   let services: Services;
   let log: ReturnType<typeof capturedLogger>;

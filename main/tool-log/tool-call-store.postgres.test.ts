@@ -1,7 +1,7 @@
 import { postgresTarget } from '../testing/database-targets';
 import { describePostgres } from '../testing/postgres';
-import { describeToolCallSinkContract } from './tool-call-sink.contract';
+import { describeToolCallStoreContract } from './tool-call-store.contract';
 
 describePostgres('tool-call log storage on Postgres', () => {
-  describeToolCallSinkContract(postgresTarget);
+  describeToolCallStoreContract(postgresTarget);
 });

@@ -1,7 +1,7 @@
 import { describe } from 'vitest';
 import { sqliteTarget } from '../testing/database-targets';
-import { describeToolCallSinkContract } from './tool-call-sink.contract';
+import { describeToolCallStoreContract } from './tool-call-store.contract';
 
 describe('tool-call log storage on SQLite', () => {
-  describeToolCallSinkContract(sqliteTarget);
+  describeToolCallStoreContract(sqliteTarget);
 });

@@ -46,14 +46,13 @@ export async function openPostgres(url: string, logger: Logger, migrationsBase?:
   return {
     kind: 'postgres',
     location,
-    db,
     tables: postgresTables,
     dialect: {
       countFrom: (table) => sql.raw(`"${table}"`),
       tagsContain: (tags, tag) => sql`${tags} @> jsonb_build_array(${tag}::text)`,
-      read: (query) => retryRead(query),
-      readWithoutWaiting: (query) => retryRead(query),
-      write: (query) => writes.around(query),
+      read: (query) => retryRead(() => query(db)),
+      readWithoutWaiting: (query) => retryRead(() => query(db)),
+      write: (statement) => writes.around(() => statement(db)),
       transaction: (body) =>
         writes.around(() => retryTransaction(() => db.transaction((tx) => body(tx as unknown as QueryDb)))),
       forUpdate: 'for update',

@@ -1,6 +1,6 @@
 import { getTableName, sql, type Table } from 'drizzle-orm';
 import type { Logger } from '../../logging/logger';
-import type { QueryDb, Tables } from '../database';
+import type { DatabaseHandle, QueryDb } from '../database';
 
 /** How often the keeper looks; autovacuum's own default interval (autovacuum_naptime). */
 export const STATISTICS_CHECK_MS = 60_000;
@@ -30,11 +30,14 @@ async function staleTables(db: QueryDb, names: readonly string[]): Promise<strin
 }
 
 /** Analyses the stale tables (see staleTables) and returns their names. */
-export async function analyseStaleTables(db: QueryDb, tables: Tables): Promise<string[]> {
-  const names = Object.values(tables).map((table) => getTableName(table as Table));
-  const stale = await staleTables(db, names);
-  for (const name of stale) await db.execute(sql`analyze ${sql.identifier(name)}`);
-  return stale;
+export async function analyseStaleTables(handle: DatabaseHandle): Promise<string[]> {
+  const names = Object.values(handle.tables).map((table) => getTableName(table as Table));
+  // Through write: ANALYZE writes the catalogue, and a failure here is one the health check should see.
+  return handle.dialect.write(async (db) => {
+    const stale = await staleTables(db, names);
+    for (const name of stale) await db.execute(sql`analyze ${sql.identifier(name)}`);
+    return stale;
+  });
 }
 
 /**
@@ -46,14 +49,13 @@ export async function analyseStaleTables(db: QueryDb, tables: Tables): Promise<s
  * autovacuum leaves alone, and nothing where it is on.
  */
 export function startStatisticsKeeper(
-  db: QueryDb,
-  tables: Tables,
+  handle: DatabaseHandle,
   logger: Logger,
   intervalMs = STATISTICS_CHECK_MS,
 ): { stop: () => Promise<void> } {
   let running: Promise<void> | undefined;
   const check = () => {
-    running ??= analyseStaleTables(db, tables)
+    running ??= analyseStaleTables(handle)
       .then((analysed) => {
         if (analysed.length > 0) logger.info({ tables: analysed }, 'analysed tables autovacuum leaves alone');
       })

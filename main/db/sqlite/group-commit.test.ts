@@ -9,7 +9,7 @@ import { makeTempDir } from '../../testing/temp-dir';
 import { toolCallRow } from '../../testing/tool-call-row';
 import { createLogger } from '../../logging/logger';
 import { openSqlite } from './open-sqlite';
-import { createSqliteToolCallSink } from './sqlite-tool-call-sink';
+import { createSqliteToolCallStore } from '../../tool-log/sqlite-tool-call-store';
 
 const USER = 'group-user';
 
@@ -113,10 +113,15 @@ describe('SQLite group commit', () => {
   it('has the tool-call log commit a waiting group before its own transaction, which keeps FULL for the tasks', async () => {
     const sqlite = handle.sqlite;
     if (!sqlite) throw new Error('a SQLite handle has its connection');
-    const sink = createSqliteToolCallSink({ ...sqlite, retention: 10, logger: createLogger('silent') });
+    const store = createSqliteToolCallStore({
+      ...sqlite,
+      tables: handle.tables,
+      retention: 10,
+      logger: createLogger('silent'),
+    });
     const write = tasks.insert(task('before the log'));
     const call = toolCallRow(USER);
-    await sink.write([call]);
+    await store.write([call]);
     expect(client.inTransaction).toBe(false);
     expect(committedTitles()).toEqual(['before the log']);
     expect(outside.prepare('select id from tool_calls').all()).toEqual([{ id: call.id }]);

@@ -25,7 +25,7 @@ const BUSY_TIMEOUT_MS = 5000;
  * lose the last commits on power loss, and a task an agent was told is saved
  * must still be there after a laptop's battery dies. Task writes come at
  * human and agent pace, so the extra fsync per commit is affordable. (The
- * tool-call log commits its batches with NORMAL; see sqlite-tool-call-sink.ts.)
+ * tool-call log commits its batches with NORMAL; see tool-log/sqlite-tool-call-store.ts.)
  */
 export function openSqlite(filePath: string, migrationsBase?: string): DatabaseHandle {
   const client = openFile(filePath);
@@ -39,7 +39,10 @@ export function openSqlite(filePath: string, migrationsBase?: string): DatabaseH
     client.close();
     throw new DatabaseUnavailableError(`cannot use SQLite database at ${filePath}: ${(error as Error).message}`);
   }
-  const db = drizzle({ client });
+  // Typed as the Postgres database: sound because the row types of both dialects' tables are proven
+  // equal (schema/row-types.ts) and drizzle renders SQL from the runtime object.
+  const sqliteDb = drizzle({ client });
+  const db = sqliteDb as unknown as QueryDb;
   const groupCommit = createGroupCommit(client);
   const writes = createWriteWatch(() => {
     const disk = fs.statfsSync(path.dirname(filePath));
@@ -48,22 +51,19 @@ export function openSqlite(filePath: string, migrationsBase?: string): DatabaseH
   return {
     kind: 'sqlite',
     location: filePath,
-    // Sound because the row types of both dialects' tables are proven equal
-    // (schema/row-types.ts) and drizzle renders SQL from the runtime object.
-    db: db as unknown as QueryDb,
     tables: sqliteTables as unknown as Tables,
-    sqlite: { path: filePath, client, db, commitPendingWrites: groupCommit.commitNow },
+    sqlite: { path: filePath, client, db: sqliteDb, commitPendingWrites: groupCommit.commitNow },
     dialect: {
       countFrom: (table, index) => sql.raw(`"${table}" indexed by "${index}"`),
       tagsContain: (tags, tag) => sql`exists (select 1 from json_each(${tags}) where json_each.value = ${tag})`,
       read: (query) =>
         groupCommit.idle().then(() => {
           groupCommit.commitNow();
-          return query();
+          return query(db);
         }),
-      readWithoutWaiting: (query) => query(),
-      write: (query) => writes.around(() => groupCommit.write(query)),
-      transaction: (body) => writes.around(() => groupCommit.transaction(() => body(db as unknown as QueryDb))),
+      readWithoutWaiting: (query) => query(db),
+      write: (statement) => writes.around(() => groupCommit.write(() => statement(db))),
+      transaction: (body) => writes.around(() => groupCommit.transaction(() => body(db))),
       forUpdate: '',
       forUpdateSkipLocked: '',
       // eslint-disable-next-line @typescript-eslint/require-await -- async so that a failing statement rejects rather than throws
