@@ -12,7 +12,6 @@ import { startLeaseSweeper } from '../tasks/lease-sweeper';
 import { createTaskService } from '../tasks/task-service';
 import { createTaskWindows } from '../tasks/task-windows';
 import { createTokenService } from '../tokens/token-service';
-import { startWalCheckpoints } from '../db/sqlite/wal-checkpoints';
 import { startStatisticsKeeper } from '../db/postgres/planner-statistics';
 import { openToolCallStore } from '../tool-log/tool-call-store';
 import { createToolCallLog, DEFAULT_RETENTION } from '../tool-log/tool-call-log';
@@ -77,7 +76,7 @@ export function createServices(handle: DatabaseHandle, logger: Logger, options: 
     users,
     /** For a long-running server: start background work now rather than on first use. */
     startBackgroundWork: () => {
-      if (handle.sqlite) checkpoints ??= startWalCheckpoints(handle.sqlite, logger);
+      if (handle.sqlite) checkpoints ??= handle.sqlite.startCheckpoints(logger);
       if (handle.kind === 'postgres') statistics ??= startStatisticsKeeper(handle, logger);
       stdioFeed ??= startStdioCallsFeed({ calls, watchedUsers: live.watchedUsers, announce: toolLog.announce, logger });
       changeFeed ??= startTaskChangeFeed(handle, {

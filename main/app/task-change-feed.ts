@@ -1,6 +1,5 @@
 import { CHANGE_CHANNEL, createChangeLogRepository } from '../db/change-log-repository';
 import type { DatabaseHandle } from '../db/database';
-import { watchOtherWriters } from '../db/sqlite/data-version';
 import { startChangeFeed, type ChangeFeed } from '../live/change-feed';
 import type { LiveEvents } from '../live/live-events';
 import type { ChangeReads } from '../live/publish-changes';
@@ -35,7 +34,7 @@ export function startTaskChangeFeed(
       log,
       lateCommitMs: 0,
       pollMs: SQLITE_POLL_MS,
-      changedElsewhere: watchOtherWriters(handle.sqlite.client),
+      changedElsewhere: handle.sqlite.watchOtherWriters(),
     });
   }
   const feed = startChangeFeed({ ...deps, log, lateCommitMs: POSTGRES_LATE_COMMIT_MS, pollMs: POSTGRES_POLL_MS });

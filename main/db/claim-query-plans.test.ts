@@ -10,6 +10,7 @@ import {
   postgresPool,
   seedPlanTasks,
   sqliteClient,
+  sqliteConnection,
   sqlitePlan,
   type Captured,
 } from '../testing/query-plans';
@@ -65,9 +66,7 @@ describe('claim query plans on SQLite, without statistics', () => {
 
   it('sweeps through tasks_claim_expires_idx and picks through an unclaimed-ready index, without sorting', async () => {
     // The statements the claim prepares on the handle's own connection.
-    const connection = database.handle.sqlite?.client;
-    if (!connection) throw new Error('a SQLite handle has its connection');
-    const prepared = vi.spyOn(connection, 'prepare');
+    const prepared = vi.spyOn(sqliteConnection(database), 'prepare');
     const capture = () => prepared.mock.calls.map(([source]) => ({ sql: source, params: [] }));
     const [next, inProject] = await claimStatements(database, capture);
     const plan = (statement: Captured | undefined) => {

@@ -1,9 +1,9 @@
-import type Sqlite from 'better-sqlite3';
 import type { Column, Placeholder, SQL } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { PlaceholderValues, PreparedQuery } from './prepared-queries';
 import type * as postgresTables from './schema/postgres-tables';
+import type { Logger } from '../logging/logger';
 import type { NotificationHandlers } from './postgres/postgres-notifications';
 import type { WriteWatch } from './storage-failure';
 
@@ -72,18 +72,32 @@ export interface DialectQueries {
   forUpdateSkipLocked: 'for update skip locked' | '';
 }
 
+/** What only SQLite does, each run in step with the group commit on the one connection that serves requests. */
+export interface SqliteDuties {
+  path: string;
+  /**
+   * Runs `body` synchronously as one IMMEDIATE transaction of its own, once the
+   * open group commit has committed (so it never joins the tasks' transaction),
+   * with synchronous = NORMAL: the tool-call log's batches, which may lose
+   * their last rows to a power cut but never hold a task write back.
+   * `stillOpen` says whether SQLite kept the transaction after a failed
+   * statement (it rolls back by itself on a full disk or an I/O error).
+   */
+  logBatch<T>(body: (db: BetterSQLite3Database, stillOpen: () => boolean) => T): T;
+  /** A probe: whether another connection (another process) has committed since it was last asked. */
+  watchOtherWriters(): () => boolean;
+  /** Timed WAL checkpoints on this connection in place of SQLite's automatic ones (see wal-checkpoints.ts). */
+  startCheckpoints(logger: Logger): { stop: () => void };
+}
+
 export interface DatabaseHandle {
   kind: DatabaseKind;
   /** Where the data lives, safe to show (no password). */
   location: string;
   tables: Tables;
   dialect: DialectQueries;
-  /**
-   * SQLite only: the file, and the connection itself with its own drizzle
-   * types, for the work that must be synchronous (the tool-call log's
-   * transactions) or is SQLite's alone (WAL checkpoints).
-   */
-  sqlite?: { path: string; client: Sqlite.Database; db: BetterSQLite3Database; commitPendingWrites: () => void };
+  /** SQLite only: the duties that are SQLite's alone, as operations; the connection itself is never handed out. */
+  sqlite?: SqliteDuties;
   /** Postgres only: a dedicated connection that hears NOTIFYs on `channel`, reconnecting after a drop. */
   postgres?: { listen: (channel: string, handlers: NotificationHandlers) => { close: () => Promise<void> } };
   /** How the latest writes went: health checks report a full disk from here. */

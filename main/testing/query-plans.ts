@@ -1,6 +1,7 @@
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import type { DatabaseHandle, QueryDb } from '../db/database';
+import type { SqliteHandle } from '../db/sqlite/open-sqlite';
 import type { TestDatabase } from './database-targets';
 import { seedDependenciesSql, seedTasksSql } from './seed-tasks';
 
@@ -44,6 +45,16 @@ export function postgresPool(database: TestDatabase): pg.Pool {
   const { location } = database;
   if (location.kind !== 'postgres') throw new Error('not a Postgres test database');
   return rawConnection(database, () => new pg.Pool({ connectionString: location.url, max: 2 }));
+}
+
+/**
+ * The connection under a SQLite test database's handle, for tests that must
+ * act on that very connection (its statements, its per-connection limits).
+ */
+export function sqliteConnection(database: TestDatabase): Sqlite.Database {
+  const connection = (database.handle as Partial<SqliteHandle>).connection;
+  if (!connection) throw new Error('not a SQLite test database');
+  return connection;
 }
 
 /** The handle, with `db` (a query-logging drizzle, say) handed to its repositories' reads and writes instead. */

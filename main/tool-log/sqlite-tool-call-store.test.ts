@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../app/create-services';
 import { capturedLogger } from '../testing/captured-logger';
 import { openTestDatabase, sqliteTarget, type TestDatabase } from '../testing/database-targets';
+import { sqliteConnection } from '../testing/query-plans';
 import { toolCallRow } from '../testing/tool-call-row';
 
 describe('SQLite tool-call store', () => {
@@ -29,8 +30,7 @@ describe('SQLite tool-call store', () => {
     });
 
   it('drops a whole batch SQLite rolled back (disk full), keeps the connection usable, and recounts retention', async () => {
-    const client = database.handle.sqlite?.client;
-    if (!client) throw new Error('a SQLite handle has its connection');
+    const client = sqliteConnection(database);
     const first = record(2);
     await services.toolLog.flush();
 

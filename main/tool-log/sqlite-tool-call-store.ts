@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import type Sqlite from 'better-sqlite3';
-import type { QueryDb, Tables } from '../db/database';
+import type { QueryDb, SqliteDuties, Tables } from '../db/database';
 import type { PlaceholderValues } from '../db/prepared-queries';
 import { toolCalls } from '../db/schema/sqlite-tables';
 import type { ToolCallRow } from '../db/schema/row-types';
@@ -14,7 +13,7 @@ const placeholder = (name: string) => sql.placeholder(name);
 
 /**
  * Stores tool-call batches on the connection that answers requests, each
- * batch as one synchronous transaction. Synchronous matters: no other
+ * batch as one synchronous transaction (SqliteDuties.logBatch). Synchronous matters: no other
  * request's statement can run inside the transaction, and there is only one
  * writer in the process, so a task write never waits on the log's lock (a
  * second connection made adds sleep in SQLite's busy handler).
@@ -24,43 +23,18 @@ const placeholder = (name: string) => sql.placeholder(name);
  * FULL, syncs them too), while tasks keep FULL's guarantee.
  */
 export function createSqliteToolCallStore(options: {
-  db: BetterSQLite3Database;
-  client: Sqlite.Database;
+  sqlite: SqliteDuties;
   tables: Tables;
-  /** Commits task writes waiting in a group commit, so a batch never joins (and never loosens the sync of) their transaction. */
-  commitPendingWrites: () => void;
   retention: number;
   logger: Logger;
 }): ToolCallStore {
-  const { db, client, commitPendingWrites, logger, tables } = options;
+  const { sqlite, logger, tables } = options;
   const retention = createRetention(options.retention);
-  // The shared statements, prepared on this connection and run synchronously (see tool-call-statements.ts).
-  const queryDb = db as unknown as QueryDb;
-  const runnable = (query: { prepare: (name: string) => unknown }) =>
-    query.prepare('') as { run: (values: PlaceholderValues) => void; get: (values: PlaceholderValues) => unknown };
-  const insertCall = db
-    .insert(toolCalls)
-    .values({
-      id: placeholder('id'),
-      userId: placeholder('userId'),
-      tokenId: placeholder('tokenId'),
-      clientLabel: placeholder('clientLabel'),
-      tool: placeholder('tool'),
-      arguments: placeholder('arguments'),
-      outcome: placeholder('outcome'),
-      errorCode: placeholder('errorCode'),
-      // Bound as JSON text or SQL NULL: drizzle's JSON encoding would store a null result as the text 'null'.
-      result: sql`${placeholder('result')}`,
-      durationMs: placeholder('durationMs'),
-      taskId: placeholder('taskId'),
-      createdAt: placeholder('createdAt'),
-    })
-    .prepare();
-  const recordUse = runnable(recordTokenUse(queryDb, tables));
-  const countCalls = runnable(countCallsQuery(queryDb, tables));
-  const deleteOldest = runnable(deleteOldestCalls(queryDb, tables));
+  let statements: ReturnType<typeof prepareStatements> | undefined;
 
-  const writeBatch = client.transaction((batch: ToolCallRow[]) => {
+  function writeBatch(db: BetterSQLite3Database, stillOpen: () => boolean, batch: ToolCallRow[]): void {
+    // Prepared once, on the first batch: logBatch hands out the same connection every time.
+    const { insertCall, recordUse, countCalls, deleteOldest } = (statements ??= prepareStatements(db, tables));
     for (const use of tokenUses(batch)) recordUse.run({ ...use });
     const inserted: ToolCallRow[] = [];
     for (const row of batch) {
@@ -70,7 +44,7 @@ export function createSqliteToolCallStore(options: {
       } catch (error) {
         // A failed statement leaves the transaction open unless SQLite had to
         // roll it back (disk full, I/O error): then nothing of the batch stays.
-        if (!client.inTransaction) throw error;
+        if (!stillOpen()) throw error;
         logger.error({ err: error, callId: row.id, tool: row.tool }, 'could not write a tool-call log entry');
       }
     }
@@ -80,23 +54,49 @@ export function createSqliteToolCallStore(options: {
       const excess = retention.excess(userId, stored);
       if (excess > 0) deleteOldest.run({ userId, excess });
     }
-  });
+  }
 
   return {
     write(batch) {
-      commitPendingWrites();
-      client.pragma('synchronous = NORMAL');
       try {
-        writeBatch.immediate(batch);
+        sqlite.logBatch((db, stillOpen) => writeBatch(db, stillOpen, batch));
         retention.batchWritten();
         return Promise.resolve();
       } catch (error) {
         retention.forget();
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      } finally {
-        client.pragma('synchronous = FULL');
       }
     },
     close: () => Promise.resolve(),
+  };
+}
+
+/** The insert, and the shared statements (see tool-call-statements.ts), prepared on the SQLite connection to run synchronously. */
+function prepareStatements(db: BetterSQLite3Database, tables: Tables) {
+  const queryDb = db as unknown as QueryDb;
+  const runnable = (query: { prepare: (name: string) => unknown }) =>
+    query.prepare('') as { run: (values: PlaceholderValues) => void; get: (values: PlaceholderValues) => unknown };
+  return {
+    insertCall: db
+      .insert(toolCalls)
+      .values({
+        id: placeholder('id'),
+        userId: placeholder('userId'),
+        tokenId: placeholder('tokenId'),
+        clientLabel: placeholder('clientLabel'),
+        tool: placeholder('tool'),
+        arguments: placeholder('arguments'),
+        outcome: placeholder('outcome'),
+        errorCode: placeholder('errorCode'),
+        // Bound as JSON text or SQL NULL: drizzle's JSON encoding would store a null result as the text 'null'.
+        result: sql`${placeholder('result')}`,
+        durationMs: placeholder('durationMs'),
+        taskId: placeholder('taskId'),
+        createdAt: placeholder('createdAt'),
+      })
+      .prepare(),
+    recordUse: runnable(recordTokenUse(queryDb, tables)),
+    countCalls: runnable(countCallsQuery(queryDb, tables)),
+    deleteOldest: runnable(deleteOldestCalls(queryDb, tables)),
   };
 }

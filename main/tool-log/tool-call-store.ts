@@ -22,6 +22,6 @@ export function openToolCallStore(
   options: { retention: number; logger: Logger },
 ): ToolCallStore {
   return handle.sqlite
-    ? createSqliteToolCallStore({ ...handle.sqlite, tables: handle.tables, ...options })
+    ? createSqliteToolCallStore({ sqlite: handle.sqlite, tables: handle.tables, ...options })
     : createPostgresToolCallStore({ ...repositories, ...options });
 }

@@ -4,11 +4,10 @@ import Sqlite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTaskRepository, type TaskRepository, type TaskState } from '../task-repository';
 import { createUserRepository } from '../user-repository';
-import type { DatabaseHandle } from '../database';
 import { makeTempDir } from '../../testing/temp-dir';
 import { toolCallRow } from '../../testing/tool-call-row';
 import { createLogger } from '../../logging/logger';
-import { openSqlite } from './open-sqlite';
+import { openSqlite, type SqliteHandle } from './open-sqlite';
 import { createSqliteToolCallStore } from '../../tool-log/sqlite-tool-call-store';
 
 const USER = 'group-user';
@@ -41,7 +40,7 @@ function task(title: string, overrides: Partial<TaskState> = {}): TaskState {
 
 describe('SQLite group commit', () => {
   let temp: ReturnType<typeof makeTempDir>;
-  let handle: DatabaseHandle;
+  let handle: SqliteHandle;
   let tasks: TaskRepository;
   let client: Sqlite.Database;
   /** A second connection, as another process would have: it sees only what is committed. */
@@ -53,8 +52,7 @@ describe('SQLite group commit', () => {
     temp = makeTempDir();
     const file = path.join(temp.dir, 'taskdesk.db');
     handle = openSqlite(file);
-    if (!handle.sqlite) throw new Error('a SQLite handle has its connection');
-    client = handle.sqlite.client;
+    client = handle.connection;
     await createUserRepository(handle).ensure(USER, USER);
     tasks = createTaskRepository(handle);
     outside = new Sqlite(file);
@@ -111,10 +109,8 @@ describe('SQLite group commit', () => {
   });
 
   it('has the tool-call log commit a waiting group before its own transaction, which keeps FULL for the tasks', async () => {
-    const sqlite = handle.sqlite;
-    if (!sqlite) throw new Error('a SQLite handle has its connection');
     const store = createSqliteToolCallStore({
-      ...sqlite,
+      sqlite: handle.sqlite,
       tables: handle.tables,
       retention: 10,
       logger: createLogger('silent'),

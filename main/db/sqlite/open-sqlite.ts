@@ -3,7 +3,9 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { sql, type Column } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { DatabaseHandle, QueryDb, Tables } from '../database';
+import type { DatabaseHandle, QueryDb, SqliteDuties, Tables } from '../database';
+import { watchOtherWriters } from './data-version';
+import { startWalCheckpoints } from './wal-checkpoints';
 import { DatabaseUnavailableError } from '../database-errors';
 import { migrationsDir } from '../migrations-dir';
 import * as sqliteTables from '../schema/sqlite-tables';
@@ -27,7 +29,13 @@ const BUSY_TIMEOUT_MS = 5000;
  * human and agent pace, so the extra fsync per commit is affordable. (The
  * tool-call log commits its batches with NORMAL; see tool-log/sqlite-tool-call-store.ts.)
  */
-export function openSqlite(filePath: string, migrationsBase?: string): DatabaseHandle {
+/**
+ * A SQLite handle, and for SQLite's own tests its connection: every other
+ * module takes the DatabaseHandle, which never hands the connection out.
+ */
+export type SqliteHandle = DatabaseHandle & { sqlite: SqliteDuties; connection: Sqlite.Database };
+
+export function openSqlite(filePath: string, migrationsBase?: string): SqliteHandle {
   const client = openFile(filePath);
   try {
     client.pragma('journal_mode = WAL');
@@ -52,7 +60,21 @@ export function openSqlite(filePath: string, migrationsBase?: string): DatabaseH
     kind: 'sqlite',
     location: filePath,
     tables: sqliteTables as unknown as Tables,
-    sqlite: { path: filePath, client, db: sqliteDb, commitPendingWrites: groupCommit.commitNow },
+    sqlite: {
+      path: filePath,
+      logBatch(body) {
+        groupCommit.commitNow();
+        client.pragma('synchronous = NORMAL');
+        try {
+          return client.transaction(() => body(sqliteDb, () => client.inTransaction)).immediate();
+        } finally {
+          client.pragma('synchronous = FULL');
+        }
+      },
+      watchOtherWriters: () => watchOtherWriters(client),
+      startCheckpoints: (logger) => startWalCheckpoints({ client, commitPendingWrites: groupCommit.commitNow }, logger),
+    },
+    connection: client,
     dialect: {
       countFrom: (table, index) => sql.raw(`"${table}" indexed by "${index}"`),
       tagsContain: (tags, tag) => sql`exists (select 1 from json_each(${tags}) where json_each.value = ${tag})`,

@@ -4,23 +4,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../logging/logger';
 import { makeTempDir } from '../../testing/temp-dir';
-import { openSqlite } from './open-sqlite';
-import { nextCheckpointDelay, startWalCheckpoints, walGrowth, type CheckpointResult } from './wal-checkpoints';
-
-type SqliteConnection = NonNullable<ReturnType<typeof openSqlite>['sqlite']>;
+import { openSqlite, type SqliteHandle } from './open-sqlite';
+import { nextCheckpointDelay, walGrowth, type CheckpointResult } from './wal-checkpoints';
 
 /** Runs `test` on a fresh SQLite file holding an empty `scratch` table, then removes the file. */
-async function withScratchDatabase(
-  test: (sqlite: SqliteConnection, file: string) => Promise<void> | void,
-): Promise<void> {
+async function withScratchDatabase(test: (handle: SqliteHandle, file: string) => Promise<void> | void): Promise<void> {
   const temp = makeTempDir();
   const file = path.join(temp.dir, 'taskdesk.db');
   const handle = openSqlite(file);
   try {
-    const { sqlite } = handle;
-    if (!sqlite) throw new Error('a SQLite handle has its connection');
-    sqlite.client.exec('create table scratch (filler blob)');
-    await test(sqlite, file);
+    handle.connection.exec('create table scratch (filler blob)');
+    await test(handle, file);
   } finally {
     await handle.close();
     temp.remove();
@@ -40,13 +34,13 @@ describe('timed WAL checkpoints', () => {
   });
 
   it('keep the WAL from growing while automatic checkpoints are off, and stop, handing them back, when told', () =>
-    withScratchDatabase(async (sqlite) => {
-      const { client } = sqlite;
+    withScratchDatabase(async (handle) => {
+      const client = handle.connection;
       const framesInWal = () => (client.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]?.log ?? -1;
       const write = (rows: number) =>
         client.exec(`with recursive n(i) as (select 1 union all select i + 1 from n where i < ${rows})
         insert into scratch select randomblob(2000) from n`);
-      const checkpoints = startWalCheckpoints(sqlite, createLogger('silent'));
+      const checkpoints = handle.sqlite.startCheckpoints(createLogger('silent'));
       expect(client.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
       write(3000);
       await sleep(1300);
@@ -64,7 +58,7 @@ describe('timed WAL checkpoints', () => {
     }));
 
   it('count every frame written between checkpoints, also when the WAL started over and grew past its old size', () =>
-    withScratchDatabase(({ client }, file) => {
+    withScratchDatabase(({ connection: client }, file) => {
       client.pragma('wal_autocheckpoint = 0');
       const insert = client.prepare('insert into scratch values (randomblob(3000))');
       const framesAdded = walGrowth();
@@ -96,9 +90,9 @@ describe('timed WAL checkpoints', () => {
     }));
 
   it('still copy a trickle of writes into the file within a couple of seconds', () =>
-    withScratchDatabase(async (sqlite) => {
-      const { client } = sqlite;
-      const checkpoints = startWalCheckpoints(sqlite, createLogger('silent'));
+    withScratchDatabase(async (handle) => {
+      const client = handle.connection;
+      const checkpoints = handle.sqlite.startCheckpoints(createLogger('silent'));
       try {
         const trickle = setInterval(() => client.exec('insert into scratch values (randomblob(100))'), 100);
         await sleep(1000);
