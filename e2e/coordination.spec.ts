@@ -143,3 +143,33 @@ test('the project list counts open, ready, claimed and done tasks live, filters 
     }
   });
 });
+
+test('a blocker that is done can be cleared from the panel, at every width and in both schemes', async ({
+  app,
+  connectAgent,
+}, testInfo) => {
+  const agent = await connectAgent('Claude Code');
+  const permit = await agent.call('add_task', { title: 'Get the building permit' });
+  const walls = await agent.call('add_task', { title: 'Raise the walls', blocked_by: [permit.data.task.id] });
+  await agent.call('complete_task', { task_id: permit.data.task.id });
+
+  const row = app.getByRole('list', { name: 'Tasks' }).getByRole('listitem').filter({ hasText: 'Raise the walls' });
+  await expect(row).not.toContainText('Blocked');
+  await row.getByRole('button', { name: 'Raise the walls', exact: true }).click();
+  const panel = panelOf(app);
+  const clear = panel.getByRole('button', { name: 'Clear completed blocker' });
+  await expect(panel).toContainText('1 completed blocker no longer holds it back.');
+  await inEveryLook(app, async (look) => {
+    await clear.scrollIntoViewIfNeeded();
+    await expect(clear).toBeVisible();
+    const box = await clear.boundingBox();
+    // A finger's target on a phone.
+    if (look.width < 640) expect(box?.height).toBeGreaterThanOrEqual(44);
+    await app.screenshot({ path: testInfo.outputPath(`panel-done-blocker-${look.width}-${look.scheme}.png`) });
+  });
+  await clear.click();
+  await expect
+    .poll(async () => (await agent.call('get_task', { task_id: walls.data.task.id })).data.task.blocked_by)
+    .toEqual([]);
+  await expect(panel).not.toContainText('completed blocker');
+});
