@@ -101,6 +101,7 @@ export const taskDetailData = z.object({
   history: z.array(eventSchema),
   history_cursor: z.string().nullable(),
   notes_cursor: z.string().nullable(),
+  mentioned_tasks: z.array(taskRefSchema),
 });
 export const noteData = z.object({ note: noteSchema });
 export const projectListData = z.object({

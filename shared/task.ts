@@ -71,6 +71,8 @@ export interface TaskDetail {
   history_cursor: string | null;
   /** Pass as notes_cursor to read older notes; null when there are none. */
   notes_cursor: string | null;
+  /** Every task this answer names by id (its blockers, done ones too, and the parents and blockers its history names), with its title. */
+  mentioned_tasks: TaskRef[];
 }
 
 export interface ProjectSummary {

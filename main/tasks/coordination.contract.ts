@@ -201,6 +201,30 @@ export function describeCoordinationContract(target: DatabaseTarget): void {
       expect(detail.task.blocked_by).toEqual([open.id, done.id]);
     });
 
+    it('names in get_task every task its answer refers to by id, done blockers and former parents too, within scope', async () => {
+      const user = await newUser();
+      const done = await add(user, { title: 'done blocker', project: 'Home' });
+      value(await service.complete(user, { task_id: done.id }, ALICE));
+      const former = await add(user, { title: 'former parent', project: 'Home' });
+      const outside = await add(user, { title: 'secret blocker', project: 'Work' });
+      const task = await add(user, { title: 'linked', project: 'Home', parent_id: former.id, blocked_by: [done.id] });
+      value(
+        await service.update(user, { task_id: task.id, parent_id: null, blocked_by: [done.id, outside.id] }, ALICE),
+      );
+      const titles = (detail: TaskDetail) => detail.mentioned_tasks.map((ref) => ref.title).sort();
+      expect(titles(value(await service.detail(user, { task_id: task.id })))).toEqual([
+        'done blocker',
+        'former parent',
+        'secret blocker',
+      ]);
+      const home = (await service.listProjects(user)).find((project) => project.name === 'Home');
+      const scoped: Actor = { ...BOB, scope: { projectIds: [home?.id ?? ''], readOnly: false } };
+      expect(titles(value(await service.detail(user, { task_id: task.id }, scoped)))).toEqual([
+        'done blocker',
+        'former parent',
+      ]);
+    });
+
     it('refuses a direct cycle and one through a chain, spelling the cycle out', async () => {
       const user = await newUser();
       const a = await add(user, { title: 'A' });

@@ -8,7 +8,7 @@ import { foldForSearch } from '../../shared/text-rules';
 import { validate } from '../../shared/validate';
 import type { TaskRelationsRepository } from '../db/task-relations-repository';
 import type { TaskRepository } from '../db/task-repository';
-import type { TaskNoteRow } from '../db/schema/row-types';
+import type { TaskEventRow, TaskNoteRow } from '../db/schema/row-types';
 import { actorOf, type Actor } from './actor';
 import { taskNotFound } from './task-change';
 import { toTaskEvent } from './task-history';
@@ -23,6 +23,20 @@ const RECENTLY_DELETED_MAX = 100;
 const EMPTY_PAGE: TaskPage = { tasks: [], next_cursor: null };
 
 /** The reads of the task service: one task (alone or with its surroundings), lists, projects. */
+/** The tasks a page of history links to: old and new parents and blockers. */
+function linkedIds(events: readonly TaskEventRow[]): string[] {
+  const ids: string[] = [];
+  for (const event of events) {
+    for (const field of ['parent_id', 'blocked_by'] as const) {
+      for (const side of event.changes[field] ?? []) {
+        if (typeof side === 'string') ids.push(side);
+        else if (Array.isArray(side)) ids.push(...side.filter((id): id is string => typeof id === 'string'));
+      }
+    }
+  }
+  return ids;
+}
+
 /** Where a notes_cursor points: the last note of the page before, by time and id. */
 function notesBefore(cursor: string | undefined): { createdAt: string; id: string } | undefined {
   if (cursor === undefined) return undefined;
@@ -77,23 +91,33 @@ export function createTaskReads(deps: {
         relations.latestNotes(taskId, COORDINATION_LIMITS.notesShown + 1, notesBefore(notesCursor)),
         relations.events(taskId, shown + 1, cursor === undefined ? undefined : Number(cursor)),
       ]);
-      const blockers = await Promise.all(blockerRows.map((edge) => tasks.find(userId, edge.blockerId)));
+      const page = events.slice(0, shown);
+      const blockerIds = blockerRows.map((edge) => edge.blockerId);
+      // Every task this answer names by id, read once: its blockers, and those its history page links to.
+      const named = new Set([...blockerIds, ...linkedIds(page)]);
+      named.delete(taskId);
+      const rows = new Map(
+        (await tasks.findAll(userId, [...named])).filter((row) => sees(by, row.projectId)).map((row) => [row.id, row]),
+      );
       const ref = (row: { id: string; title: string; completed: boolean }) => ({
         id: row.id,
         title: row.title,
         completed: row.completed,
       });
-      const page = events.slice(0, shown);
       const notesPage = notes.slice(0, COORDINATION_LIMITS.notesShown);
       const lastNote = notesPage.at(-1);
       return ok({
         task: task.value,
-        open_blockers: blockers.flatMap((row) => (row && !row.completed && sees(by, row.projectId) ? [ref(row)] : [])),
+        open_blockers: blockerIds.flatMap((id) => {
+          const row = rows.get(id);
+          return row && !row.completed && row.deletedAt === null ? [ref(row)] : [];
+        }),
         subtasks: subtaskRows.map(ref),
         notes: notesPage.map(toTaskNote),
         notes_cursor: notes.length > notesPage.length && lastNote ? `${lastNote.createdAt}~${lastNote.id}` : null,
         history: page.map(toTaskEvent),
         history_cursor: events.length > shown ? String(page.at(-1)?.seq) : null,
+        mentioned_tasks: [...rows.values()].map(ref),
       });
     },
 

@@ -153,5 +153,9 @@ describe('the edit panel’s claim, notes and history', () => {
     await user.click(within(panel).getByRole('button', { name: 'Clear completed blocker' }));
     await waitFor(async () => expect((await agentReads(walls.id)).blocked_by).toEqual([foundation.id]));
     expect(within(panel).queryByText(/completed blocker/)).toBeNull();
+    // The history names every blocker it mentions, the done one too.
+    const history = within(panel).getByRole('region', { name: 'History' });
+    await waitFor(() => expect(history).toHaveTextContent('Get the permit'));
+    expect(history.textContent).not.toContain('another task');
   });
 });

@@ -61,6 +61,7 @@ export function TaskCoordination({ task: seen, onChanged }: TaskCoordinationProp
   function names(field: string, id: string): string {
     if (field === 'project_id') return projectList.find((project) => project.id === id)?.name ?? 'a former project';
     const known = [
+      ...(detail?.mentioned_tasks ?? []),
       ...(detail?.open_blockers ?? []),
       ...(detail?.subtasks ?? []),
       ...(parent.data ? [parent.data] : []),
