@@ -8,21 +8,21 @@ import { whoDid } from './history-words';
 
 interface NotesSectionProps {
   notes: readonly TaskNote[];
+  /** A note is on its way; the box waits. */
+  sending: boolean;
+  /** Adds a note; resolves whether it was saved (a failure is said by the panel). */
   onAdd: (text: string) => Promise<boolean>;
 }
 
 /** The latest notes (handoffs, progress, findings), each with who wrote it and when, and a box to add one. */
-export function NotesSection({ notes, onAdd }: NotesSectionProps) {
+export function NotesSection({ notes, sending, onAdd }: NotesSectionProps) {
   const [text, setText] = useState('');
-  const [sending, setSending] = useState(false);
   const now = useNow(30_000);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     if (text.trim() === '' || sending) return;
-    setSending(true);
     if (await onAdd(text)) setText('');
-    setSending(false);
   }
 
   return (

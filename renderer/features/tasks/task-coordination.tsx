@@ -1,5 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Task, TaskEvent } from '../../../shared/task';
 import { useApi } from '../../lib/api-context';
 import { plainFailure } from '../../lib/error-message';
@@ -11,6 +10,14 @@ import { NotesSection } from './notes-section';
 import { TaskLinksSection } from './task-links-section';
 import { useTaskDetail } from './use-task-detail';
 import './coordination.css';
+
+/** A change the panel makes at once, and how a person is told it failed. */
+interface PanelChange {
+  action: () => Promise<Task>;
+  words: (reason: unknown) => string;
+  /** The history event being undone, if this change is an undo. */
+  undoing: number | undefined;
+}
 
 interface TaskCoordinationProps {
   /** The task as the edit session last saw it. */
@@ -37,24 +44,38 @@ export function TaskCoordination({ task: seen, onChanged }: TaskCoordinationProp
     queryFn: () => api.getTask(parentId ?? ''),
     enabled: parentId !== null,
   });
-  const [busy, setBusy] = useState(false);
-  const [undoing, setUndoing] = useState<number>();
-  const [message, setMessage] = useState<string>();
-
-  async function run(action: () => Promise<Task>, words: (reason: unknown) => string): Promise<boolean> {
-    setBusy(true);
-    setMessage(undefined);
-    try {
-      onChanged(await action());
+  // One change at a time from this part of the panel; a failure is said in the words that fit what was tried.
+  const change = useMutation({
+    mutationFn: ({ action }: PanelChange) => action(),
+    onSuccess: (changed) => {
+      onChanged(changed);
       refetch();
       void queryClient.invalidateQueries({ queryKey: QUERY_KEYS.projects });
-      return true;
-    } catch (reason) {
-      setMessage(words(reason));
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const note = useMutation({
+    mutationFn: (text: string) => api.addNote(task.id, text),
+    onSuccess: () => refetch(),
+  });
+  const busy = change.isPending;
+  const undoing = change.isPending ? change.variables.undoing : undefined;
+  const message =
+    change.error !== null
+      ? change.variables.words(change.error)
+      : note.error !== null
+        ? plainFailure(note.error)
+        : undefined;
+  // Each attempt clears the other's failure: the panel says only what went wrong last.
+  function run(action: () => Promise<Task>, words: (reason: unknown) => string, undoing?: number): void {
+    note.reset();
+    change.mutate({ action, words, undoing });
+  }
+  function addNote(text: string): Promise<boolean> {
+    change.reset();
+    return note.mutateAsync(text).then(
+      () => true,
+      () => false,
+    );
   }
 
   const projectList = projects.data?.projects ?? [];
@@ -69,20 +90,14 @@ export function TaskCoordination({ task: seen, onChanged }: TaskCoordinationProp
     return known.find((ref) => ref.id === id)?.title ?? 'another task';
   }
 
-  async function undo(event: TaskEvent) {
-    setUndoing(event.seq);
-    await run(() => api.undoTaskEvent(task.id, event.seq, task.version), undoFailure);
-    setUndoing(undefined);
+  function undo(event: TaskEvent) {
+    run(() => api.undoTaskEvent(task.id, event.seq, task.version), undoFailure, event.seq);
   }
 
   return (
     <div className="task-coordination">
       {task.claim && (
-        <ClaimBox
-          claim={task.claim}
-          busy={busy}
-          onRelease={() => void run(() => api.releaseTask(task.id), plainFailure)}
-        />
+        <ClaimBox claim={task.claim} busy={busy} onRelease={() => run(() => api.releaseTask(task.id), plainFailure)} />
       )}
       {message !== undefined && (
         <p className="field-error" role="alert">
@@ -101,32 +116,20 @@ export function TaskCoordination({ task: seen, onChanged }: TaskCoordinationProp
         projects={projectList}
         busy={busy}
         onChange={(fields) =>
-          void run(
+          run(
             () => api.updateTask(task.id, { ...fields, expected_version: task.version }),
             fields.blocked_by === undefined ? linkFailure : blockerFailure,
           )
         }
       />
-      <NotesSection
-        notes={detail?.notes ?? []}
-        onAdd={async (text) => {
-          try {
-            await api.addNote(task.id, text);
-            refetch();
-            return true;
-          } catch (reason) {
-            setMessage(plainFailure(reason));
-            return false;
-          }
-        }}
-      />
+      <NotesSection notes={detail?.notes ?? []} sending={note.isPending} onAdd={addNote} />
       <HistoryTimeline
         events={history}
         names={names}
         hasOlder={hasOlder}
         onLoadOlder={() => void loadOlder()}
         undoing={undoing}
-        onUndo={(event) => void undo(event)}
+        onUndo={undo}
       />
       {olderError !== undefined && (
         <p className="field-error" role="alert">
