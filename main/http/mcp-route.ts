@@ -3,6 +3,7 @@ import type { McpReply, McpSeam } from '../mcp/mcp-seam';
 import type { TokenService } from '../tokens/token-service';
 import { guarded, type HttpRoute } from './exchange';
 import { jsonExchangeGuard, tokenGuard } from './guards';
+import { mcpHttpFacts } from './mcp-headers';
 import { sendJsonText } from './responses';
 
 function sendReply(res: ServerResponse, reply: McpReply | null): void {
@@ -42,7 +43,7 @@ export function mcpRoute(
     run: guarded(
       tokenGuard(tokens, tokenSeen),
       guarded(jsonExchangeGuard(), async ({ req, res, caller, body }) => {
-        sendReply(res, await mcp.handleMcpMessage(body, caller, { headers: req.headers }));
+        sendReply(res, await mcp.handleMcpMessage(body, caller, mcpHttpFacts(req.headers)));
       }),
     ),
   };

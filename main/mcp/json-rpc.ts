@@ -1,6 +1,6 @@
 import type { JSONRPCMessage, JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
 import { describeValue } from '../../shared/describe-value';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from '../http/json-body';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../shared/json-depth';
 
 export const PARSE_ERROR = -32700;
 export const INVALID_REQUEST = -32600;

@@ -1,10 +1,14 @@
-import type { IncomingHttpHeaders } from 'node:http';
 import type { JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { Caller } from '../tokens/token-service';
 import { buildMcpServer, type McpServerOptions } from './build-mcp-server';
 import { classifyBody, INVALID_PARAMS, tidyErrorReply, toolCallParamsProblem } from './json-rpc';
-import { createModernHandler, modernErrorAnswer, unsupportedVersion, type ModernAnswer } from './modern-handler';
-import { mirroredHeaderProblem } from './modern-http-headers';
+import {
+  createModernHandler,
+  modernErrorAnswer,
+  unsupportedVersion,
+  type ModernAnswer,
+  type ModernError,
+} from './modern-handler';
 import { carriesModernMeta, clientNameOf, LEGACY_PROTOCOL_VERSIONS, MODERN_PROTOCOL_VERSIONS } from './modern-protocol';
 import { connectBridge } from './request-bridge';
 import { responseJsonParts } from './response-json';
@@ -18,9 +22,17 @@ import { SERVER_INSTRUCTIONS } from './tool-definitions';
  */
 export type McpReply = ModernAnswer;
 
-/** What only HTTP knows about a message: the headers it came with. */
+export type { ModernError };
+
+/**
+ * What only HTTP knows about a message, checked by the HTTP edge: the
+ * MCP-Protocol-Version header (trimmed, if sent once), and the binding's check
+ * that the headers mirroring the body agree with it (run once a modern
+ * request's _meta is well formed).
+ */
 export interface McpHttpFacts {
-  headers: IncomingHttpHeaders;
+  versionHeader: string | undefined;
+  mirroredHeaderProblem: (request: JSONRPCRequest, version: string) => ModernError | undefined;
 }
 
 export interface McpSeamOptions extends Omit<McpServerOptions, 'callerOf'> {
@@ -50,11 +62,7 @@ const error = (id: string | number | null, code: number, message: string, status
   parts: [JSON.stringify({ jsonrpc: '2.0', id, error: { code, message } })],
 });
 
-/** The MCP-Protocol-Version header without surrounding whitespace, if sent once. */
-function versionHeaderOf(http: McpHttpFacts | undefined): string | undefined {
-  const value = http?.headers['mcp-protocol-version'];
-  return typeof value === 'string' ? value.trim() : undefined;
-}
+const versionHeaderOf = (http: McpHttpFacts | undefined): string | undefined => http?.versionHeader;
 
 /**
  * Which era a request speaks. Modern (2026-07-28) requests name their version
@@ -124,9 +132,7 @@ export async function createMcpSeam(options: McpSeamOptions): Promise<McpSeam> {
     return modern.handle(request, {
       callerFor: (meta) =>
         options.labelCallsByClientName ? { ...caller, clientLabel: clientNameOf(meta) ?? STDIO_CLIENT } : caller,
-      ...(http
-        ? { transportProblem: (checked, version) => mirroredHeaderProblem(http.headers, checked, version) }
-        : {}),
+      ...(http ? { transportProblem: http.mirroredHeaderProblem } : {}),
     });
   }
 

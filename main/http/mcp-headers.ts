@@ -1,7 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
-import type { ModernError } from './modern-handler';
-import { HEADER_MISMATCH } from './modern-protocol';
+import type { McpHttpFacts, ModernError } from '../mcp/mcp-seam';
+import { HEADER_MISMATCH } from '../mcp/modern-protocol';
 
 const NAMED_METHODS = new Set(['tools/call', 'resources/read', 'prompts/get']);
 const BASE64_SENTINEL = /^=\?base64\?([A-Za-z0-9+/]*={0,2})\?=$/;
@@ -29,7 +28,7 @@ const quoted = (value: string): string => JSON.stringify(value.slice(0, 100));
  */
 export function mirroredHeaderProblem(
   headers: IncomingHttpHeaders,
-  request: JSONRPCRequest,
+  request: { method: string; params?: Record<string, unknown> },
   version: string,
 ): ModernError | undefined {
   const versionHeader = headerValue(headers, 'mcp-protocol-version');
@@ -55,4 +54,12 @@ export function mirroredHeaderProblem(
     return mismatch(`Header mismatch: Mcp-Name header ${quoted(name)} does not match body value ${quoted(bodyName)}`);
   }
   return undefined;
+}
+
+/** What the MCP seam needs to know of an HTTP request beside its body: the version header, and the mirror check. */
+export function mcpHttpFacts(headers: IncomingHttpHeaders): McpHttpFacts {
+  return {
+    versionHeader: headerValue(headers, 'mcp-protocol-version'),
+    mirroredHeaderProblem: (request, version) => mirroredHeaderProblem(headers, request, version),
+  };
 }
