@@ -67,7 +67,10 @@ export function createChangePublisher(reads: ChangeReads, live: LiveEvents) {
       if (!MOVES_DEPENDENTS.has(entry.kind)) continue;
       for (const dependentId of dependentsOf.get(keyOf(entry.userId, entry.taskId)) ?? []) {
         const dependent = shown.get(keyOf(entry.userId, dependentId));
-        if (dependent) live.publish(entry.userId, 'task', { task: dependent, change: 'updated', by, at });
+        // A deleted dependent is out of every list; its own events say so.
+        if (dependent && dependent.deleted_at === null) {
+          live.publish(entry.userId, 'task', { task: dependent, change: 'updated', by, at });
+        }
       }
     }
   };

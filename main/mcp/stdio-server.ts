@@ -58,8 +58,9 @@ export async function runStdioServer(
     // A pipe destroyed by a signal ends the reading like a closed one; anything else is the caller's to log.
     if (!input.destroyed) throw error;
   } finally {
-    process.off('SIGINT', stop).off('SIGTERM', stop);
+    // The handlers stay until every answer is out and logged: a second signal meanwhile must not kill the process.
     await Promise.allSettled(answering);
+    process.off('SIGINT', stop).off('SIGTERM', stop);
     await mcp.close();
   }
 }

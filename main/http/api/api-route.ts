@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiPath } from '../../../shared/api';
-import { fail, type Result } from '../../../shared/result';
+import { fail, ok, type Result } from '../../../shared/result';
 
 export interface ApiRequest {
   req: IncomingMessage;
@@ -51,11 +51,8 @@ export function asObject(value: unknown): Record<string, unknown> | undefined {
 }
 
 /** A JSON object body plus ids from the path (which win); anything but an object is refused. */
-export function bodyWith(request: ApiRequest, ids: Record<string, string>): Record<string, unknown> | ApiReply {
+export function bodyWith(request: ApiRequest, ids: Record<string, string>): Result<Record<string, unknown>> {
   const fields = asObject(request.body);
-  if (!fields) return { result: fail('validation_error', 'the body must be a JSON object') };
-  return { ...fields, ...ids };
+  if (!fields) return fail('validation_error', 'the body must be a JSON object');
+  return ok({ ...fields, ...ids });
 }
-
-export const isReply = (value: Record<string, unknown> | ApiReply): value is ApiReply =>
-  'result' in value || 'stream' in value;

@@ -2,7 +2,7 @@ import { API_PATHS } from '../../../shared/api';
 import { ok, type Result } from '../../../shared/result';
 import { PERSON } from '../../tasks/actor';
 import type { TaskService } from '../../tasks/task-service';
-import { bodyWith, isReply, route, type ApiReply, type ApiRoute } from './api-route';
+import { bodyWith, route, type ApiReply, type ApiRoute } from './api-route';
 
 const reply = <T>(result: Result<T>, wrap: (value: T) => unknown, status = 200): ApiReply => ({
   result: result.ok ? ok(wrap(result.value)) : result,
@@ -21,13 +21,13 @@ export function coordinationRoutes(tasks: TaskService): ApiRoute[] {
     })),
     route('POST', API_PATHS.projects, async (request) => {
       const input = bodyWith(request, {});
-      if (isReply(input)) return input;
-      return reply(await tasks.createProject(request.userId, input), (project) => ({ project }), 201);
+      if (!input.ok) return { result: input };
+      return reply(await tasks.createProject(request.userId, input.value), (project) => ({ project }), 201);
     }),
     route('PATCH', API_PATHS.project, async (request) => {
       const input = bodyWith(request, { project_id: request.params.id ?? '' });
-      if (isReply(input)) return input;
-      return reply(await tasks.renameProject(request.userId, input), (project) => ({ project }));
+      if (!input.ok) return { result: input };
+      return reply(await tasks.renameProject(request.userId, input.value), (project) => ({ project }));
     }),
     route('GET', API_PATHS.taskDetail, async ({ userId, params, query }) => {
       const cursors = ['history_cursor', 'notes_cursor'].flatMap((name) => {
@@ -39,18 +39,18 @@ export function coordinationRoutes(tasks: TaskService): ApiRoute[] {
     }),
     route('POST', API_PATHS.taskNotes, async (request) => {
       const input = bodyWith(request, { task_id: request.params.id ?? '' });
-      if (isReply(input)) return input;
-      return reply(await tasks.addNote(request.userId, input, PERSON), (note) => ({ note }), 201);
+      if (!input.ok) return { result: input };
+      return reply(await tasks.addNote(request.userId, input.value, PERSON), (note) => ({ note }), 201);
     }),
     route('POST', API_PATHS.releaseTask, async (request) => {
       const input = bodyWith(request, { task_id: request.params.id ?? '' });
-      if (isReply(input)) return input;
-      return reply(await tasks.release(request.userId, input, PERSON), (task) => ({ task }));
+      if (!input.ok) return { result: input };
+      return reply(await tasks.release(request.userId, input.value, PERSON), (task) => ({ task }));
     }),
     route('POST', API_PATHS.undoTaskEvent, async (request) => {
       const input = bodyWith(request, { task_id: request.params.id ?? '' });
-      if (isReply(input)) return input;
-      return reply(await tasks.undo(request.userId, input, PERSON), (task) => ({ task }));
+      if (!input.ok) return { result: input };
+      return reply(await tasks.undo(request.userId, input.value, PERSON), (task) => ({ task }));
     }),
   ];
 }

@@ -4,7 +4,7 @@ import { ok, type Result } from '../../../shared/result';
 import type { Task } from '../../../shared/task';
 import type { TaskService } from '../../tasks/task-service';
 import type { TaskWindows } from '../../tasks/task-windows';
-import { bodyWith, isReply, route, type ApiReply, type ApiRoute } from './api-route';
+import { bodyWith, route, type ApiReply, type ApiRoute } from './api-route';
 
 const single = (result: Result<Task>, status = 200): ApiReply => ({
   result: result.ok ? ok({ task: result.value }) : result,
@@ -36,11 +36,11 @@ export function taskRoutes(tasks: TaskService, windows: TaskWindows): ApiRoute[]
     route('GET', API_PATHS.task, async ({ userId, params }) => single(await tasks.get(userId, { task_id: params.id }))),
     route('PATCH', API_PATHS.task, async (request) => {
       const input = bodyWith(request, { task_id: request.params.id ?? '' });
-      return isReply(input) ? input : single(await tasks.update(request.userId, input, PERSON));
+      return input.ok ? single(await tasks.update(request.userId, input.value, PERSON)) : { result: input };
     }),
     route('POST', API_PATHS.completeTask, async (request) => {
       const input = bodyWith(request, { task_id: request.params.id ?? '' });
-      return isReply(input) ? input : single(await tasks.complete(request.userId, input, PERSON));
+      return input.ok ? single(await tasks.complete(request.userId, input.value, PERSON)) : { result: input };
     }),
     route('DELETE', API_PATHS.task, async ({ userId, params }) =>
       single(await tasks.delete(userId, { task_id: params.id }, PERSON)),
