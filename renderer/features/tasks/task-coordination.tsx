@@ -59,24 +59,23 @@ export function TaskCoordination({ task: seen, onChanged }: TaskCoordinationProp
   });
   const busy = change.isPending;
   const undoing = change.isPending ? change.variables.undoing : undefined;
-  const message =
-    change.error !== null
-      ? change.variables.words(change.error)
-      : note.error !== null
-        ? plainFailure(note.error)
-        : undefined;
-  // Each attempt clears the other's failure: the panel says only what went wrong last.
+  // The panel says what went wrong with the latest attempt, of either kind; neither cancels the other.
+  const changeFailed = change.error === null ? undefined : change.variables.words(change.error);
+  const noteFailed = note.error === null ? undefined : plainFailure(note.error);
+  const message = note.submittedAt > change.submittedAt ? noteFailed : changeFailed;
   function run(action: () => Promise<Task>, words: (reason: unknown) => string, undoing?: number): void {
-    note.reset();
     change.mutate({ action, words, undoing });
   }
   function addNote(text: string): Promise<boolean> {
-    change.reset();
     return note.mutateAsync(text).then(
       () => true,
       () => false,
     );
   }
+  // Which blockers are no longer open, from one read of the detail: read against the task's newer copy, a blocker
+  // added since would look closed, and clearing the closed ones would drop it.
+  const openIds = new Set((detail?.open_blockers ?? []).map((blocker) => blocker.id));
+  const closedBlockerIds = new Set((detail?.task.blocked_by ?? []).filter((id) => !openIds.has(id)));
 
   const projectList = projects.data?.projects ?? [];
   function names(field: string, id: string): string {
@@ -112,6 +111,7 @@ export function TaskCoordination({ task: seen, onChanged }: TaskCoordinationProp
       <TaskLinksSection
         task={task}
         openBlockers={detail?.open_blockers ?? []}
+        closedBlockerIds={closedBlockerIds}
         parent={parentId === null || !parent.data ? undefined : parent.data}
         projects={projectList}
         busy={busy}

@@ -7,6 +7,8 @@ import { TaskPicker } from './task-picker';
 interface TaskLinksSectionProps {
   task: Task;
   openBlockers: readonly TaskRef[];
+  /** Blockers known to be done (completed or deleted): "clear" takes these out, and only these. */
+  closedBlockerIds: ReadonlySet<string>;
   parent: TaskRef | undefined;
   projects: readonly ProjectSummary[];
   busy: boolean;
@@ -14,8 +16,16 @@ interface TaskLinksSectionProps {
 }
 
 /** Where the task sits: its project, its parent, and the tasks it waits for. Each change applies at once. */
-export function TaskLinksSection({ task, openBlockers, parent, projects, busy, onChange }: TaskLinksSectionProps) {
-  const doneBlockers = task.blocked_by.length - openBlockers.length;
+export function TaskLinksSection({
+  task,
+  openBlockers,
+  closedBlockerIds,
+  parent,
+  projects,
+  busy,
+  onChange,
+}: TaskLinksSectionProps) {
+  const doneBlockers = task.blocked_by.filter((id) => closedBlockerIds.has(id)).length;
   return (
     <section className="task-section" aria-label="Project, parent and blockers">
       <h3 className="task-section-title">Project and links</h3>
@@ -78,8 +88,8 @@ export function TaskLinksSection({ task, openBlockers, parent, projects, busy, o
             <Button
               className="button"
               isDisabled={busy}
-              // Only the open ones stay: a completed blocker reopened later would otherwise hold it back again.
-              onPress={() => onChange({ blocked_by: openBlockers.map((blocker) => blocker.id) })}
+              // Only the closed ones go: a completed blocker reopened later would otherwise hold it back again.
+              onPress={() => onChange({ blocked_by: task.blocked_by.filter((id) => !closedBlockerIds.has(id)) })}
             >
               Clear completed blocker{doneBlockers === 1 ? '' : 's'}
             </Button>
