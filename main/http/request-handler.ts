@@ -91,9 +91,14 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     },
   ];
 
-  /** The shape a request's callers read, before its route is known (or when it has none). */
+  /**
+   * The shape a request's callers read, before its route is known (or when it
+   * has none). Only routes named by path: the UI's files are plain, as is
+   * everything unknown, and a refused request must not make it list them.
+   */
   function shapeOf(path: string): BodyShape {
-    return routes.find((candidate) => routeMatches(candidate, path))?.shape ?? 'plain';
+    const named = routes.find((candidate) => typeof candidate.path === 'string' && routeMatches(candidate, path));
+    return named?.shape ?? 'plain';
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {

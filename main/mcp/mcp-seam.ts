@@ -56,14 +56,6 @@ export interface McpSeam {
 
 const STDIO_CLIENT = 'stdio client';
 
-const error = (id: string | number | null, code: number, message: string, status: number): McpReply => ({
-  kind: 'message',
-  status,
-  parts: [JSON.stringify({ jsonrpc: '2.0', id, error: { code, message } })],
-});
-
-const versionHeaderOf = (http: McpHttpFacts | undefined): string | undefined => http?.versionHeader;
-
 /**
  * Which era a request speaks. Modern (2026-07-28) requests name their version
  * in _meta; over HTTP their MCP-Protocol-Version header names a version no
@@ -74,7 +66,7 @@ const versionHeaderOf = (http: McpHttpFacts | undefined): string | undefined => 
 function isModern(request: JSONRPCRequest, http: McpHttpFacts | undefined): boolean {
   if (carriesModernMeta(request)) return true;
   if (!http) return request.method === 'server/discover';
-  const version = versionHeaderOf(http);
+  const version = http.versionHeader;
   return version !== undefined && !LEGACY_PROTOCOL_VERSIONS.includes(version);
 }
 
@@ -113,14 +105,14 @@ export async function createMcpSeam(options: McpSeamOptions): Promise<McpSeam> {
 
   async function answerLegacy(request: JSONRPCRequest, caller: Caller): Promise<McpReply> {
     const problem = toolCallParamsProblem(request);
-    if (problem) return error(request.id, INVALID_PARAMS, problem, 200);
+    if (problem) return modernErrorAnswer(request.id, { status: 200, code: INVALID_PARAMS, message: problem });
     const authInfo = { token: '', clientId: caller.clientLabel, scopes: [], extra: { caller } };
     const reply = tidyErrorReply(await bridge.dispatch(request, { authInfo }));
     return { kind: 'message', status: 200, parts: responseJsonParts(reply) };
   }
 
   function answerModern(request: JSONRPCRequest, caller: Caller, http: McpHttpFacts | undefined): Promise<McpReply> {
-    const versionHeader = versionHeaderOf(http);
+    const versionHeader = http?.versionHeader;
     // A header naming a version served by neither era, on a request without modern _meta.
     if (
       !carriesModernMeta(request) &&
@@ -141,12 +133,16 @@ export async function createMcpSeam(options: McpSeamOptions): Promise<McpSeam> {
       const message = classifyBody(body);
       switch (message.kind) {
         case 'invalid':
-          return error(message.id, message.code, message.message, 400);
+          return modernErrorAnswer(message.id, { status: 400, code: message.code, message: message.message });
         case 'invalid_params': {
           // The 2026-07-28 binding answers a malformed request with 400; the 2025 era with 200.
-          const version = versionHeaderOf(http);
+          const version = http?.versionHeader;
           const modernHeader = version !== undefined && !LEGACY_PROTOCOL_VERSIONS.includes(version);
-          return error(message.id, INVALID_PARAMS, message.message, modernHeader ? 400 : 200);
+          return modernErrorAnswer(message.id, {
+            status: modernHeader ? 400 : 200,
+            code: INVALID_PARAMS,
+            message: message.message,
+          });
         }
         case 'notification':
         case 'response':
