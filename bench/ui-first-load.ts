@@ -14,7 +14,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import Sqlite from 'better-sqlite3';
-import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from '../e2e/fixtures/chromium';
 import { seedTasksSql } from '../main/testing/seed-tasks';
 
@@ -33,14 +33,49 @@ function taskdesk(args: string[]): void {
   if (status !== 0) throw new Error(`taskdesk ${args.join(' ')} failed: ${stderr}`);
 }
 
-/** One cold load: a fresh context (empty cache) carrying the session cookie, so no sign-in is timed. */
+// A new Chromium window builds its own chrome (a renderer for the address bar's popup) for about two
+// seconds, on the same two cores as the page; a person's browser has its window open already.
+const WINDOW_SETTLE_MS = 3000;
+
+// Installed before the page's own scripts: notes when the shell and the first task row enter the DOM, in
+// the page's clock (0 is the start of the navigation), so no round trip to this process is in the figure.
+const WATCH_FIRST_LOAD = `(() => {
+  const seen = {};
+  window.__firstLoad = seen;
+  const observer = new MutationObserver(() => {
+    if (seen.shell === undefined && document.querySelector('[role="tab"]')) seen.shell = performance.now();
+    if (document.querySelector('[role="list"][aria-label="Tasks"] [role="listitem"]')) {
+      seen.firstRow = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})()`;
+
+/** Waits for the first task row, then reads when the page saw it and the shell. */
+async function firstLoadTimes(page: Page): Promise<{ shell: number; firstRow: number }> {
+  await page.getByRole('list', { name: 'Tasks' }).getByRole('listitem').first().waitFor();
+  const seen = await page.evaluate<{ shell: number; firstRow: number }>('window.__firstLoad');
+  return { shell: Math.round(seen.shell), firstRow: Math.round(seen.firstRow) };
+}
+
+/**
+ * One cold load: a fresh context (empty cache) carrying the session cookie, so no sign-in is timed.
+ * `openWindow`: the window is open and idle before the navigation; otherwise it opens with it.
+ */
 async function loadOnce(
   browser: Browser,
   origin: string,
   session: BrowserContextOptions['storageState'],
+  openWindow: boolean,
 ): Promise<Load> {
   const context = await browser.newContext({ storageState: session });
+  await context.addInitScript(WATCH_FIRST_LOAD);
   const page = await context.newPage();
+  if (openWindow) {
+    await page.goto('about:blank');
+    await page.waitForTimeout(WINDOW_SETTLE_MS);
+  }
   let bytes = 0;
   page.on('response', (response) => {
     void response.body().then(
@@ -48,12 +83,8 @@ async function loadOnce(
       () => undefined,
     );
   });
-  const started = Date.now();
   await page.goto(origin);
-  await page.getByRole('tab', { name: 'Tasks' }).waitFor();
-  const shell = Date.now() - started;
-  await page.getByRole('list', { name: 'Tasks' }).getByRole('listitem').first().waitFor();
-  const firstRow = Date.now() - started;
+  const { shell, firstRow } = await firstLoadTimes(page);
   await context.close();
   return { shell, firstRow, bytes };
 }
@@ -65,16 +96,14 @@ async function warmLoads(
   session: BrowserContextOptions['storageState'],
 ): Promise<number[]> {
   const context = await browser.newContext({ storageState: session });
+  await context.addInitScript(WATCH_FIRST_LOAD);
   const page = await context.newPage();
-  const firstRow = () => page.getByRole('list', { name: 'Tasks' }).getByRole('listitem').first().waitFor();
   await page.goto(origin);
-  await firstRow();
+  await firstLoadTimes(page);
   const times: number[] = [];
   for (let run = 0; run < RUNS; run++) {
-    const started = Date.now();
     await page.reload();
-    await firstRow();
-    times.push(Date.now() - started);
+    times.push((await firstLoadTimes(page)).firstRow);
   }
   await context.close();
   return times;
@@ -160,6 +189,7 @@ async function main(): Promise<void> {
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const runs: Load[] = [];
+  const newWindowRuns: Load[] = [];
   let warm: number[];
   let scroll: Scroll;
   try {
@@ -175,7 +205,10 @@ async function main(): Promise<void> {
     const session = await signIn.storageState();
     await signIn.close();
     const origin = new URL(ready.mcpUrl).origin;
-    for (let run = 0; run < RUNS; run++) runs.push(await loadOnce(browser, origin, session));
+    for (let run = 0; run < RUNS; run++) {
+      runs.push(await loadOnce(browser, origin, session, true));
+      newWindowRuns.push(await loadOnce(browser, origin, session, false));
+    }
     warm = await warmLoads(browser, origin, session);
     scroll = await scrollThrough(browser, origin, session);
   } finally {
@@ -184,10 +217,15 @@ async function main(): Promise<void> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-  console.log(`\nUI first load in Chromium with ${TASKS} tasks (median of ${RUNS} cold loads, empty cache each):`);
+  console.log(
+    `\nUI first load in Chromium with ${TASKS} tasks (median of ${RUNS} cold loads, empty cache each, in an open window):`,
+  );
   console.log(`  app shell on screen:  ${median(runs.map((r) => r.shell))} ms`);
   console.log(`  first task row shown: ${median(runs.map((r) => r.firstRow))} ms (goal: under 1000 ms)`);
   console.log(`  bytes transferred:    ${Math.round(median(runs.map((r) => r.bytes)) / 1024)} KiB (uncompressed)`);
+  console.log(
+    `  first task row, cold, the window opening with it: ${median(newWindowRuns.map((r) => r.firstRow))} ms (shell ${median(newWindowRuns.map((r) => r.shell))} ms)`,
+  );
   console.log(
     `  first task row, warm: ${median(warm)} ms (median of ${RUNS} reloads of an open tab; goal: under 500 ms)`,
   );
