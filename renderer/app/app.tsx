@@ -26,6 +26,13 @@ function Shell({ sessionCheck }: { sessionCheck: Promise<SessionState> | undefin
   const { session, signedOut } = useSession(sessionCheck);
   const desktop = useHasDesktopSettings(session.kind === 'signed-in');
   const [view, setView] = useState<Key>('tasks');
+  // Activity renders from its first showing on, then stays while hidden (keeping its filter, pause and
+  // scroll): the first screen is the tasks alone, and calls made before come from the server's pages.
+  const [activityShown, setActivityShown] = useState(false);
+  const showView = useCallback((key: Key) => {
+    setView(key);
+    if (key === 'log') setActivityShown(true);
+  }, []);
   const showTasks = useCallback(() => setView('tasks'), []);
   if (session.kind === 'checking') return <main className="centered" aria-busy="true" />;
   if (session.kind === 'signed-out') return <SignedOut reason={session.reason} />;
@@ -34,7 +41,7 @@ function Shell({ sessionCheck }: { sessionCheck: Promise<SessionState> | undefin
       <TaskNavigationProvider onOpen={showTasks}>
         <div className="app">
           <UnreachableBanner />
-          <Tabs className="app-tabs" selectedKey={view} onSelectionChange={setView}>
+          <Tabs className="app-tabs" selectedKey={view} onSelectionChange={showView}>
             <header className="app-header">
               <h1 className="app-title">TaskDesk</h1>
               <TabList aria-label="Views" className="app-nav">
@@ -47,7 +54,7 @@ function Shell({ sessionCheck }: { sessionCheck: Promise<SessionState> | undefin
             <TabPanel id="tasks" className="app-panel">
               <TasksView />
             </TabPanel>
-            <TabPanel id="log" className="app-panel" shouldForceMount>
+            <TabPanel id="log" className="app-panel" shouldForceMount={activityShown}>
               <ToolLogView />
             </TabPanel>
             <TabPanel id="connection" className="app-panel">

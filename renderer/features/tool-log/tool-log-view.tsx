@@ -10,9 +10,8 @@ import { useToolCallPages, useToolLog, useToolLogSnapshot } from './use-tool-log
 
 /**
  * The log of every tool call agents make: the server's pages under the
- * filter (older ones load as you scroll), with live calls on top. Always
- * mounted (the shell keeps it while hidden), so it collects from the moment
- * the window opens.
+ * filter (older ones load as you scroll), with live calls on top. Mounted
+ * when Activity is first shown; the shell keeps it while hidden after that.
  */
 export function ToolLogView() {
   const { store, liveTitles } = useToolLog();
