@@ -8,21 +8,28 @@ import { ToolLogView } from '../features/tool-log/tool-log-view';
 import { ApiProvider } from '../lib/api-context';
 import { TaskNavigationProvider } from '../lib/task-navigation';
 import type { ApiClient } from '../lib/api-client';
+import type { LiveStream } from '../lib/live-stream';
 import { AppProviders } from './app-providers';
 import { StatusBar } from './status-bar';
 import { UnreachableBanner } from './unreachable-banner';
 import { useSession, type SessionState } from './use-session';
 
-/** `sessionCheck`: the session check main.tsx started before the first render, if any. */
-export function App({ api, sessionCheck }: { api: ApiClient; sessionCheck?: Promise<SessionState> }) {
+interface StartedWork {
+  /** The session check main.tsx started before the first render, if any. */
+  sessionCheck?: Promise<SessionState>;
+  /** The event stream main.tsx opened once the session was known, if any (read when the signed-in window mounts). */
+  startedStream?: () => LiveStream | undefined;
+}
+
+export function App({ api, ...started }: { api: ApiClient } & StartedWork) {
   return (
     <ApiProvider api={api}>
-      <Shell sessionCheck={sessionCheck} />
+      <Shell {...started} />
     </ApiProvider>
   );
 }
 
-function Shell({ sessionCheck }: { sessionCheck: Promise<SessionState> | undefined }) {
+function Shell({ sessionCheck, startedStream }: StartedWork) {
   const { session, signedOut } = useSession(sessionCheck);
   const desktop = useHasDesktopSettings(session.kind === 'signed-in');
   const [view, setView] = useState<Key>('tasks');
@@ -37,7 +44,7 @@ function Shell({ sessionCheck }: { sessionCheck: Promise<SessionState> | undefin
   if (session.kind === 'checking') return <main className="centered" aria-busy="true" />;
   if (session.kind === 'signed-out') return <SignedOut reason={session.reason} />;
   return (
-    <AppProviders signedOut={signedOut}>
+    <AppProviders signedOut={signedOut} startedStream={startedStream?.()}>
       <TaskNavigationProvider onOpen={showTasks}>
         <div className="app">
           <UnreachableBanner />

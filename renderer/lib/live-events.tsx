@@ -1,20 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { LiveEventMap, LiveEventName } from '../../shared/api';
-import { ApiError, type ApiClient } from './api-client';
+import type { ApiClient } from './api-client';
+import { startLiveStream, type LiveEvent, type LiveStream } from './live-stream';
 import { QUERY_KEYS } from './query';
 import { SESSION_ENDED_REASON, useSessionControl } from './session-context';
 
-/** One live event: checking `name` narrows `data`, so no listener casts. */
-export type LiveEvent = { [K in LiveEventName]: { name: K; data: LiveEventMap[K] } }[LiveEventName];
+export type { LiveEvent } from './live-stream';
 
 type Listener = (event: LiveEvent) => void;
-
-/**
- * The stream's generic callback as one event of the union. TypeScript cannot
- * correlate a generic name with its data, so this is the one place that says so.
- */
-const toLiveEvent = <K extends LiveEventName>(name: K, data: LiveEventMap[K]) => ({ name, data }) as LiveEvent;
 
 interface LiveEvents {
   /** Calls `listener` for every live event until the returned function is called. */
@@ -43,76 +36,32 @@ const READY_WITHOUT_STREAM_MS = 1000;
 
 const LiveEventsContext = createContext<LiveEvents | undefined>(undefined);
 
-// A stream the server refused (503 at the stream cap) is opened again after
-// 1 s, then twice as long each time it is refused, up to 30 s.
-const REOPEN_FIRST_MS = 1000;
-const REOPEN_MAX_MS = 30_000;
-
-interface StreamCallbacks {
-  onEvent: Listener;
-  onOpen: () => void;
-  onDown: () => void;
-  /** The server no longer knows this browser's session. */
-  onSessionEnded: () => void;
+interface LiveEventsProviderProps {
+  api: ApiClient;
+  /** A stream main.tsx opened before the first render; taken once, and closed with this provider. */
+  started?: LiveStream;
+  children: ReactNode;
 }
 
 /**
- * Keeps one event stream open until the returned function is called.
- * EventSource retries a dropped connection by itself but gives up for good on
- * any non-200 answer; then the session is checked: gone means signed out
- * (a 401 from any call does that too), otherwise the stream is opened again.
+ * One event stream for the whole window, fanned out to the features that
+ * listen. A stream already open when this mounts lets lists load in their
+ * first effects, without waiting for another render.
  */
-function keepStreamOpen(api: ApiClient, callbacks: StreamCallbacks): () => void {
-  let closeStream: () => void = () => undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let refusals = 0;
-  let stopped = false;
-
-  const reopenLater = async () => {
-    const delay = Math.min(REOPEN_FIRST_MS * 2 ** refusals, REOPEN_MAX_MS);
-    refusals += 1;
-    const ended = await api.session().then(
-      () => false,
-      (error: unknown) => error instanceof ApiError && error.status === 401,
-    );
-    if (stopped) return;
-    if (ended) callbacks.onSessionEnded();
-    else timer = setTimeout(open, delay);
-  };
-
-  function open() {
-    closeStream = api.live({
-      onEvent: (name, data) => callbacks.onEvent(toLiveEvent(name, data)),
-      onOpen: () => {
-        refusals = 0;
-        callbacks.onOpen();
-      },
-      onError: callbacks.onDown,
-      onClosed: () => {
-        callbacks.onDown();
-        void reopenLater();
-      },
-    });
-  }
-
-  open();
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-    closeStream();
-  };
-}
-
-/** One event stream for the whole window, fanned out to the features that listen. */
-export function LiveEventsProvider({ api, children }: { api: ApiClient; children: ReactNode }) {
+export function LiveEventsProvider({ api, started, children }: LiveEventsProviderProps) {
   const listeners = useRef(new Set<Listener>());
+  // As it was at mount, so later changes of the stream reach the state only through its callbacks.
+  const [{ adopted, openAtMount }] = useState(() => {
+    const usable = started && !started.closed ? started : undefined;
+    return { adopted: usable, openAtMount: usable?.isOpen ?? false };
+  });
   const [generation, setGeneration] = useState(0);
-  const [connected, setConnected] = useState(false);
+  const [connected, setConnected] = useState(openAtMount);
   const [lost, setLost] = useState(false);
-  const [ready, setReady] = useState(false);
+  const [ready, setReady] = useState(openAtMount);
   // Set once, by whichever comes first: the stream's first opening or the wait running out.
-  const readyOnce = useRef(false);
-  const everConnected = useRef(false);
+  const readyOnce = useRef(openAtMount);
+  const everConnected = useRef(openAtMount);
   const { signedOut } = useSessionControl();
   const queryClient = useQueryClient();
 
@@ -134,9 +83,11 @@ export function LiveEventsProvider({ api, children }: { api: ApiClient; children
     return () => clearTimeout(timer);
   }, []);
 
-  useEffect(
-    () =>
-      keepStreamOpen(api, {
+  useEffect(() => {
+    // Adopted once: after a remount (React's strict mode does one) the adopted stream is closed, so a new one opens.
+    const stream = adopted && !adopted.closed ? adopted : startLiveStream(api);
+    stream.attach(
+      {
         onEvent: (event) => {
           for (const listener of listeners.current) listener(event);
         },
@@ -154,9 +105,11 @@ export function LiveEventsProvider({ api, children }: { api: ApiClient; children
         },
         onDown: () => setConnected(false),
         onSessionEnded: () => signedOut(SESSION_ENDED_REASON),
-      }),
-    [api, signedOut, queryClient],
-  );
+      },
+      stream === adopted && openAtMount,
+    );
+    return () => stream.close();
+  }, [api, adopted, openAtMount, signedOut, queryClient]);
 
   const subscribe = useCallback((listener: Listener) => {
     listeners.current.add(listener);
