@@ -5,7 +5,8 @@
  * second locally); then how smoothly the list scrolls through all 10,000
  * (pages fetched on the way): frames slower than 50 ms and the longest main-
  * thread task. Prints the median of BENCH_UI_RUNS (default 5) cold loads
- * and as many warm ones (reloads of an open tab, its cache kept); asserts nothing.
+ * into an open window, as many into a window opening with the page, and as
+ * many warm ones (reloads of an open tab, its cache kept); asserts nothing.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
