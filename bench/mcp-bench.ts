@@ -27,6 +27,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 // Three runs by default: on a shared host one run can land 15 points either side of the median.
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,8,64').split(',').map(Number);
+// Narrowing to one tool or one era keeps a profile (BENCH_NODE_FLAGS=--cpu-prof) to what is being looked at.
+const TOOLS = (process.env.BENCH_TOOLS ?? 'list_tasks,add_task').split(',');
+const ERAS = (process.env.BENCH_ERAS ?? 'legacy,modern').split(',');
 const SEEDED_TASKS = 10_000;
 // Node flags for the TaskDesk server process only, e.g. "--max-semi-space-size=2".
 const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
@@ -227,13 +230,15 @@ async function main(): Promise<void> {
     'tool        era    conns | TaskDesk rps  p50ms  p99ms  cpu/req  err  t/o  non2xx  rssMB | floor rps  p50ms  p99ms  cpu/req | rps%   p99x  cpu x',
   );
   try {
-    for (const tool of ['list_tasks', 'add_task']) {
+    for (const tool of TOOLS) {
       for (const connections of CONNECTIONS) {
         const ours: Record<string, Figures[]> = { legacy: [], modern: [] };
         const theirs: Figures[] = [];
         for (let i = 0; i < RUNS; i++) {
           // Rotating who goes first keeps a steady drift from always favouring one side.
-          const order = [eras.legacy, eras.modern, floor];
+          const order = [eras.legacy, eras.modern, floor].filter(
+            (target) => target === floor || ERAS.includes(target.name),
+          );
           for (let turn = 0; turn < order.length; turn++) {
             const target = order[(turn + i) % order.length] ?? floor;
             const figures = await load(target, tool, connections);
@@ -241,7 +246,8 @@ async function main(): Promise<void> {
             else ours[target.name]?.push(figures);
           }
         }
-        for (const era of [eras.legacy, eras.modern]) report(tool, era.name, connections, ours[era.name] ?? [], theirs);
+        for (const era of [eras.legacy, eras.modern].filter((target) => ERAS.includes(target.name)))
+          report(tool, era.name, connections, ours[era.name] ?? [], theirs);
       }
     }
     console.log(
