@@ -128,6 +128,22 @@ export function toolCallParamsProblem(request: JSONRPCRequest): string | undefin
   return undefined;
 }
 
+/**
+ * A tools/call whose params hold nothing but what TaskDesk reads (name and
+ * arguments, well formed) and at most a _meta the SDK would accept: such a
+ * call may be answered without the SDK, as the SDK would answer it. Anything
+ * else goes through the SDK, which answers it as it always has.
+ */
+export function isPlainToolCall(request: JSONRPCRequest): boolean {
+  if (request.method !== 'tools/call' || toolCallParamsProblem(request) !== undefined) return false;
+  const { name: _name, arguments: _arguments, _meta: meta, ...rest } = request.params ?? {};
+  if (Object.keys(rest).length > 0) return false;
+  if (meta === undefined) return true;
+  if (!isPlainObject(meta)) return false;
+  const { progressToken } = meta as { progressToken?: unknown };
+  return progressToken === undefined || typeof progressToken === 'string' || Number.isInteger(progressToken);
+}
+
 const MAX_ERROR_MESSAGE = 1000;
 // The SDK's McpError puts "MCP error <code>: " into its message, and a client
 // that receives the reply adds the same prefix again: "MCP error -32602: MCP

@@ -1,8 +1,9 @@
 import type { JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { Caller } from '../tokens/token-service';
 import { buildMcpServer, type McpServerOptions } from './build-mcp-server';
-import { classifyBody, INVALID_PARAMS, tidyErrorReply, toolCallParamsProblem } from './json-rpc';
+import { classifyBody, INVALID_PARAMS, isPlainToolCall, tidyErrorReply, toolCallParamsProblem } from './json-rpc';
 import {
+  answerToolCall,
   createModernHandler,
   modernErrorAnswer,
   unsupportedVersion,
@@ -86,8 +87,9 @@ export async function createMcpSeam(options: McpSeamOptions): Promise<McpSeam> {
     },
   });
   const bridge = await connectBridge(server);
+  const runTool = createToolCallRunner(options);
   const modern = createModernHandler({
-    runTool: createToolCallRunner(options),
+    runTool,
     version: options.version,
     instructions: SERVER_INSTRUCTIONS,
   });
@@ -104,6 +106,9 @@ export async function createMcpSeam(options: McpSeamOptions): Promise<McpSeam> {
   }
 
   async function answerLegacy(request: JSONRPCRequest, caller: Caller): Promise<McpReply> {
+    // The hot path: a plain tools/call runs the tool table directly, answered byte for byte as the SDK's
+    // reply would be written (responseJsonParts), without the SDK's schema parse, abort signal and reply copy.
+    if (isPlainToolCall(request)) return answerToolCall(runTool, request, caller);
     const problem = toolCallParamsProblem(request);
     if (problem) return modernErrorAnswer(request.id, { status: 200, code: INVALID_PARAMS, message: problem });
     const authInfo = { token: '', clientId: caller.clientLabel, scopes: [], extra: { caller } };

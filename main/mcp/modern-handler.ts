@@ -1,4 +1,4 @@
-import type { CallToolResult, JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { Caller } from '../tokens/token-service';
 import { INVALID_PARAMS, toolCallParamsProblem } from './json-rpc';
 import {
@@ -13,6 +13,7 @@ import {
   UNSUPPORTED_PROTOCOL_VERSION,
   unsupportedVersionData,
 } from './modern-protocol';
+import { toolResultParts } from './response-json';
 import { LISTED_TOOLS, unknownToolMessage, type ToolCallRunner } from './tool-calls';
 
 /** A refusal in the 2026-07-28 terms: the HTTP status the binding names, and the JSON-RPC error. */
@@ -47,6 +48,27 @@ const CACHE_TTL_MS = 300_000;
 const idJson = (id: string | number): string => JSON.stringify(id);
 
 /** An error reply; it carries the request's id, since the body could be read. */
+/**
+ * Runs a tools/call and answers it: the tool's result (its envelope written
+ * once for text and structured content, see responseJsonParts), with
+ * `moreResultJson` an era adds to the result; -32602 for bad params or a tool
+ * not in the table. Both eras answer tools/call through here.
+ */
+export async function answerToolCall(
+  runTool: ToolCallRunner,
+  request: JSONRPCRequest,
+  caller: Caller,
+  moreResultJson = '',
+): Promise<ModernAnswer> {
+  const problem = toolCallParamsProblem(request);
+  if (problem) return modernErrorAnswer(request.id, { status: 200, code: INVALID_PARAMS, message: problem });
+  const name = request.params?.name as string;
+  const tool = await runTool(name, request.params?.arguments, caller);
+  if (!tool)
+    return modernErrorAnswer(request.id, { status: 200, code: INVALID_PARAMS, message: unknownToolMessage(name) });
+  return { kind: 'message', status: 200, parts: toolResultParts(request.id, tool, moreResultJson) };
+}
+
 export function modernErrorAnswer(id: string | number | null, error: ModernError): ModernAnswer {
   const body = { code: error.code, message: error.message, ...(error.data === undefined ? {} : { data: error.data }) };
   return { kind: 'message', status: error.status, parts: [JSON.stringify({ jsonrpc: '2.0', id, error: body })] };
@@ -79,35 +101,7 @@ export function createModernHandler(options: ModernHandlerOptions) {
     parts: ['{"jsonrpc":"2.0","id":', idJson(id), ',"result":', resultJson, '}'],
   });
 
-  /** The tool result, its envelope written once as text and once as structured content (see responseJsonParts). */
-  function toolResult(id: string | number, tool: CallToolResult): ModernAnswer {
-    const text = (tool.content[0] as { text: string }).text;
-    return {
-      kind: 'message',
-      status: 200,
-      parts: [
-        '{"jsonrpc":"2.0","id":',
-        idJson(id),
-        ',"result":{"content":[{"type":"text","text":',
-        JSON.stringify(text),
-        '}],"structuredContent":',
-        text,
-        `,"isError":${String(tool.isError === true)},"resultType":"complete","_meta":`,
-        serverInfoMetaJson,
-        '}}',
-      ],
-    };
-  }
-
-  async function callTool(request: JSONRPCRequest, caller: Caller): Promise<ModernAnswer> {
-    const problem = toolCallParamsProblem(request);
-    if (problem) return modernErrorAnswer(request.id, { status: 200, code: INVALID_PARAMS, message: problem });
-    const name = request.params?.name as string;
-    const tool = await runTool(name, request.params?.arguments, caller);
-    if (!tool)
-      return modernErrorAnswer(request.id, { status: 200, code: INVALID_PARAMS, message: unknownToolMessage(name) });
-    return toolResult(request.id, tool);
-  }
+  const toolResultMore = `,"resultType":"complete","_meta":${serverInfoMetaJson}`;
 
   /**
    * TaskDesk sends no change notifications (its tool list is fixed while it
@@ -153,7 +147,7 @@ export function createModernHandler(options: ModernHandlerOptions) {
         case 'tools/list':
           return result(request.id, toolsListJson);
         case 'tools/call':
-          return callTool(request, context.callerFor(meta));
+          return answerToolCall(runTool, request, context.callerFor(meta), toolResultMore);
         case 'subscriptions/listen':
           return listen(request.id);
         default:

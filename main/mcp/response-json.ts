@@ -1,10 +1,5 @@
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-
-interface MirroredToolResult {
-  content: [{ type: 'text'; text: string }];
-  structuredContent: unknown;
-  isError: boolean;
-}
+import type { MirroredToolResult } from './tool-result';
 
 function isMirroredToolResult(result: unknown): result is MirroredToolResult {
   if (result === null || typeof result !== 'object') return false;
@@ -29,13 +24,25 @@ function isMirroredToolResult(result: unknown): result is MirroredToolResult {
  */
 export function responseJsonParts(message: JSONRPCMessage): readonly string[] {
   const { result } = message as { result?: unknown };
-  if (!('id' in message) || !isMirroredToolResult(result)) return [JSON.stringify(message)];
+  if (!('id' in message) || message.id === undefined || !isMirroredToolResult(result)) return [JSON.stringify(message)];
+  return toolResultParts(message.id, result);
+}
+
+/**
+ * The response to `id` carrying a tool result built by toToolResult, its
+ * envelope serialized once (see responseJsonParts). `moreResultJson` is
+ * written into the result after isError: fields a protocol era adds, each
+ * led by a comma.
+ */
+export function toolResultParts(id: string | number, result: MirroredToolResult, moreResultJson = ''): string[] {
   const text = result.content[0].text;
   return [
-    `{"jsonrpc":"2.0","id":${JSON.stringify(message.id)},"result":{"content":[{"type":"text","text":`,
+    `{"jsonrpc":"2.0","id":${JSON.stringify(id)},"result":{"content":[{"type":"text","text":`,
     JSON.stringify(text),
     '}],"structuredContent":',
     text,
-    `,"isError":${String(result.isError)}}}`,
+    `,"isError":${String(result.isError)}`,
+    moreResultJson,
+    '}}',
   ];
 }

@@ -1,4 +1,4 @@
-import type { CallToolResult, ListToolsResult } from '@modelcontextprotocol/sdk/types.js';
+import type { ListToolsResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { toEnvelope, type Envelope } from '../../shared/envelope';
 import { fail } from '../../shared/result';
@@ -7,7 +7,7 @@ import { timeOrderedId } from '../ids/time-ordered-id';
 import type { Logger } from '../logging/logger';
 import type { Caller } from '../tokens/token-service';
 import { TOOL_DEFINITIONS, type ToolDeps, type ToolRun } from './tool-definitions';
-import { toToolResult } from './tool-result';
+import { toToolResult, type MirroredToolResult } from './tool-result';
 
 /** What the server reports about each finished tool call (for the log and metrics). */
 export interface FinishedToolCall {
@@ -57,7 +57,7 @@ export function unknownToolMessage(name: string): string {
   return `Unknown tool: ${name.slice(0, 100)}. Tools: ${[...TOOLS_BY_NAME.keys()].join(', ')}`;
 }
 
-export type ToolCallRunner = (name: string, args: unknown, caller: Caller) => Promise<CallToolResult | undefined>;
+export type ToolCallRunner = (name: string, args: unknown, caller: Caller) => Promise<MirroredToolResult | undefined>;
 
 /**
  * Runs one tool call for a caller, whichever protocol era asked: looks the
