@@ -33,6 +33,13 @@ export interface DialectQueries {
   /** A condition that the row's JSON `tags` array contains `tag`. */
   tagsContain(tags: Tables['tasks']['tags'], tag: Placeholder | string): SQL;
   /**
+   * A condition that `column` is one of a list bound as one placeholder (see
+   * `idList`), so a query over any number of ids is one prepared statement.
+   */
+  inIdList(column: Column, ids: Placeholder): SQL;
+  /** The value to bind to an `inIdList` placeholder. */
+  idList(ids: readonly string[]): unknown;
+  /**
    * Runs a read that sees only committed writes (SQLite first commits writes
    * waiting in a group commit), retrying where a pooled connection may have died idle.
    */

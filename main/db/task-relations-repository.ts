@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from './database';
+import { createPreparedQueries } from './prepared-queries';
 import type { ProjectRow, TaskEventRow, TaskNoteRow } from './schema/row-types';
 import { READY_PREDICATE } from './schema/spec';
 
@@ -18,15 +19,23 @@ export interface ProjectCounts {
 export function createTaskRelationsRepository(handle: DatabaseHandle) {
   const { dialect } = handle;
   const { tasks, projects, taskDependencies, taskNotes, taskEvents } = handle.tables;
+  // Every page of a list reads these three; built once each, with the page's ids bound as one value.
+  const prepared = createPreparedQueries('relations');
+  const ids = sql.placeholder('ids');
 
   return {
-    projectsById(userId: string, ids: readonly string[]): Promise<ProjectRow[]> {
-      if (ids.length === 0) return Promise.resolve([]);
+    projectsById(userId: string, projectIds: readonly string[]): Promise<ProjectRow[]> {
+      if (projectIds.length === 0) return Promise.resolve([]);
       return dialect.read((db) =>
-        db
-          .select()
-          .from(projects)
-          .where(and(eq(projects.userId, userId), inArray(projects.id, [...ids]))),
+        prepared.run(
+          'projects-by-id',
+          () =>
+            db
+              .select()
+              .from(projects)
+              .where(and(eq(projects.userId, sql.placeholder('userId')), dialect.inIdList(projects.id, ids))),
+          { userId, ids: dialect.idList(projectIds) },
+        ),
       );
     },
 
@@ -101,13 +110,18 @@ export function createTaskRelationsRepository(handle: DatabaseHandle) {
     },
 
     /** Blocker ids of each task. */
-    blockerIds(taskIds: readonly string[]) {
+    blockerIds(taskIds: readonly string[]): Promise<{ taskId: string; blockerId: string }[]> {
       if (taskIds.length === 0) return Promise.resolve([]);
       return dialect.read((db) =>
-        db
-          .select({ taskId: taskDependencies.taskId, blockerId: taskDependencies.blockerId })
-          .from(taskDependencies)
-          .where(inArray(taskDependencies.taskId, [...taskIds])),
+        prepared.run(
+          'blocker-ids',
+          () =>
+            db
+              .select({ taskId: taskDependencies.taskId, blockerId: taskDependencies.blockerId })
+              .from(taskDependencies)
+              .where(dialect.inIdList(taskDependencies.taskId, ids)),
+          { ids: dialect.idList(taskIds) },
+        ),
       );
     },
 
@@ -115,15 +129,20 @@ export function createTaskRelationsRepository(handle: DatabaseHandle) {
     async subtaskCounts(parentIds: readonly string[]): Promise<Map<string, { open: number; total: number }>> {
       if (parentIds.length === 0) return new Map();
       const rows = await dialect.read((db) =>
-        db
-          .select({
-            parentId: tasks.parentId,
-            total: sql<number | string>`count(*)`,
-            open: sql<number | string>`sum(case when ${tasks.completed} then 0 else 1 end)`,
-          })
-          .from(tasks)
-          .where(and(inArray(tasks.parentId, [...parentIds]), isNull(tasks.deletedAt)))
-          .groupBy(tasks.parentId),
+        prepared.run(
+          'subtask-counts',
+          () =>
+            db
+              .select({
+                parentId: tasks.parentId,
+                total: sql<number | string>`count(*)`,
+                open: sql<number | string>`sum(case when ${tasks.completed} then 0 else 1 end)`,
+              })
+              .from(tasks)
+              .where(and(dialect.inIdList(tasks.parentId, ids), isNull(tasks.deletedAt)))
+              .groupBy(tasks.parentId),
+          { ids: dialect.idList(parentIds) },
+        ),
       );
       return new Map(rows.map((row) => [row.parentId ?? '', { open: Number(row.open), total: Number(row.total) }]));
     },

@@ -50,6 +50,8 @@ export async function openPostgres(url: string, logger: Logger, migrationsBase?:
     dialect: {
       countFrom: (table) => sql.raw(`"${table}"`),
       tagsContain: (tags, tag) => sql`${tags} @> jsonb_build_array(${tag}::text)`,
+      inIdList: (column, ids) => sql`${column} = any(${ids}::text[])`,
+      idList: (ids) => [...ids],
       read: (query) => retryRead(() => query(db)),
       readWithoutWaiting: (query) => retryRead(() => query(db)),
       write: (statement) => writes.around(() => statement(db)),

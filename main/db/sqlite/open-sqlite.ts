@@ -78,6 +78,8 @@ export function openSqlite(filePath: string, migrationsBase?: string): SqliteHan
     dialect: {
       countFrom: (table, index) => sql.raw(`"${table}" indexed by "${index}"`),
       tagsContain: (tags, tag) => sql`exists (select 1 from json_each(${tags}) where json_each.value = ${tag})`,
+      inIdList: (column, ids) => sql`${column} in (select value from json_each(${ids}))`,
+      idList: (ids) => JSON.stringify(ids),
       read: (query) =>
         groupCommit.idle().then(() => {
           groupCommit.commitNow();
