@@ -1,5 +1,5 @@
 import { render, screen } from '@testing-library/react';
-import { useState } from 'react';
+import { StrictMode, useState } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startUiTestServer, type UiTestServer } from '../testing/real-server';
 import type { ApiClient } from '../lib/api-client';
@@ -67,7 +67,30 @@ describe('an event stream opened before the window renders', () => {
     expect(opened()).toBe(1);
 
     view.unmount();
-    expect(stream.closed).toBe(true);
+    await expect.poll(() => stream.closed).toBe(true);
+  });
+
+  it('survives the unmount and remount of strict mode: still one stream, still ready at once, events still arrive', async () => {
+    const { api, opened } = countingStreams();
+    const stream = startLiveStream(api);
+    await untilOpen(stream, 5000);
+    const view = render(
+      <StrictMode>
+        <ApiProvider api={api}>
+          <LiveEventsProvider api={api} started={stream}>
+            <Probe />
+          </LiveEventsProvider>
+        </ApiProvider>
+      </StrictMode>,
+    );
+    expect(screen.getByText('ready at first render')).toBeInTheDocument();
+    const agent = await ui.agent('Strict mode');
+    await agent.callTool({ name: 'add_task', arguments: { title: 'Heard after a remount' } });
+    await expect.poll(() => screen.getByLabelText('heard').textContent).toBe('Heard after a remount');
+    expect(opened()).toBe(1);
+    expect(stream.closed).toBe(false);
+    view.unmount();
+    await expect.poll(() => stream.closed).toBe(true);
   });
 
   it('tells a listener that attaches late what happened before: an opening it did not know of', async () => {

@@ -83,15 +83,21 @@ export function LiveEventsProvider({ api, started, children }: LiveEventsProvide
     return () => clearTimeout(timer);
   }, []);
 
+  // The stream this window listens to: the adopted one, or one of its own once that is gone.
+  const stream = useRef(adopted);
+  // What the state last heard of the stream, so a stream attached later tells only what changed since.
+  const believedOpen = useRef(openAtMount);
+
   useEffect(() => {
-    // Adopted once: after a remount (React's strict mode does one) the adopted stream is closed, so a new one opens.
-    const stream = adopted && !adopted.closed ? adopted : startLiveStream(api);
-    stream.attach(
+    const current = stream.current && !stream.current.closed ? stream.current : startLiveStream(api);
+    stream.current = current;
+    current.attach(
       {
         onEvent: (event) => {
           for (const listener of listeners.current) listener(event);
         },
         onOpen: () => {
+          believedOpen.current = true;
           everConnected.current = true;
           setConnected(true);
           if (!readyOnce.current) {
@@ -103,13 +109,17 @@ export function LiveEventsProvider({ api, started, children }: LiveEventsProvide
           }
           void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== QUERY_KEYS.session[0] });
         },
-        onDown: () => setConnected(false),
+        onDown: () => {
+          believedOpen.current = false;
+          setConnected(false);
+        },
         onSessionEnded: () => signedOut(SESSION_ENDED_REASON),
       },
-      stream === adopted && openAtMount,
+      believedOpen.current,
     );
-    return () => stream.close();
-  }, [api, adopted, openAtMount, signedOut, queryClient]);
+    // Released, not closed: a remount at once (React's strict mode) attaches again to the same stream.
+    return () => current.release();
+  }, [api, signedOut, queryClient]);
 
   const subscribe = useCallback((listener: Listener) => {
     listeners.current.add(listener);

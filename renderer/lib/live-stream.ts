@@ -23,14 +23,20 @@ export interface LiveStream {
   /** Open now: the server sends every change from here on, so a list asked for now misses none. */
   readonly isOpen: boolean;
   readonly closed: boolean;
-  /** Settles when the stream first opens (or is closed before). */
-  readonly firstOpened: Promise<void>;
+  /** Settles when the stream first opens, is first refused, or is closed. */
+  readonly firstAnswer: Promise<void>;
   /**
    * Sends what the stream hears to `callbacks` from now on. Whatever changed
    * since `knownOpen` was read (the stream opened or dropped, the session
    * ended) is told at once.
    */
   attach: (callbacks: StreamCallbacks, knownOpen: boolean) => void;
+  /**
+   * Stops telling the attached listener, and closes the stream unless it is
+   * attached again first (React's strict mode unmounts and remounts a
+   * provider at once; the stream outlives that).
+   */
+  release: () => void;
   close: () => void;
 }
 
@@ -53,8 +59,9 @@ export function startLiveStream(api: ApiClient): LiveStream {
   let closeSource: () => void = () => undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let refusals = 0;
-  let settleFirstOpened: () => void = () => undefined;
-  const firstOpened = new Promise<void>((resolve) => (settleFirstOpened = resolve));
+  let settleFirstAnswer: () => void = () => undefined;
+  const firstAnswer = new Promise<void>((resolve) => (settleFirstAnswer = resolve));
+  let releasing: ReturnType<typeof setTimeout> | undefined;
 
   const down = () => {
     isOpen = false;
@@ -83,12 +90,13 @@ export function startLiveStream(api: ApiClient): LiveStream {
       onOpen: () => {
         refusals = 0;
         isOpen = true;
-        settleFirstOpened();
+        settleFirstAnswer();
         target?.onOpen();
       },
       onError: down,
       onClosed: () => {
         down();
+        settleFirstAnswer();
         void reopenLater();
       },
     });
@@ -102,30 +110,38 @@ export function startLiveStream(api: ApiClient): LiveStream {
     get closed() {
       return closed;
     },
-    firstOpened,
+    firstAnswer,
     attach(callbacks, knownOpen) {
+      clearTimeout(releasing);
       target = callbacks;
       if (sessionEnded) callbacks.onSessionEnded();
       else if (isOpen && !knownOpen) callbacks.onOpen();
       else if (!isOpen && knownOpen) callbacks.onDown();
     },
-    close() {
-      closed = true;
-      isOpen = false;
+    release() {
       target = undefined;
-      settleFirstOpened();
-      clearTimeout(timer);
-      closeSource();
+      releasing = setTimeout(close);
     },
+    close,
   };
+
+  function close() {
+    closed = true;
+    isOpen = false;
+    target = undefined;
+    clearTimeout(releasing);
+    settleFirstAnswer();
+    clearTimeout(timer);
+    closeSource();
+  }
 }
 
 /**
- * Resolves once `stream` is open, or after `atMostMs` (a stream the server
- * refuses or a slow proxy must not hold the window back).
+ * Resolves once `stream` is open or refused, or after `atMostMs` (a slow
+ * proxy must not hold the window back).
  */
 export function untilOpen(stream: LiveStream, atMostMs: number): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, atMostMs)));
-  return Promise.race([stream.firstOpened, waited]).finally(() => clearTimeout(timer));
+  return Promise.race([stream.firstAnswer, waited]).finally(() => clearTimeout(timer));
 }
