@@ -28,8 +28,14 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,8,64').split(',').map(Number);
 // Narrowing to one tool or one era keeps a profile (BENCH_NODE_FLAGS=--cpu-prof) to what is being looked at.
-const TOOLS = (process.env.BENCH_TOOLS ?? 'list_tasks,add_task').split(',');
-const ERAS = (process.env.BENCH_ERAS ?? 'legacy,modern').split(',');
+const listOf = (name: string, fallback: string, allowed: readonly string[]): string[] => {
+  const values = (process.env[name] ?? fallback).split(',').map((value) => value.trim());
+  const unknown = values.filter((value) => !allowed.includes(value));
+  if (unknown.length > 0) throw new Error(`${name}: ${unknown.join(', ')} is not one of ${allowed.join(', ')}`);
+  return values;
+};
+const TOOLS = listOf('BENCH_TOOLS', 'list_tasks,add_task', ['list_tasks', 'add_task']);
+const ERAS = listOf('BENCH_ERAS', 'legacy,modern', ['legacy', 'modern']);
 const SEEDED_TASKS = 10_000;
 // Node flags for the TaskDesk server process only, e.g. "--max-semi-space-size=2".
 const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);

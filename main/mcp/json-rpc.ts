@@ -106,6 +106,7 @@ export function classifyBody(body: Buffer): IncomingMessageKind {
 }
 
 export const INVALID_PARAMS = -32602;
+export const INTERNAL_ERROR = -32603;
 
 /**
  * Why a tools/call request's params are malformed, in one line, or undefined
@@ -128,6 +129,9 @@ export function toolCallParamsProblem(request: JSONRPCRequest): string | undefin
   return undefined;
 }
 
+// The SDK reads (and checks) this one key of a request's _meta itself.
+const RELATED_TASK = 'io.modelcontextprotocol/related-task';
+
 /**
  * A tools/call whose params hold nothing but what TaskDesk reads (name and
  * arguments, well formed) and at most a _meta the SDK would accept: such a
@@ -139,7 +143,7 @@ export function isPlainToolCall(request: JSONRPCRequest): boolean {
   const { name: _name, arguments: _arguments, _meta: meta, ...rest } = request.params ?? {};
   if (Object.keys(rest).length > 0) return false;
   if (meta === undefined) return true;
-  if (!isPlainObject(meta)) return false;
+  if (!isPlainObject(meta) || RELATED_TASK in meta) return false;
   const { progressToken } = meta as { progressToken?: unknown };
   return progressToken === undefined || typeof progressToken === 'string' || Number.isInteger(progressToken);
 }

@@ -1,7 +1,14 @@
 import type { JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { Caller } from '../tokens/token-service';
 import { buildMcpServer, type McpServerOptions } from './build-mcp-server';
-import { classifyBody, INVALID_PARAMS, isPlainToolCall, tidyErrorReply, toolCallParamsProblem } from './json-rpc';
+import {
+  classifyBody,
+  INTERNAL_ERROR,
+  INVALID_PARAMS,
+  isPlainToolCall,
+  tidyErrorReply,
+  toolCallParamsProblem,
+} from './json-rpc';
 import {
   answerToolCall,
   createModernHandler,
@@ -154,9 +161,19 @@ export async function createMcpSeam(options: McpSeamOptions): Promise<McpSeam> {
           // Nothing to answer statelessly: no session holds server-side requests to respond to.
           return null;
         case 'request':
-          return isModern(message.request, http)
-            ? answerModern(message.request, caller, http)
-            : answerLegacy(message.request, legacyCaller(message.request, caller));
+          try {
+            return await (isModern(message.request, http)
+              ? answerModern(message.request, caller, http)
+              : answerLegacy(message.request, legacyCaller(message.request, caller)));
+          } catch (error) {
+            // Answered under the request's id whatever failed, so no client (over stdio above all) waits forever.
+            options.logger.error({ err: error, method: message.request.method }, 'an MCP request failed');
+            return modernErrorAnswer(message.request.id, {
+              status: 500,
+              code: INTERNAL_ERROR,
+              message: 'TaskDesk hit an internal error answering this request; the server log has the details.',
+            });
+          }
       }
     },
     close: () => server.close(),

@@ -47,7 +47,6 @@ const CACHE_TTL_MS = 300_000;
 
 const idJson = (id: string | number): string => JSON.stringify(id);
 
-/** An error reply; it carries the request's id, since the body could be read. */
 /**
  * Runs a tools/call and answers it: the tool's result (its envelope written
  * once for text and structured content, see responseJsonParts), with
@@ -69,6 +68,7 @@ export async function answerToolCall(
   return { kind: 'message', status: 200, parts: toolResultParts(request.id, tool, moreResultJson) };
 }
 
+/** An error reply; it carries the request's id, since the body could be read. */
 export function modernErrorAnswer(id: string | number | null, error: ModernError): ModernAnswer {
   const body = { code: error.code, message: error.message, ...(error.data === undefined ? {} : { data: error.data }) };
   return { kind: 'message', status: error.status, parts: [JSON.stringify({ jsonrpc: '2.0', id, error: body })] };
