@@ -5,7 +5,9 @@
  * each with its own token) make 300 add_task calls between them. Meanwhile the
  * page's long tasks are collected, the page's responsiveness is probed from
  * Playwright every 100 ms, and the time each new title first enters the DOM
- * is recorded. Prints the figures beside their targets; asserts nothing.
+ * is recorded. Before the burst, single calls one at a time (a pause between)
+ * time how soon one agent change shows. Prints the figures beside their
+ * targets; asserts nothing.
  *
  * All timing is on this process's clock; page times are translated to it
  * through an offset measured by round trips (the smallest one wins).
@@ -33,6 +35,9 @@ const PROBE_EVERY_MS = 100;
 const SETTLE_TIMEOUT_MS = 15_000;
 const TARGET_LONGEST_TASK_MS = 100;
 const TARGET_LAST_ROW_MS = 1000;
+const SINGLE_CHANGES = 20;
+const SINGLE_GAP_MS = 250;
+const TARGET_SINGLE_MEDIAN_MS = 50;
 
 /** Epoch milliseconds on this process's monotonic clock. */
 const now = () => performance.timeOrigin + performance.now();
@@ -41,6 +46,7 @@ interface Added {
   title: string;
   id: string;
   createdAt: string;
+  sentAt: number;
   answeredAt: number;
 }
 
@@ -130,6 +136,17 @@ async function clockOffset(page: Page): Promise<{ offset: number; uncertainty: n
   return best;
 }
 
+async function addTask(client: Client, title: string): Promise<Added> {
+  const sentAt = now();
+  const result = await client.callTool({ name: 'add_task', arguments: { title } });
+  const answeredAt = now();
+  const envelope = result.structuredContent as
+    { status: string; data?: { task?: { id: string; created_at: string } } } | undefined;
+  const task = envelope?.data?.task;
+  if (envelope?.status !== 'success' || !task) throw new Error(`add_task "${title}" failed: ${JSON.stringify(result)}`);
+  return { title, id: task.id, createdAt: task.created_at, sentAt, answeredAt };
+}
+
 /** `calls` add_task calls shared out among the clients, each client one call at a time. */
 async function burst(clients: Client[], calls: number): Promise<{ started: number; added: Added[] }> {
   let next = 0;
@@ -139,19 +156,21 @@ async function burst(clients: Client[], calls: number): Promise<{ started: numbe
     clients.map(async (client, c) => {
       for (let i = 1; next < calls; i++) {
         next++;
-        const title = `burst ${c + 1}-${i}`;
-        const result = await client.callTool({ name: 'add_task', arguments: { title } });
-        const answeredAt = now();
-        const envelope = result.structuredContent as
-          { status: string; data?: { task?: { id: string; created_at: string } } } | undefined;
-        const task = envelope?.data?.task;
-        if (envelope?.status !== 'success' || !task)
-          throw new Error(`add_task "${title}" failed: ${JSON.stringify(result)}`);
-        added.push({ title, id: task.id, createdAt: task.created_at, answeredAt });
+        added.push(await addTask(client, `burst ${c + 1}-${i}`));
       }
     }),
   );
   return { started, added };
+}
+
+/** One agent's changes one at a time, a pause after each, as an agent working alone makes them ("burst 0-n"). */
+async function singleChanges(client: Client, count: number): Promise<Added[]> {
+  const added: Added[] = [];
+  for (let i = 1; i <= count; i++) {
+    added.push(await addTask(client, `burst 0-${i}`));
+    await sleep(SINGLE_GAP_MS);
+  }
+  return added;
 }
 
 /** Every PROBE_EVERY_MS until `done` settles: the round trip of a trivial evaluate, in ms. */
@@ -213,6 +232,7 @@ async function main(): Promise<void> {
     const before = await clockOffset(page);
     // The same probe on the idle page first, so the burst's figures have something to compare with.
     const idleTrips = await probe(page, sleep(10 * PROBE_EVERY_MS));
+    const singles = await singleChanges(clients[0] as Client, SINGLE_CHANGES);
 
     const running = burst(clients, CALLS);
     const trips = await probe(page, running);
@@ -267,10 +287,23 @@ async function main(): Promise<void> {
       ? Math.max(...screenSeen) - last.answeredAt
       : undefined;
     const everSeen = added.filter((task) => record.seen[task.title] !== undefined).length;
-    const ms = (value: number | undefined) => (value === undefined ? 'never' : `${Math.round(value)} ms`);
+    const singleDelays = singles.map((task) => {
+      const seen = toLocal(record.seen[task.title]);
+      return seen === undefined ? Infinity : seen - task.answeredAt;
+    });
+    const singleFromSent = singles.map((task) => (toLocal(record.seen[task.title]) ?? Infinity) - task.sentAt);
+    const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+    const ms = (value: number | undefined) =>
+      value === undefined || !Number.isFinite(value) ? 'never' : `${Math.round(value)} ms`;
     const mark = (value: number | undefined, target: number) =>
       value !== undefined && value <= target ? 'within target' : 'MISSES target';
 
+    console.log(
+      `\nOne agent's single changes (${SINGLE_CHANGES} add_task calls, one at a time, ${SINGLE_GAP_MS} ms apart), row in the DOM after the answer:`,
+    );
+    console.log(
+      `  median ${ms(medianOf(singleDelays))}, longest ${ms(Math.max(...singleDelays))} (target: median < ${TARGET_SINGLE_MEDIAN_MS} ms; ${mark(medianOf(singleDelays), TARGET_SINGLE_MEDIAN_MS - 1)}); from the call sent: median ${ms(medianOf(singleFromSent))}`,
+    );
     console.log(
       `\nTasks view during a burst of ${CALLS} add_task calls from ${CLIENTS} MCP clients (${TASKS} tasks seeded, Chromium 1280x800):`,
     );
