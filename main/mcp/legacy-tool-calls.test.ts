@@ -33,15 +33,16 @@ describe('2025-era tools/call answered beside the SDK', () => {
     return { status: response.status, body: response.body };
   }
 
+  const isPlain = (params: Record<string, unknown>) =>
+    isPlainToolCall({ jsonrpc: '2.0', id: 7, method: 'tools/call', params });
+
   it('sends anything but plain params through the SDK', () => {
-    const call = (params: Record<string, unknown>) =>
-      isPlainToolCall({ jsonrpc: '2.0', id: 1, method: 'tools/call', params });
-    expect(call({ name: 'list_tasks' })).toBe(true);
-    expect(call({ name: 'list_tasks', _meta: { progressToken: 3 } })).toBe(true);
-    expect(call({ name: 'list_tasks', _meta: { progressToken: 1.5 } })).toBe(false);
-    expect(call({ name: 'list_tasks', _meta: [] })).toBe(false);
-    expect(call({ name: 'list_tasks', task: { ttl: 1000 } })).toBe(false);
-    expect(call({ name: 7 })).toBe(false);
+    expect(isPlain({ name: 'list_tasks' })).toBe(true);
+    expect(isPlain({ name: 'list_tasks', _meta: { progressToken: 3 } })).toBe(true);
+    expect(isPlain({ name: 'list_tasks', _meta: { progressToken: 1.5 } })).toBe(false);
+    expect(isPlain({ name: 'list_tasks', _meta: [] })).toBe(false);
+    expect(isPlain({ name: 'list_tasks', task: { ttl: 1000 } })).toBe(false);
+    expect(isPlain({ name: 7 })).toBe(false);
     expect(isPlainToolCall({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} })).toBe(false);
   });
 
@@ -54,10 +55,8 @@ describe('2025-era tools/call answered beside the SDK', () => {
     for (let index = 0; index < 3; index++) {
       await call(100 + index, { name: 'add_task', arguments: { title: `Task ${index}`, tags: ['same'] } });
     }
-    const request = (id: number, callParams: Record<string, unknown>) =>
-      ({ jsonrpc: '2.0', id, method: 'tools/call', params: callParams }) as const;
-    expect(isPlainToolCall(request(7, params))).toBe(true);
-    expect(isPlainToolCall(request(7, { ...params, unreadByTaskDesk: true }))).toBe(false);
+    expect(isPlain(params)).toBe(true);
+    expect(isPlain({ ...params, unreadByTaskDesk: true })).toBe(false);
     const direct = await call(7, params);
     const throughTheSdk = await call(7, { ...params, unreadByTaskDesk: true });
     expect(direct.status).toBe(200);

@@ -5,7 +5,7 @@ import { startUiTestServer, type UiTestServer } from '../testing/real-server';
 import type { ApiClient } from '../lib/api-client';
 import { ApiProvider } from '../lib/api-context';
 import { LiveEventsProvider, useLiveEvent, useLiveEvents } from '../lib/live-events';
-import { startLiveStream, untilOpen, type StreamCallbacks } from '../lib/live-stream';
+import { startLiveStream, untilOpen, type LiveStream, type StreamCallbacks } from '../lib/live-stream';
 
 let ui: UiTestServer;
 
@@ -45,6 +45,18 @@ function Probe() {
   );
 }
 
+/** A window's live events over `stream`, as the signed-in shell mounts them. */
+function renderWindow(api: ApiClient, stream: LiveStream, { strict = false } = {}) {
+  const tree = (
+    <ApiProvider api={api}>
+      <LiveEventsProvider api={api} started={stream}>
+        <Probe />
+      </LiveEventsProvider>
+    </ApiProvider>
+  );
+  return render(strict ? <StrictMode>{tree}</StrictMode> : tree);
+}
+
 describe('an event stream opened before the window renders', () => {
   it('is adopted: lists may load in the first render, no second stream opens, events arrive, and it closes with the window', async () => {
     const { api, opened } = countingStreams();
@@ -52,13 +64,7 @@ describe('an event stream opened before the window renders', () => {
     await untilOpen(stream, 5000);
     expect(stream.isOpen).toBe(true);
 
-    const view = render(
-      <ApiProvider api={api}>
-        <LiveEventsProvider api={api} started={stream}>
-          <Probe />
-        </LiveEventsProvider>
-      </ApiProvider>,
-    );
+    const view = renderWindow(api, stream);
     expect(screen.getByText('ready at first render')).toBeInTheDocument();
 
     const agent = await ui.agent('Early stream');
@@ -74,15 +80,7 @@ describe('an event stream opened before the window renders', () => {
     const { api, opened } = countingStreams();
     const stream = startLiveStream(api);
     await untilOpen(stream, 5000);
-    const view = render(
-      <StrictMode>
-        <ApiProvider api={api}>
-          <LiveEventsProvider api={api} started={stream}>
-            <Probe />
-          </LiveEventsProvider>
-        </ApiProvider>
-      </StrictMode>,
-    );
+    const view = renderWindow(api, stream, { strict: true });
     expect(screen.getByText('ready at first render')).toBeInTheDocument();
     const agent = await ui.agent('Strict mode');
     await agent.callTool({ name: 'add_task', arguments: { title: 'Heard after a remount' } });

@@ -38,7 +38,7 @@ const LiveEventsContext = createContext<LiveEvents | undefined>(undefined);
 
 interface LiveEventsProviderProps {
   api: ApiClient;
-  /** A stream main.tsx opened before the first render; taken once, and closed with this provider. */
+  /** A stream main.tsx opened before the first render; listened to while it lasts, and closed with this provider. */
   started?: LiveStream;
   children: ReactNode;
 }
@@ -50,11 +50,10 @@ interface LiveEventsProviderProps {
  */
 export function LiveEventsProvider({ api, started, children }: LiveEventsProviderProps) {
   const listeners = useRef(new Set<Listener>());
+  // The stream this window listens to: the one it was given, or one of its own once that is gone.
+  const stream = useRef(started && !started.closed ? started : undefined);
   // As it was at mount, so later changes of the stream reach the state only through its callbacks.
-  const [{ adopted, openAtMount }] = useState(() => {
-    const usable = started && !started.closed ? started : undefined;
-    return { adopted: usable, openAtMount: usable?.isOpen ?? false };
-  });
+  const [openAtMount] = useState(() => stream.current?.isOpen ?? false);
   const [generation, setGeneration] = useState(0);
   const [connected, setConnected] = useState(openAtMount);
   const [lost, setLost] = useState(false);
@@ -83,8 +82,6 @@ export function LiveEventsProvider({ api, started, children }: LiveEventsProvide
     return () => clearTimeout(timer);
   }, []);
 
-  // The stream this window listens to: the adopted one, or one of its own once that is gone.
-  const stream = useRef(adopted);
   // What the state last heard of the stream, so a stream attached later tells only what changed since.
   const believedOpen = useRef(openAtMount);
 
